@@ -1,0 +1,32 @@
+const { loadEnv } = require("@medusajs/framework/utils")
+loadEnv("test", process.cwd())
+
+const tiers = {
+  unit: ["<rootDir>/src/**/__tests__/**/*.unit.spec.[jt]s"],
+  "integration:modules": ["<rootDir>/src/modules/*/__tests__/**/*.spec.[jt]s"],
+  "integration:http": ["<rootDir>/integration-tests/http/**/*.spec.[jt]s"],
+}
+
+const type = process.env.TEST_TYPE ?? "unit"
+const needsDb = type !== "unit"
+
+module.exports = {
+  transform: {
+    "^.+\\.[jt]sx?$": [
+      "@swc/jest",
+      { jsc: { parser: { syntax: "typescript", decorators: true }, transform: { decoratorMetadata: true } } },
+    ],
+  },
+  testEnvironment: "node",
+  moduleFileExtensions: ["js", "ts", "json"],
+  modulePathIgnorePatterns: ["dist/", "<rootDir>/.medusa/"],
+  testMatch: tiers[type],
+  testPathIgnorePatterns: type === "integration:modules" ? ["\\.unit\\.spec\\."] : [],
+  setupFiles: ["<rootDir>/integration-tests/setup/setup.js"],
+  ...(needsDb
+    ? {
+        globalSetup: "<rootDir>/integration-tests/setup/global-setup.js",
+        globalTeardown: "<rootDir>/integration-tests/setup/global-teardown.js",
+      }
+    : {}),
+}
