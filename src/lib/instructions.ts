@@ -1,0 +1,108 @@
+import { formatRupiah } from "./amount"
+import type { MootaAccount } from "./options"
+import { toDynamicQris } from "./qris"
+import { formatWib } from "./wib"
+
+/**
+ * The storefront's contract: what `payment_session.data` holds for `pp_moota_moota`.
+ * Everything a checkout page needs to tell the buyer exactly what to transfer, where, and by when.
+ */
+export type MootaInstructionAccount = {
+  /** Moota's id of the account; pass it back as `bank_id` in the session data to choose this one. */
+  bank_id: string
+  kind: "bank" | "va" | "qris"
+  /** Label to show, e.g. "BCA". */
+  bank: string
+  account_number: string
+  account_holder: string
+  /** For `qris` accounts: an EMVCo dynamic QRIS with the transfer amount embedded, to render as a QR code. */
+  qris_payload?: string
+}
+
+export type MootaPaymentStatus = "awaiting" | "quarantined" | "paid" | "expired" | "released"
+
+export type MootaSessionData = {
+  provider: "moota"
+  session_id: string
+  reservation_id: string
+  status: MootaPaymentStatus
+  currency_code: "idr"
+  /** The order total Medusa books, in whole rupiah. */
+  order_total: number
+  /** The number added to (or subtracted from) the total to make the transfer amount unique. */
+  unique_code: number
+  unique_code_mode: "increase" | "decrease"
+  /** The exact amount to transfer, in whole rupiah, unique code included. */
+  transfer_amount: number
+  /** `transfer_amount` written the Indonesian way, e.g. "Rp150.123". */
+  transfer_amount_formatted: string
+  /** Deadline, ISO 8601 UTC. */
+  expires_at: string
+  /** Deadline in Western Indonesian Time, ready to show. */
+  expires_at_text: { id: string; en: string }
+  /** Where the buyer may pay: the chosen account, or every enabled one (same amount on each). */
+  accounts: MootaInstructionAccount[]
+  /** What to tell the buyer, in Bahasa Indonesia and English. */
+  instructions: { id: string; en: string }
+  /** Set once the transfer is recorded. */
+  paid_at?: string | null
+  received_amount?: number | null
+  /** The buyer's choice of account, if any (input). */
+  bank_id?: string
+}
+
+export type InstructionInput = {
+  session_id: string
+  reservation_id: string
+  status: MootaPaymentStatus
+  order_total: number
+  unique_code: number
+  unique_code_mode: "increase" | "decrease"
+  transfer_amount: number
+  expires_at: Date
+  accounts: MootaAccount[]
+  paid_at?: Date | null
+  received_amount?: number | null
+  bank_id?: string
+  store_name?: string
+}
+
+export function buildSessionData(input: InstructionInput): MootaSessionData {
+  const amount = formatRupiah(input.transfer_amount)
+  const deadline = { id: formatWib(input.expires_at, "id"), en: formatWib(input.expires_at, "en") }
+  const code = String(input.unique_code).padStart(3, "0")
+  const payee = input.store_name ? ` (${input.store_name})` : ""
+  return {
+    provider: "moota",
+    session_id: input.session_id,
+    reservation_id: input.reservation_id,
+    status: input.status,
+    currency_code: "idr",
+    order_total: input.order_total,
+    unique_code: input.unique_code,
+    unique_code_mode: input.unique_code_mode,
+    transfer_amount: input.transfer_amount,
+    transfer_amount_formatted: amount,
+    expires_at: input.expires_at.toISOString(),
+    expires_at_text: deadline,
+    accounts: input.accounts.map((a) => ({
+      bank_id: a.bankId,
+      kind: a.kind,
+      bank: a.bank,
+      account_number: a.accountNumber,
+      account_holder: a.accountHolder,
+      ...(a.kind === "qris" && a.qris ? { qris_payload: toDynamicQris(a.qris, input.transfer_amount) } : {}),
+    })),
+    instructions: {
+      id:
+        `Transfer tepat ${amount}${payee}, sampai 3 digit terakhir (${code}), ke salah satu rekening di atas ` +
+        `sebelum ${deadline.id}. Nominal yang berbeda tidak dapat dikonfirmasi otomatis.`,
+      en:
+        `Transfer exactly ${amount}${payee}, down to the last 3 digits (${code}), to one of the accounts above ` +
+        `before ${deadline.en}. A different amount cannot be confirmed automatically.`,
+    },
+    ...(input.paid_at !== undefined ? { paid_at: input.paid_at ? input.paid_at.toISOString() : null } : {}),
+    ...(input.received_amount !== undefined ? { received_amount: input.received_amount } : {}),
+    ...(input.bank_id ? { bank_id: input.bank_id } : {}),
+  }
+}

@@ -1,0 +1,118 @@
+import { z } from "zod"
+
+/**
+ * The plugin's options, validated at boot. One schema serves the plugin's module (plugin options)
+ * and the payment provider (provider options), so a merchant can pass the same object to both.
+ */
+
+const accountSchema = z
+  .object({
+    /** Moota's id of the connected account (`bank_id` in Moota's API and webhooks). */
+    bankId: z.string().trim().min(1, "bankId is required"),
+    /** `bank` for a plain transfer account, `va` for a virtual account, `qris` for a QRIS merchant. */
+    kind: z.enum(["bank", "va", "qris"]).default("bank"),
+    /** The label the buyer sees, e.g. "BCA" or "Mandiri". */
+    bank: z.string().trim().min(1, "bank (the label shown to buyers) is required"),
+    /** Account number shown to the buyer (digits, spaces and dashes allowed). */
+    accountNumber: z
+      .string()
+      .trim()
+      .regex(/^[0-9][0-9 -]{2,39}$/, "accountNumber must be digits (spaces and dashes allowed)"),
+    /** Account holder's name ("atas nama"). */
+    accountHolder: z.string().trim().min(1, "accountHolder is required"),
+    /** For `qris`: the merchant's static QRIS string; a dynamic one with the amount is built per order. */
+    qris: z.string().trim().optional(),
+    /** Set false to stop offering the account without forgetting it (late transfers still match). */
+    enabled: z.boolean().default(true),
+  })
+  .superRefine((a, ctx) => {
+    if (a.kind === "qris" && !a.qris) {
+      ctx.addIssue({ code: "custom", path: ["qris"], message: "qris (the static QRIS string) is required for kind qris" })
+    }
+  })
+
+export const mootaOptionsSchema = z
+  .object({
+    /** Moota API v2 base URL. Moota serves both app.moota.co and api.moota.co. */
+    apiBaseUrl: z.string().url("apiBaseUrl must be a URL").default("https://app.moota.co/api/v2"),
+    /** Moota personal access token (scope `api`). Needed for reconciliation, "check now" and write-back. */
+    apiToken: z.string().trim().min(1).optional(),
+    /** Timeout of every Moota API call, in milliseconds. */
+    apiTimeoutMs: z.number().int().min(100).max(120_000).default(10_000),
+    /**
+     * Webhook secrets (`secret_token` of the Moota webhook). Several are accepted during rotation.
+     * With none configured the webhook refuses every delivery.
+     */
+    webhookSecrets: z
+      .union([z.string(), z.array(z.string())])
+      .default([])
+      .transform((v) => (Array.isArray(v) ? v : [v]).map((s) => s.trim()).filter((s) => s.length > 0)),
+    /** Receiving accounts the buyer can transfer to. */
+    accounts: z.array(accountSchema).min(1, "at least one receiving account is required"),
+    /** Smallest unique code. Must sit inside the Moota webhook's unique-code range. */
+    uniqueCodeMin: z.number().int().min(0).max(999).default(1),
+    /** Largest unique code (at most 999: Moota's range covers the last three digits). */
+    uniqueCodeMax: z.number().int().min(0).max(999).default(999),
+    /** `increase`: buyer pays total + code; `decrease`: total - code (merchant absorbs the code). */
+    uniqueCodeMode: z.enum(["increase", "decrease"]).default("increase"),
+    /** How long the buyer has to transfer, in minutes (default 24 h). */
+    paymentWindowMinutes: z.number().int().min(5).max(60 * 24 * 30).default(24 * 60),
+    /**
+     * After the deadline the amount stays blocked for this many minutes, so a late transfer still maps
+     * to its order and is flagged for review instead of matching a newer order.
+     */
+    quarantineMinutes: z.number().int().min(0).max(60 * 24 * 60).default(3 * 24 * 60),
+    /** Cancel orders whose payment window passed without a transfer. */
+    autoCancelExpired: z.boolean().default(true),
+    /** Tag the Moota mutation with the order's display id after a confirmation. */
+    writeBack: z.boolean().default(true),
+    /** Minimum seconds between two "check now" refreshes of one account (each costs Moota points). */
+    refreshIntervalSeconds: z.number().int().min(60).default(300),
+    /** Largest accepted webhook body, in bytes (413 beyond). */
+    webhookMaxBytes: z.number().int().min(1024).max(50 * 1024 * 1024).default(1024 * 1024),
+    /** Optional source-IP allow-list for the webhook (an extra, never the authentication). */
+    webhookIpAllowlist: z.array(z.string().trim().min(1)).default([]),
+    /** Trust X-Forwarded-For for the allow-list (only behind a proxy you control). */
+    trustProxy: z.boolean().default(false),
+    /** Days of mutations the reconciliation poll looks back on its first run. */
+    reconcileLookbackDays: z.number().int().min(1).max(31).default(2),
+    /** Store name used in the payment instructions. */
+    storeName: z.string().trim().min(1).optional(),
+  })
+  .superRefine((o, ctx) => {
+    if (o.uniqueCodeMin > o.uniqueCodeMax) {
+      ctx.addIssue({ code: "custom", path: ["uniqueCodeMin"], message: "uniqueCodeMin must not exceed uniqueCodeMax" })
+    }
+    const seen = new Set<string>()
+    o.accounts.forEach((a, i) => {
+      if (seen.has(a.bankId)) {
+        ctx.addIssue({ code: "custom", path: ["accounts", i, "bankId"], message: `duplicate bankId ${a.bankId}` })
+      }
+      seen.add(a.bankId)
+    })
+    if (!o.accounts.some((a) => a.enabled)) {
+      ctx.addIssue({ code: "custom", path: ["accounts"], message: "at least one account must be enabled" })
+    }
+  })
+
+export type MootaOptionsInput = z.input<typeof mootaOptionsSchema>
+export type MootaOptions = z.output<typeof mootaOptionsSchema>
+export type MootaAccount = MootaOptions["accounts"][number]
+
+export class MootaOptionsError extends Error {
+  constructor(public readonly issues: string[]) {
+    super(`Invalid medusa-payment-moota options: ${issues.join("; ")}`)
+    this.name = "MootaOptionsError"
+  }
+}
+
+/** Validates raw options; the error names every offending option by its path. */
+export function parseMootaOptions(raw: unknown): MootaOptions {
+  const result = mootaOptionsSchema.safeParse(raw ?? {})
+  if (!result.success) {
+    throw new MootaOptionsError(
+      result.error.issues.map((i) => `${i.path.length ? i.path.join(".") : "(root)"}: ${i.message}`)
+    )
+  }
+  return result.data
+}

@@ -1,0 +1,33 @@
+import { model } from "@medusajs/framework/utils"
+
+/**
+ * Every mutation Moota reported (webhook or reconciliation poll), stored before it is processed.
+ * Unique on (bank_id, mutation_id): a replayed or duplicated delivery cannot be processed twice.
+ */
+export const MootaInboxMutation = model
+  .define("moota_inbox_mutation", {
+    id: model.id({ prefix: "minb" }).primaryKey(),
+    bank_id: model.text(),
+    mutation_id: model.text(),
+    type: model.text(),
+    amount: model.number().nullable(),
+    amount_raw: model.text(),
+    account_number_masked: model.text().nullable(),
+    description: model.text().nullable(),
+    mutation_date: model.dateTime().nullable(),
+    payment_detail: model.json().nullable(),
+    source: model.enum(["webhook", "reconcile", "manual"]),
+    status: model.enum(["pending", "processed"]).default("pending"),
+    outcome: model.text().nullable(),
+    reservation_id: model.text().nullable(),
+    attempts: model.number().default(0),
+    last_error: model.text().nullable(),
+    processed_at: model.dateTime().nullable(),
+    write_back_status: model.enum(["none", "pending", "done"]).default("none"),
+    write_back_attempts: model.number().default(0),
+  })
+  .indexes([
+    { name: "IDX_moota_inbox_mutation_bank_mutation_unique", on: ["bank_id", "mutation_id"], unique: true },
+    { name: "IDX_moota_inbox_mutation_status", on: ["status"] },
+    { name: "IDX_moota_inbox_mutation_write_back_status", on: ["write_back_status"] },
+  ])

@@ -1,0 +1,47 @@
+/** Rows of the plugin's tables as read with raw SQL (integers are whole rupiah). */
+export type ReservationStatus = "awaiting" | "quarantined" | "paid" | "expired" | "released"
+
+export type ReservationRow = {
+  id: string
+  session_id: string
+  status: ReservationStatus
+  currency_code: string
+  order_total: number
+  unique_code: number
+  code_mode: "increase" | "decrease"
+  transfer_amount: number
+  bank_ids: string[]
+  expires_at: Date
+  quarantine_until: Date | null
+  order_id: string | null
+  paid_at: Date | null
+  paid_bank_id: string | null
+  paid_mutation_id: string | null
+  received_amount: number | null
+  released_at: Date | null
+  release_reason: string | null
+  refunds: RefundRecord[] | null
+  created_at: Date
+  updated_at: Date
+}
+
+export type RefundRecord = { amount: number; recorded_at: string; note: string }
+
+export type ReserveAmountInput = {
+  session_id: string
+  currency_code: string
+  order_total: number
+  bank_ids: string[]
+  code_min: number
+  code_max: number
+  code_mode: "increase" | "decrease"
+  expires_at: Date
+  quarantine_until: Date
+}
+
+export type PaidMutation = {
+  bank_id: string
+  mutation_id: string
+  amount: number
+  paid_at: Date
+}

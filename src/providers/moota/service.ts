@@ -1,0 +1,252 @@
+import type {
+  AuthorizePaymentInput,
+  AuthorizePaymentOutput,
+  CancelPaymentInput,
+  CancelPaymentOutput,
+  CapturePaymentInput,
+  CapturePaymentOutput,
+  DeletePaymentInput,
+  DeletePaymentOutput,
+  GetPaymentStatusInput,
+  GetPaymentStatusOutput,
+  InitiatePaymentInput,
+  InitiatePaymentOutput,
+  Logger,
+  ProviderWebhookPayload,
+  RefundPaymentInput,
+  RefundPaymentOutput,
+  RetrievePaymentInput,
+  RetrievePaymentOutput,
+  UpdatePaymentInput,
+  UpdatePaymentOutput,
+  WebhookActionResult,
+} from "@medusajs/framework/types"
+import {
+  AbstractPaymentProvider,
+  BigNumber,
+  MedusaError,
+  PaymentActions,
+  PaymentSessionStatus,
+} from "@medusajs/framework/utils"
+import { buildSessionData, type MootaSessionData } from "../../lib/instructions"
+import { parseMootaOptions, type MootaAccount, type MootaOptions, type MootaOptionsInput } from "../../lib/options"
+import { MOOTA_MODULE } from "../../modules/moota"
+import type MootaModuleService from "../../modules/moota/service"
+import type { ReservationRow } from "../../modules/moota/types"
+
+type Cradle = Record<string, unknown> & { logger: Logger }
+
+const STATUS_FOR_AUTHORIZE: Record<ReservationRow["status"], PaymentSessionStatus> = {
+  awaiting: PaymentSessionStatus.PENDING_AUTHORIZATION,
+  paid: PaymentSessionStatus.CAPTURED,
+  quarantined: PaymentSessionStatus.ERROR,
+  expired: PaymentSessionStatus.ERROR,
+  released: PaymentSessionStatus.ERROR,
+}
+
+const STATUS_FOR_QUERY: Record<ReservationRow["status"], PaymentSessionStatus> = {
+  awaiting: PaymentSessionStatus.PENDING_AUTHORIZATION,
+  paid: PaymentSessionStatus.CAPTURED,
+  quarantined: PaymentSessionStatus.PENDING_AUTHORIZATION,
+  expired: PaymentSessionStatus.CANCELED,
+  released: PaymentSessionStatus.CANCELED,
+}
+
+/**
+ * `pp_moota_moota`: bank transfer / VA / QRIS confirmed by Moota. Thin on purpose: every fact lives in
+ * the plugin's module (reservations), so several Medusa processes agree and nothing is held in memory.
+ * Payments stay `pending_authorization` until a Moota mutation is matched; then authorizePayment
+ * answers `captured` and Medusa books the order total.
+ */
+class MootaPaymentProviderService extends AbstractPaymentProvider<MootaOptionsInput> {
+  static identifier = "moota"
+
+  protected readonly logger_: Logger
+  protected readonly cradle_: Cradle
+  /** Provider options, when given; otherwise the plugin's options (held by the module) apply. */
+  protected readonly options_?: MootaOptions
+
+  static validateOptions(options: Record<string, unknown>): void {
+    if (options && Object.keys(options).length) {
+      parseMootaOptions(options)
+    }
+  }
+
+  constructor(cradle: Cradle, options?: MootaOptionsInput) {
+    // eslint-disable-next-line prefer-rest-params
+    super(...(arguments as unknown as [Cradle, MootaOptionsInput]))
+    this.cradle_ = cradle
+    this.logger_ = cradle.logger
+    this.options_ = options && Object.keys(options).length ? parseMootaOptions(options) : undefined
+  }
+
+  /** Resolved at call time: the module is registered after the payment module's providers. */
+  protected get moota_(): MootaModuleService {
+    try {
+      return this.cradle_[MOOTA_MODULE] as MootaModuleService
+    } catch {
+      throw new MedusaError(
+        MedusaError.Types.UNEXPECTED_STATE,
+        `The Moota module is not reachable from the payment provider: add dependencies: ["${MOOTA_MODULE}"] to the payment module in medusa-config`
+      )
+    }
+  }
+
+  protected config_(): MootaOptions {
+    return this.options_ ?? this.moota_.getOptions()
+  }
+
+  async initiatePayment(input: InitiatePaymentInput): Promise<InitiatePaymentOutput> {
+    const data = await this.reserve_(input)
+    return { id: data.reservation_id, data, status: PaymentSessionStatus.PENDING }
+  }
+
+  async updatePayment(input: UpdatePaymentInput): Promise<UpdatePaymentOutput> {
+    const data = await this.reserve_(input)
+    return { data, status: PaymentSessionStatus.PENDING }
+  }
+
+  async deletePayment(input: DeletePaymentInput): Promise<DeletePaymentOutput> {
+    const sessionId = this.sessionIdOf_(input.data)
+    if (sessionId) {
+      await this.moota_.releaseReservation(sessionId, "session_deleted")
+    }
+    return { data: input.data }
+  }
+
+  async authorizePayment(input: AuthorizePaymentInput): Promise<AuthorizePaymentOutput> {
+    const row = await this.reservationOf_(input.data)
+    if (!row) {
+      return { status: PaymentSessionStatus.ERROR, data: input.data }
+    }
+    return { status: STATUS_FOR_AUTHORIZE[row.status], data: this.dataOf_(row, input.data) }
+  }
+
+  /** The money is already in the merchant's account when a Moota payment is captured. */
+  async capturePayment(input: CapturePaymentInput): Promise<CapturePaymentOutput> {
+    return { data: input.data }
+  }
+
+  async cancelPayment(input: CancelPaymentInput): Promise<CancelPaymentOutput> {
+    const sessionId = this.sessionIdOf_(input.data)
+    const row = sessionId ? await this.moota_.releaseReservation(sessionId, "payment_canceled") : null
+    return { data: row ? this.dataOf_(row, input.data) : input.data }
+  }
+
+  /**
+   * Moota reads mutations; it cannot send money. The refund is recorded so the merchant sees it, and
+   * the merchant transfers it back to the buyer by hand.
+   */
+  async refundPayment(input: RefundPaymentInput): Promise<RefundPaymentOutput> {
+    const sessionId = this.sessionIdOf_(input.data)
+    const amount = new BigNumber(input.amount).numeric
+    const note = `Manual refund: Moota cannot send money; transfer ${amount} IDR back to the buyer from your bank.`
+    const row = sessionId
+      ? await this.moota_.recordRefund(sessionId, { amount, recorded_at: new Date().toISOString(), note })
+      : null
+    this.logger_.info(`moota: recorded a manual refund of ${amount} IDR for session ${sessionId ?? "(unknown)"}`)
+    return { data: { ...(row ? this.dataOf_(row, input.data) : input.data), refund_note: note } }
+  }
+
+  async retrievePayment(input: RetrievePaymentInput): Promise<RetrievePaymentOutput> {
+    const row = await this.reservationOf_(input.data)
+    return { data: row ? this.dataOf_(row, input.data) : input.data }
+  }
+
+  async getPaymentStatus(input: GetPaymentStatusInput): Promise<GetPaymentStatusOutput> {
+    const row = await this.reservationOf_(input.data)
+    if (!row) {
+      return { status: PaymentSessionStatus.ERROR, data: input.data }
+    }
+    return { status: STATUS_FOR_QUERY[row.status], data: this.dataOf_(row, input.data) }
+  }
+
+  /** Moota deliveries go to the plugin's own `/hooks/moota` route, which verifies and stores them first. */
+  async getWebhookActionAndData(_payload: ProviderWebhookPayload["payload"]): Promise<WebhookActionResult> {
+    return { action: PaymentActions.NOT_SUPPORTED }
+  }
+
+  private async reserve_(input: InitiatePaymentInput | UpdatePaymentInput): Promise<MootaSessionData> {
+    const options = this.config_()
+    if ((input.currency_code ?? "").toLowerCase() !== "idr") {
+      throw new MedusaError(
+        MedusaError.Types.INVALID_DATA,
+        `Moota payments are in Indonesian rupiah (IDR) only; this cart is in ${String(input.currency_code).toUpperCase()}`
+      )
+    }
+    const total = new BigNumber(input.amount).numeric
+    if (!Number.isInteger(total) || total <= 0) {
+      throw new MedusaError(
+        MedusaError.Types.INVALID_DATA,
+        `Moota payments need a positive whole-rupiah amount, got ${total}`
+      )
+    }
+    const sessionId = this.sessionIdOf_(input.data) ?? input.context?.idempotency_key
+    if (!sessionId) {
+      throw new MedusaError(MedusaError.Types.INVALID_DATA, "Moota payments need the payment session id")
+    }
+    const chosen = typeof input.data?.bank_id === "string" ? input.data.bank_id : undefined
+    const accounts = this.offeredAccounts_(options, chosen)
+    const now = Date.now()
+    const expiresAt = new Date(now + options.paymentWindowMinutes * 60_000)
+    const row = await this.moota_.reserveAmount({
+      session_id: sessionId,
+      currency_code: "idr",
+      order_total: total,
+      bank_ids: accounts.map((a) => a.bankId),
+      code_min: options.uniqueCodeMin,
+      code_max: options.uniqueCodeMax,
+      code_mode: options.uniqueCodeMode,
+      expires_at: expiresAt,
+      quarantine_until: new Date(expiresAt.getTime() + options.quarantineMinutes * 60_000),
+    })
+    return this.dataOf_(row, input.data)
+  }
+
+  private offeredAccounts_(options: MootaOptions, chosen?: string): MootaAccount[] {
+    const enabled = options.accounts.filter((a) => a.enabled)
+    if (!chosen) {
+      return enabled
+    }
+    const account = enabled.find((a) => a.bankId === chosen)
+    if (!account) {
+      throw new MedusaError(
+        MedusaError.Types.INVALID_DATA,
+        `Unknown receiving account "${chosen}"; choose one of: ${enabled.map((a) => a.bankId).join(", ")}`
+      )
+    }
+    return [account]
+  }
+
+  private sessionIdOf_(data?: Record<string, unknown>): string | undefined {
+    return typeof data?.session_id === "string" ? data.session_id : undefined
+  }
+
+  private async reservationOf_(data?: Record<string, unknown>): Promise<ReservationRow | null> {
+    const sessionId = this.sessionIdOf_(data)
+    return sessionId ? await this.moota_.getReservationBySession(sessionId) : null
+  }
+
+  private dataOf_(row: ReservationRow, previous?: Record<string, unknown>): MootaSessionData {
+    const options = this.config_()
+    const offered = new Set(row.bank_ids)
+    const chosen = typeof previous?.bank_id === "string" ? previous.bank_id : undefined
+    return buildSessionData({
+      session_id: row.session_id,
+      reservation_id: row.id,
+      status: row.status,
+      order_total: row.order_total,
+      unique_code: row.unique_code,
+      unique_code_mode: row.code_mode,
+      transfer_amount: row.transfer_amount,
+      expires_at: new Date(row.expires_at),
+      accounts: options.accounts.filter((a) => offered.has(a.bankId)),
+      paid_at: row.paid_at ? new Date(row.paid_at) : null,
+      received_amount: row.received_amount,
+      bank_id: chosen,
+      store_name: options.storeName,
+    })
+  }
+}
+
+export default MootaPaymentProviderService
