@@ -1,0 +1,101 @@
+import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
+import { cartReadyForPayment, setUpStore, startMootaSession, type Api, type TestStore } from "../helpers/store"
+
+jest.setTimeout(180_000)
+
+medusaIntegrationTestRunner({
+  inApp: true,
+  env: {},
+  testSuite: ({ api, getContainer }) => {
+    let store: TestStore
+    const http = api as unknown as Api
+
+    beforeEach(async () => {
+      store = await setUpStore(http, getContainer())
+    })
+
+    it("checks out with Moota: exact instructions, then an order awaiting payment", async () => {
+      const cart = await cartReadyForPayment(http, store)
+      expect(cart.total).toBe(165_000)
+
+      const { session } = await startMootaSession(http, store, cart.id)
+      const d = session.data
+      expect(session.amount).toBe(165_000)
+      expect(d.order_total).toBe(165_000)
+      expect(d.unique_code).toBeGreaterThanOrEqual(1)
+      expect(d.unique_code).toBeLessThanOrEqual(999)
+      expect(d.transfer_amount).toBe(165_000 + d.unique_code)
+      expect(d.transfer_amount_formatted).toBe(`Rp${(165_000 + d.unique_code).toLocaleString("de-DE")}`)
+      expect(d.accounts).toEqual([
+        expect.objectContaining({ bank_id: "bcaSandbox01", bank: "BCA", account_number: "1234567890", account_holder: "TOKO CONTOH", kind: "bank" }),
+        expect.objectContaining({ bank_id: "mandiriSbox1", bank: "Mandiri", kind: "bank" }),
+      ])
+      const deadline = new Date(d.expires_at).getTime()
+      expect(deadline).toBeGreaterThan(Date.now() + 23.9 * 3_600_000)
+      expect(deadline).toBeLessThan(Date.now() + 24.1 * 3_600_000)
+      expect(d.expires_at_text.id).toMatch(/WIB$/)
+      expect(d.instructions.id).toContain(d.transfer_amount_formatted)
+      expect(d.instructions.id).toMatch(/3 digit terakhir/)
+      expect(d.instructions.en).toMatch(/down to the last 3 digits/)
+
+      const { data: completed } = await http.post(`/store/carts/${cart.id}/complete`, {}, store.storeHeaders)
+      expect(completed.type).toBe("order")
+      const orderId = completed.order.id
+
+      const { data: admin } = await http.get(
+        `/admin/orders/${orderId}?fields=id,total,payment_status,*payment_collections,*payment_collections.payment_sessions,*payment_collections.payments`,
+        store.adminHeaders
+      )
+      expect(admin.order.total).toBe(165_000)
+      expect(admin.order.payment_status).toBe("awaiting")
+      const [pc] = admin.order.payment_collections
+      expect(pc.payments ?? []).toHaveLength(0)
+      const ses = pc.payment_sessions.find((s: any) => s.provider_id === "pp_moota_moota")
+      expect(ses.status).toBe("pending_authorization")
+      expect(ses.data.transfer_amount).toBe(d.transfer_amount)
+    })
+
+    it("gives two buyers of the same cart total different transfer amounts", async () => {
+      const a = await cartReadyForPayment(http, store)
+      const b = await cartReadyForPayment(http, store)
+      const [sa, sb] = await Promise.all([
+        startMootaSession(http, store, a.id),
+        startMootaSession(http, store, b.id),
+      ])
+      expect(sa.session.data.order_total).toBe(sb.session.data.order_total)
+      expect(sa.session.data.transfer_amount).not.toBe(sb.session.data.transfer_amount)
+    })
+
+    it("lets the buyer choose one receiving account, and refuses an unknown one clearly", async () => {
+      const cart = await cartReadyForPayment(http, store)
+      const { session } = await startMootaSession(http, store, cart.id, { bank_id: "mandiriSbox1" })
+      expect(session.data.accounts.map((a: any) => a.bank_id)).toEqual(["mandiriSbox1"])
+
+      const other = await cartReadyForPayment(http, store)
+      const { data: pc } = await http.post("/store/payment-collections", { cart_id: other.id }, store.storeHeaders)
+      const err = await http
+        .post(
+          `/store/payment-collections/${pc.payment_collection.id}/payment-sessions`,
+          { provider_id: "pp_moota_moota", data: { bank_id: "nope" } },
+          store.storeHeaders
+        )
+        .catch((e: any) => e.response)
+      expect(err.status).toBe(400)
+      expect(err.data.message).toMatch(/Unknown receiving account "nope"/)
+    })
+
+    it("re-reserves when the cart total changes, and releases the old amount", async () => {
+      const cart = await cartReadyForPayment(http, store)
+      const { session } = await startMootaSession(http, store, cart.id)
+      const item = (await http.get(`/store/carts/${cart.id}`, store.storeHeaders)).data.cart.items[0]
+      await http.post(`/store/carts/${cart.id}/line-items/${item.id}`, { quantity: 2 }, store.storeHeaders)
+      const { session: again } = await startMootaSession(http, store, cart.id)
+      expect(again.data.order_total).toBe(315_000)
+      expect(again.data.transfer_amount).toBe(315_000 + again.data.unique_code)
+
+      const moota = getContainer().resolve("moota") as any
+      const old = await moota.getReservationBySession(session.id)
+      expect(old.status).toBe("released")
+    })
+  },
+})
