@@ -73,3 +73,42 @@ export async function startMootaSession(
   const session = res.payment_collection.payment_sessions.find((s: any) => s.provider_id === "pp_moota_moota")
   return { collection: res.payment_collection, session }
 }
+
+/** Cart, Moota session and completion: an order awaiting its transfer. */
+export async function placeMootaOrder(
+  api: Api,
+  store: TestStore,
+  data?: Record<string, unknown>
+): Promise<{ order_id: string; session: any; cart_id: string }> {
+  const cart = await cartReadyForPayment(api, store)
+  const { session } = await startMootaSession(api, store, cart.id, data)
+  const { data: completed } = await api.post(`/store/carts/${cart.id}/complete`, {}, store.storeHeaders)
+  if (completed.type !== "order") {
+    throw new Error(`cart did not complete: ${JSON.stringify(completed.error ?? completed)}`)
+  }
+  return { order_id: completed.order.id, session, cart_id: cart.id }
+}
+
+/** What the merchant sees of an order's money in the admin API. */
+export async function orderPayment(
+  api: Api,
+  store: TestStore,
+  orderId: string
+): Promise<{ status: string; payment_status: string; payments: number; captured: number; session_status: string; session_data: any }> {
+  const { data } = await api.get(
+    `/admin/orders/${orderId}?fields=id,status,payment_status,*payment_collections,*payment_collections.payment_sessions,*payment_collections.payments,*payment_collections.payments.captures`,
+    store.adminHeaders
+  )
+  const pcs = data.order.payment_collections ?? []
+  const payments = pcs.flatMap((pc: any) => pc.payments ?? [])
+  const captures = payments.flatMap((p: any) => p.captures ?? [])
+  const session = pcs.flatMap((pc: any) => pc.payment_sessions ?? []).find((s: any) => s.provider_id === "pp_moota_moota")
+  return {
+    status: data.order.status,
+    payment_status: data.order.payment_status,
+    payments: payments.length,
+    captured: captures.reduce((sum: number, c: any) => sum + Number(c.amount), 0),
+    session_status: session?.status,
+    session_data: session?.data,
+  }
+}

@@ -6,10 +6,21 @@ import {
   MedusaService,
   generateEntityId,
 } from "@medusajs/framework/utils"
+import { MootaClient } from "../../lib/moota-client"
 import { parseMootaOptions, type MootaOptions } from "../../lib/options"
 import { transferAmount } from "../../lib/unique-code"
-import { MootaAmountHold, MootaInboxMutation, MootaReservation, MootaReviewItem } from "./models"
-import type { PaidMutation, RefundRecord, ReservationRow, ReserveAmountInput } from "./types"
+import { MootaAmountHold, MootaBankRefresh, MootaInboxMutation, MootaReservation, MootaReviewItem } from "./models"
+import type { InboxInput, MatchCandidate, MatchDecision } from "../../lib/matching"
+import type {
+  InboxRow,
+  InboxSource,
+  PaidMutation,
+  RecordedDecision,
+  RefundRecord,
+  ReservationRow,
+  ReserveAmountInput,
+  ReviewItemRow,
+} from "./types"
 
 /** The slice of MikroORM's entity manager used for the few statements DML cannot express. */
 type SqlRunner = { execute<T = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<T[]> }
@@ -37,6 +48,7 @@ class MootaModuleService extends MedusaService({
   MootaAmountHold,
   MootaInboxMutation,
   MootaReviewItem,
+  MootaBankRefresh,
 }) {
   protected readonly options_: MootaOptions
 
@@ -48,6 +60,18 @@ class MootaModuleService extends MedusaService({
 
   getOptions(): MootaOptions {
     return this.options_
+  }
+
+  /** The one way to reach Moota's API; null when no apiToken is configured. */
+  getClient(): MootaClient | null {
+    if (!this.options_.apiToken) {
+      return null
+    }
+    return new MootaClient({
+      baseUrl: this.options_.apiBaseUrl,
+      token: this.options_.apiToken,
+      timeoutMs: this.options_.apiTimeoutMs,
+    })
   }
 
   /**
@@ -278,6 +302,283 @@ class MootaModuleService extends MedusaService({
       [JSON.stringify([refund]), sessionId]
     )
     return row ?? null
+  }
+
+  /**
+   * Stores a delivery's mutations in one transaction. The unique (bank_id, mutation_id) index makes a
+   * mutation seen before (in this body, an earlier delivery or a poll) a no-op. Returns only the rows
+   * this call inserted: the only ones its caller may process.
+   */
+  @InjectTransactionManager()
+  async ingestMutations(
+    rows: InboxInput[],
+    source: InboxSource,
+    @MedusaContext() ctx: Context = {}
+  ): Promise<string[]> {
+    if (!rows.length) {
+      return []
+    }
+    const inserted = await sql(ctx).execute<{ id: string }>(
+      `INSERT INTO moota_inbox_mutation (id, bank_id, mutation_id, type, amount, amount_raw, account_number_masked,
+         description, mutation_date, payment_detail, source)
+       VALUES ${rows.map(() => "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?)").join(", ")}
+       ON CONFLICT (bank_id, mutation_id) WHERE deleted_at IS NULL DO NOTHING
+       RETURNING id`,
+      rows.flatMap((r) => [
+        generateEntityId(undefined, "minb"),
+        r.bank_id,
+        r.mutation_id,
+        r.type,
+        r.amount,
+        r.amount_raw,
+        r.account_number_masked,
+        r.description,
+        r.mutation_date,
+        r.payment_detail ? JSON.stringify(r.payment_detail) : null,
+        source,
+      ])
+    )
+    return inserted.map((r) => r.id)
+  }
+
+  @InjectTransactionManager()
+  async getInboxRow(id: string, @MedusaContext() ctx: Context = {}): Promise<InboxRow | null> {
+    const [row] = await sql(ctx).execute<InboxRow>(`SELECT * FROM moota_inbox_mutation WHERE id = ? AND deleted_at IS NULL`, [id])
+    return row ?? null
+  }
+
+  /** Reservations that ever held this amount on this account (recent first), for the matcher. */
+  @InjectTransactionManager()
+  async listMatchCandidates(
+    bankId: string,
+    amount: number,
+    @MedusaContext() ctx: Context = {}
+  ): Promise<(MatchCandidate & { session_id: string; order_id: string | null })[]> {
+    return await sql(ctx).execute(
+      `SELECT id, session_id, status, created_at, release_reason, order_id FROM moota_reservation
+       WHERE transfer_amount = ? AND bank_ids @> ?::jsonb AND deleted_at IS NULL
+         AND (status IN ('awaiting', 'quarantined') OR updated_at > now() - interval '60 days')
+       ORDER BY created_at DESC LIMIT 20`,
+      [amount, JSON.stringify([bankId])]
+    )
+  }
+
+  /**
+   * Applies the matcher's decision under a lock on the inbox row, so concurrent processors (webhook,
+   * poll, recovery) cannot both act. A capture marks the reservation paid only if it is still awaiting;
+   * if another transfer got there first, this one becomes an "already paid" review item instead.
+   */
+  @InjectTransactionManager()
+  async recordDecision(
+    inboxId: string,
+    decision: MatchDecision,
+    @MedusaContext() ctx: Context = {}
+  ): Promise<RecordedDecision> {
+    const db = sql(ctx)
+    const [inbox] = await db.execute<InboxRow>(
+      `SELECT * FROM moota_inbox_mutation WHERE id = ? AND deleted_at IS NULL FOR UPDATE`,
+      [inboxId]
+    )
+    if (!inbox) {
+      return { action: "none", reason: "missing" }
+    }
+    if (inbox.status === "matched" && inbox.reservation_id) {
+      // A capture that was recorded but not finished (crash, failed capture): resume it.
+      const [r] = await db.execute<ReservationRow>(`SELECT * FROM moota_reservation WHERE id = ?`, [inbox.reservation_id])
+      return r?.status === "paid" && r.paid_mutation_id === inbox.mutation_id
+        ? { action: "capture", reservation: r, inbox, resumed: true }
+        : { action: "none", reason: "inconsistent" }
+    }
+    if (inbox.status !== "pending") {
+      return { action: "none", reason: "already_processed" }
+    }
+    await db.execute(`UPDATE moota_inbox_mutation SET attempts = attempts + 1, updated_at = now() WHERE id = ?`, [inboxId])
+
+    if (decision.kind === "capture") {
+      const [paid] = await db.execute<ReservationRow>(
+        `UPDATE moota_reservation SET status = 'paid', paid_at = ?, paid_bank_id = ?, paid_mutation_id = ?,
+           received_amount = ?, updated_at = now()
+         WHERE id = ? AND status = 'awaiting' AND deleted_at IS NULL RETURNING *`,
+        [inbox.mutation_date ?? new Date(), inbox.bank_id, inbox.mutation_id, inbox.amount, decision.reservation_id]
+      )
+      if (paid) {
+        await db.execute(
+          `UPDATE moota_inbox_mutation SET status = 'matched', outcome = 'matched', reservation_id = ?, updated_at = now() WHERE id = ?`,
+          [paid.id, inboxId]
+        )
+        return { action: "capture", reservation: paid, inbox, resumed: false }
+      }
+      const [current] = await db.execute<ReservationRow>(`SELECT * FROM moota_reservation WHERE id = ?`, [decision.reservation_id])
+      decision = {
+        kind: "review",
+        reason: current?.status === "paid" ? "already_paid" : "unmatched",
+        reservation_id: decision.reservation_id,
+        candidate_ids: [decision.reservation_id],
+        detail:
+          current?.status === "paid"
+            ? "A second transfer for an order already paid"
+            : `The reservation is no longer awaiting payment (${current?.status ?? "missing"})`,
+      }
+    }
+
+    if (decision.kind === "ignore") {
+      await this.closeInbox_(db, inboxId, `ignored_${decision.outcome}`, null)
+      return { action: "none", reason: decision.outcome }
+    }
+
+    const [reservation] = decision.reservation_id
+      ? await db.execute<ReservationRow>(`SELECT * FROM moota_reservation WHERE id = ?`, [decision.reservation_id])
+      : []
+    const [item] = await db.execute<ReviewItemRow>(
+      `INSERT INTO moota_review_item (id, inbox_mutation_id, reason, bank_id, mutation_id, amount, reservation_id,
+         candidate_reservation_ids, order_id, detail)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?)
+       ON CONFLICT (inbox_mutation_id) WHERE deleted_at IS NULL DO NOTHING RETURNING *`,
+      [
+        generateEntityId(undefined, "mrev"),
+        inboxId,
+        decision.reason,
+        inbox.bank_id,
+        inbox.mutation_id,
+        inbox.amount,
+        decision.reservation_id,
+        JSON.stringify(decision.candidate_ids),
+        reservation?.order_id ?? null,
+        decision.detail,
+      ]
+    )
+    await this.closeInbox_(db, inboxId, `review_${decision.reason}`, decision.reservation_id)
+    return { action: "review", item: item ?? null, reason: decision.reason }
+  }
+
+  /** Undoes a recorded capture whose Medusa capture failed, so recovery can try again from the start. */
+  @InjectTransactionManager()
+  async undoRecordedCapture(inboxId: string, reservationId: string, @MedusaContext() ctx: Context = {}): Promise<void> {
+    const db = sql(ctx)
+    await db.execute(
+      `UPDATE moota_reservation SET status = 'awaiting', paid_at = NULL, paid_bank_id = NULL, paid_mutation_id = NULL,
+         received_amount = NULL, updated_at = now()
+       WHERE id = ? AND status = 'paid'`,
+      [reservationId]
+    )
+    await db.execute(
+      `UPDATE moota_inbox_mutation SET status = 'pending', outcome = NULL, reservation_id = NULL, updated_at = now()
+       WHERE id = ? AND status = 'matched'`,
+      [inboxId]
+    )
+  }
+
+  /** The capture went through: free the amount and close the inbox row. */
+  @InjectTransactionManager()
+  async completeCapture(
+    inboxId: string,
+    reservationId: string,
+    orderId: string | null,
+    @MedusaContext() ctx: Context = {}
+  ): Promise<void> {
+    const db = sql(ctx)
+    await this.deactivateHolds_(db, [reservationId])
+    if (orderId) {
+      await db.execute(`UPDATE moota_reservation SET order_id = ?, updated_at = now() WHERE id = ?`, [orderId, reservationId])
+    }
+    await db.execute(
+      `UPDATE moota_inbox_mutation SET status = 'processed', outcome = 'captured', processed_at = now(),
+         write_back_status = ?, last_error = NULL, updated_at = now()
+       WHERE id = ?`,
+      [this.options_.writeBack ? "pending" : "none", inboxId]
+    )
+  }
+
+  @InjectTransactionManager()
+  async recordInboxError(inboxId: string, message: string, @MedusaContext() ctx: Context = {}): Promise<void> {
+    await sql(ctx).execute(`UPDATE moota_inbox_mutation SET last_error = ?, updated_at = now() WHERE id = ?`, [
+      message.slice(0, 1000),
+      inboxId,
+    ])
+  }
+
+  /** Inbox rows nobody finished: pending (crash between commit and processing) or matched but not captured. */
+  @InjectTransactionManager()
+  async listUnfinishedInbox(olderThan: Date, limit = 100, @MedusaContext() ctx: Context = {}): Promise<string[]> {
+    const rows = await sql(ctx).execute<{ id: string }>(
+      `SELECT id FROM moota_inbox_mutation WHERE status IN ('pending', 'matched') AND updated_at <= ? AND deleted_at IS NULL
+       ORDER BY created_at LIMIT ?`,
+      [olderThan, limit]
+    )
+    return rows.map((r) => r.id)
+  }
+
+  /**
+   * An order canceled before it was paid: the reservation stops awaiting, but its amount stays held
+   * through the quarantine so a late transfer maps to this order and is flagged, never to a newer one.
+   */
+  @InjectTransactionManager()
+  async cancelReservation(
+    sessionId: string,
+    orderId: string | null,
+    @MedusaContext() ctx: Context = {}
+  ): Promise<ReservationRow | null> {
+    const [row] = await sql(ctx).execute<ReservationRow>(
+      `UPDATE moota_reservation SET status = 'quarantined', release_reason = 'order_canceled', released_at = now(),
+         order_id = COALESCE(order_id, ?),
+         quarantine_until = GREATEST(COALESCE(quarantine_until, now()), now() + (? * interval '1 minute')),
+         updated_at = now()
+       WHERE session_id = ? AND status IN ('awaiting', 'quarantined') AND deleted_at IS NULL RETURNING *`,
+      [orderId, this.options_.quarantineMinutes, sessionId]
+    )
+    return row ?? null
+  }
+
+  /** Atomically claims the right to refresh an account now; false while the interval has not passed. */
+  @InjectTransactionManager()
+  async claimBankRefresh(bankId: string, intervalSeconds: number, @MedusaContext() ctx: Context = {}): Promise<boolean> {
+    const rows = await sql(ctx).execute(
+      `INSERT INTO moota_bank_refresh (id, bank_id, last_refresh_at) VALUES (?, ?, now())
+       ON CONFLICT (bank_id) WHERE deleted_at IS NULL DO UPDATE SET last_refresh_at = now(), updated_at = now()
+       WHERE moota_bank_refresh.last_refresh_at <= now() - (? * interval '1 second')
+       RETURNING id`,
+      [generateEntityId(undefined, "mbref"), bankId, intervalSeconds]
+    )
+    return rows.length === 1
+  }
+
+  /** Newest mutation date seen per account: where the reconciliation poll resumes. */
+  @InjectTransactionManager()
+  async lastMutationDates(@MedusaContext() ctx: Context = {}): Promise<Map<string, Date>> {
+    const rows = await sql(ctx).execute<{ bank_id: string; last: Date }>(
+      `SELECT bank_id, max(mutation_date) AS last FROM moota_inbox_mutation WHERE deleted_at IS NULL GROUP BY bank_id`
+    )
+    return new Map(rows.filter((r) => r.last).map((r) => [r.bank_id, new Date(r.last)]))
+  }
+
+  @InjectTransactionManager()
+  async listWriteBackDue(limit = 50, @MedusaContext() ctx: Context = {}): Promise<(InboxRow & { order_id: string | null })[]> {
+    return await sql(ctx).execute(
+      `SELECT i.*, r.order_id FROM moota_inbox_mutation i LEFT JOIN moota_reservation r ON r.id = i.reservation_id
+       WHERE i.write_back_status = 'pending' AND i.deleted_at IS NULL ORDER BY i.updated_at LIMIT ?`,
+      [limit]
+    )
+  }
+
+  @InjectTransactionManager()
+  async recordWriteBack(
+    inboxId: string,
+    result: { ok: true } | { ok: false; error: string; giveUp: boolean },
+    @MedusaContext() ctx: Context = {}
+  ): Promise<void> {
+    await sql(ctx).execute(
+      `UPDATE moota_inbox_mutation SET write_back_status = ?, write_back_error = ?,
+         write_back_attempts = write_back_attempts + 1, updated_at = now() WHERE id = ?`,
+      [result.ok ? "done" : result.giveUp ? "failed" : "pending", result.ok ? null : result.error.slice(0, 500), inboxId]
+    )
+  }
+
+  private async closeInbox_(db: SqlRunner, inboxId: string, outcome: string, reservationId: string | null): Promise<void> {
+    await db.execute(
+      `UPDATE moota_inbox_mutation SET status = 'processed', outcome = ?, reservation_id = COALESCE(?, reservation_id),
+         processed_at = now(), updated_at = now() WHERE id = ?`,
+      [outcome, reservationId, inboxId]
+    )
   }
 
   private async deactivateHolds_(db: SqlRunner, reservationIds: string[]): Promise<void> {

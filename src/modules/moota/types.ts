@@ -45,3 +45,50 @@ export type PaidMutation = {
   amount: number
   paid_at: Date
 }
+
+export type InboxSource = "webhook" | "reconcile" | "manual"
+
+export type InboxRow = {
+  id: string
+  bank_id: string
+  mutation_id: string
+  type: string
+  amount: number | null
+  amount_raw: string
+  account_number_masked: string | null
+  description: string | null
+  mutation_date: Date | null
+  payment_detail: Record<string, unknown> | null
+  source: InboxSource
+  status: "pending" | "matched" | "processed"
+  outcome: string | null
+  reservation_id: string | null
+  attempts: number
+  last_error: string | null
+  processed_at: Date | null
+  write_back_status: "none" | "pending" | "done" | "failed"
+  write_back_attempts: number
+  write_back_error: string | null
+  created_at: Date
+  updated_at: Date
+}
+
+export type ReviewItemRow = {
+  id: string
+  inbox_mutation_id: string
+  reason: string
+  status: "open" | "resolved" | "dismissed"
+  bank_id: string
+  mutation_id: string
+  amount: number | null
+  reservation_id: string | null
+  candidate_reservation_ids: string[] | null
+  order_id: string | null
+  detail: string | null
+  created_at: Date
+}
+
+export type RecordedDecision =
+  | { action: "capture"; reservation: ReservationRow; inbox: InboxRow; resumed: boolean }
+  | { action: "review"; item: ReviewItemRow | null; reason: string }
+  | { action: "none"; reason: string }

@@ -17,13 +17,15 @@ export const MootaInboxMutation = model
     mutation_date: model.dateTime().nullable(),
     payment_detail: model.json().nullable(),
     source: model.enum(["webhook", "reconcile", "manual"]),
-    status: model.enum(["pending", "processed"]).default("pending"),
+    /** pending: not decided yet; matched: reservation marked paid, capture not yet confirmed; processed: done. */
+    status: model.enum(["pending", "matched", "processed"]).default("pending"),
     outcome: model.text().nullable(),
     reservation_id: model.text().nullable(),
     attempts: model.number().default(0),
     last_error: model.text().nullable(),
     processed_at: model.dateTime().nullable(),
-    write_back_status: model.enum(["none", "pending", "done"]).default("none"),
+    write_back_status: model.enum(["none", "pending", "done", "failed"]).default("none"),
+    write_back_error: model.text().nullable(),
     write_back_attempts: model.number().default(0),
   })
   .indexes([

@@ -1,4 +1,5 @@
 export { MootaAmountHold } from "./amount-hold"
+export { MootaBankRefresh } from "./bank-refresh"
 export { MootaInboxMutation } from "./inbox-mutation"
 export { MootaReservation } from "./reservation"
 export { MootaReviewItem } from "./review-item"

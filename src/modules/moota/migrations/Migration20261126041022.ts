@@ -1,18 +1,23 @@
 import { Migration } from "@medusajs/framework/mikro-orm/migrations";
 
-export class Migration20261126040659 extends Migration {
+export class Migration20261126041022 extends Migration {
 
   override async up(): Promise<void> {
     this.addSql(`alter table if exists "moota_review_item" drop constraint if exists "moota_review_item_inbox_unique";`);
     this.addSql(`alter table if exists "moota_reservation" drop constraint if exists "moota_reservation_session_id_unique";`);
     this.addSql(`alter table if exists "moota_inbox_mutation" drop constraint if exists "moota_inbox_mutation_bank_mutation_unique";`);
+    this.addSql(`alter table if exists "moota_bank_refresh" drop constraint if exists "moota_bank_refresh_bank_id_unique";`);
     this.addSql(`alter table if exists "moota_amount_hold" drop constraint if exists "moota_amount_hold_active_unique";`);
     this.addSql(`create table if not exists "moota_amount_hold" ("id" text not null, "reservation_id" text not null, "bank_id" text not null, "amount" integer not null, "active" boolean not null default true, "created_at" timestamptz not null default now(), "updated_at" timestamptz not null default now(), "deleted_at" timestamptz null, constraint "moota_amount_hold_pkey" primary key ("id"));`);
     this.addSql(`CREATE INDEX IF NOT EXISTS "IDX_moota_amount_hold_deleted_at" ON "moota_amount_hold" ("deleted_at") WHERE deleted_at IS NULL;`);
     this.addSql(`CREATE UNIQUE INDEX IF NOT EXISTS "IDX_moota_amount_hold_active_unique" ON "moota_amount_hold" ("bank_id", "amount") WHERE active = true AND deleted_at IS NULL;`);
     this.addSql(`CREATE INDEX IF NOT EXISTS "IDX_moota_amount_hold_reservation_id" ON "moota_amount_hold" ("reservation_id") WHERE deleted_at IS NULL;`);
 
-    this.addSql(`create table if not exists "moota_inbox_mutation" ("id" text not null, "bank_id" text not null, "mutation_id" text not null, "type" text not null, "amount" integer null, "amount_raw" text not null, "account_number_masked" text null, "description" text null, "mutation_date" timestamptz null, "payment_detail" jsonb null, "source" text check ("source" in ('webhook', 'reconcile', 'manual')) not null, "status" text check ("status" in ('pending', 'processed')) not null default 'pending', "outcome" text null, "reservation_id" text null, "attempts" integer not null default 0, "last_error" text null, "processed_at" timestamptz null, "write_back_status" text check ("write_back_status" in ('none', 'pending', 'done')) not null default 'none', "write_back_attempts" integer not null default 0, "created_at" timestamptz not null default now(), "updated_at" timestamptz not null default now(), "deleted_at" timestamptz null, constraint "moota_inbox_mutation_pkey" primary key ("id"));`);
+    this.addSql(`create table if not exists "moota_bank_refresh" ("id" text not null, "bank_id" text not null, "last_refresh_at" timestamptz not null, "created_at" timestamptz not null default now(), "updated_at" timestamptz not null default now(), "deleted_at" timestamptz null, constraint "moota_bank_refresh_pkey" primary key ("id"));`);
+    this.addSql(`CREATE UNIQUE INDEX IF NOT EXISTS "IDX_moota_bank_refresh_bank_id_unique" ON "moota_bank_refresh" ("bank_id") WHERE deleted_at IS NULL;`);
+    this.addSql(`CREATE INDEX IF NOT EXISTS "IDX_moota_bank_refresh_deleted_at" ON "moota_bank_refresh" ("deleted_at") WHERE deleted_at IS NULL;`);
+
+    this.addSql(`create table if not exists "moota_inbox_mutation" ("id" text not null, "bank_id" text not null, "mutation_id" text not null, "type" text not null, "amount" integer null, "amount_raw" text not null, "account_number_masked" text null, "description" text null, "mutation_date" timestamptz null, "payment_detail" jsonb null, "source" text check ("source" in ('webhook', 'reconcile', 'manual')) not null, "status" text check ("status" in ('pending', 'matched', 'processed')) not null default 'pending', "outcome" text null, "reservation_id" text null, "attempts" integer not null default 0, "last_error" text null, "processed_at" timestamptz null, "write_back_status" text check ("write_back_status" in ('none', 'pending', 'done', 'failed')) not null default 'none', "write_back_error" text null, "write_back_attempts" integer not null default 0, "created_at" timestamptz not null default now(), "updated_at" timestamptz not null default now(), "deleted_at" timestamptz null, constraint "moota_inbox_mutation_pkey" primary key ("id"));`);
     this.addSql(`CREATE INDEX IF NOT EXISTS "IDX_moota_inbox_mutation_deleted_at" ON "moota_inbox_mutation" ("deleted_at") WHERE deleted_at IS NULL;`);
     this.addSql(`CREATE UNIQUE INDEX IF NOT EXISTS "IDX_moota_inbox_mutation_bank_mutation_unique" ON "moota_inbox_mutation" ("bank_id", "mutation_id") WHERE deleted_at IS NULL;`);
     this.addSql(`CREATE INDEX IF NOT EXISTS "IDX_moota_inbox_mutation_status" ON "moota_inbox_mutation" ("status") WHERE deleted_at IS NULL;`);
@@ -32,6 +37,8 @@ export class Migration20261126040659 extends Migration {
 
   override async down(): Promise<void> {
     this.addSql(`drop table if exists "moota_amount_hold" cascade;`);
+
+    this.addSql(`drop table if exists "moota_bank_refresh" cascade;`);
 
     this.addSql(`drop table if exists "moota_inbox_mutation" cascade;`);
 

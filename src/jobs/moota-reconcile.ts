@@ -1,0 +1,53 @@
+import type { MedusaContainer } from "@medusajs/framework/types"
+import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
+import { MOOTA_MUTATIONS_RECEIVED } from "../lib/events"
+import { toInboxInput } from "../lib/matching"
+import { MOOTA_MODULE } from "../modules/moota"
+import type MootaModuleService from "../modules/moota/service"
+
+const DAY_MS = 86_400_000
+
+/**
+ * The safety net for webhooks that never came: polls Moota's GET /mutation for credits on each
+ * configured account since the last one seen, into the same inbox (duplicates are no-ops there).
+ */
+export async function reconcileMootaMutations(container: MedusaContainer, now = new Date()) {
+  const moota = container.resolve<MootaModuleService>(MOOTA_MODULE)
+  const logger = container.resolve(ContainerRegistrationKeys.LOGGER)
+  const client = moota.getClient()
+  if (!client) {
+    return { fetched: 0, new: 0, skipped: "no apiToken" as const }
+  }
+  const options = moota.getOptions()
+  const lastSeen = await moota.lastMutationDates()
+  const oldest = now.getTime() - options.reconcileLookbackDays * DAY_MS
+  let fetched = 0
+  const newIds: string[] = []
+  for (const account of options.accounts) {
+    const last = lastSeen.get(account.bankId)?.getTime() ?? oldest
+    // A day back from the newest mutation seen: Moota filters by WIB day and banks post late.
+    const since = new Date(Math.max(oldest, last - DAY_MS))
+    try {
+      const batch = await client.listMutationsSince(since, { bank: account.bankId, type: "CR", until: now })
+      fetched += batch.mutations.length
+      const ours = batch.mutations.filter((m) => m.bank_id === account.bankId)
+      newIds.push(...(await moota.ingestMutations(ours.map(toInboxInput), "reconcile")))
+    } catch (e) {
+      logger.warn(`moota reconcile: account ${account.bank} failed: ${e instanceof Error ? e.message : e}`)
+    }
+  }
+  if (newIds.length) {
+    logger.info(`moota reconcile: ${newIds.length} mutation(s) the webhook had not delivered`)
+    await container.resolve(Modules.EVENT_BUS).emit({ name: MOOTA_MUTATIONS_RECEIVED, data: { ids: newIds } })
+  }
+  return { fetched, new: newIds.length, ids: newIds }
+}
+
+export default async function mootaReconcileJob(container: MedusaContainer) {
+  await reconcileMootaMutations(container)
+}
+
+export const config = {
+  name: "moota-reconcile",
+  schedule: "*/10 * * * *",
+}

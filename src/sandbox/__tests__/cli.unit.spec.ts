@@ -1,0 +1,156 @@
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs"
+import { createServer } from "node:http"
+import type { AddressInfo } from "node:net"
+import { tmpdir } from "node:os"
+import { join } from "node:path"
+import { main, type CliIo } from "../cli"
+import { createMootaSandbox, type MootaSandbox } from "../server"
+
+const BANKS = [
+  { bank_id: "bcaTest0001", bank_type: "bca", label: "BCA", account_number: "1234567890", atas_nama: "TOKO CONTOH" },
+]
+
+function capture(overrides: Partial<CliIo> = {}) {
+  const out: string[] = []
+  const err: string[] = []
+  const io: CliIo = {
+    stdout: (line) => out.push(line),
+    stderr: (line) => err.push(line),
+    env: {},
+    cwd: tmpdir(),
+    ...overrides,
+  }
+  return { io, out: () => out.join("\n"), err: () => err.join("\n") }
+}
+
+async function statusServer(status: number) {
+  const server = createServer((req, res) => {
+    req.resume()
+    req.on("end", () => {
+      res.writeHead(status)
+      res.end()
+    })
+  })
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve))
+  return {
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/hooks/moota`,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve())
+        server.closeAllConnections()
+      }),
+  }
+}
+
+describe("medusa-payment-moota transfer", () => {
+  let sandbox: MootaSandbox
+  let dir: string
+
+  beforeEach(async () => {
+    sandbox = await createMootaSandbox({ token: "t", banks: BANKS })
+    dir = mkdtempSync(join(tmpdir(), "moota-cli-"))
+  })
+
+  afterEach(async () => {
+    await sandbox.close()
+    rmSync(dir, { recursive: true, force: true })
+  })
+
+  it("records the transfer, prints the mutation and each delivery's status", async () => {
+    const hook = await statusServer(200)
+    sandbox.setWebhooks([{ id: "whk0000001", url: hook.url, secret: "s" }])
+    const { io, out } = capture()
+
+    const code = await main(["transfer", "--sandbox", sandbox.url, "--amount", "150123", "--account", "bcaTest0001"], io)
+    await hook.close()
+
+    expect(code).toBe(0)
+    const [mutation] = sandbox.state.mutations
+    expect(mutation).toEqual(expect.objectContaining({ amount: 150123, type: "CR", bank_id: "bcaTest0001" }))
+    expect(out()).toContain(`mutation ${mutation.mutation_id}: CR 150123 on bcaTest0001`)
+    expect(out()).toContain("webhook whk0000001")
+    expect(out()).toMatch(/: 200$/m)
+  })
+
+  it("fails when a delivery fails", async () => {
+    const hook = await statusServer(500)
+    sandbox.setWebhooks([{ url: hook.url, secret: "s" }])
+    const { io, out, err } = capture()
+
+    const code = await main(["transfer", "--sandbox", sandbox.url, "--amount", "150123", "--account", "bcaTest0001", "--type", "DB"], io)
+    await hook.close()
+
+    expect(code).toBe(1)
+    expect(out()).toContain("500 FAILED")
+    expect(err()).toContain("1 of 1 webhook deliveries failed")
+    expect(sandbox.state.mutations[0].type).toBe("DB")
+  })
+
+  it("finds the sandbox in ./dev-store.json, then in MOOTA_SANDBOX_URL", async () => {
+    writeFileSync(join(dir, "dev-store.json"), JSON.stringify({ sandbox: { url: sandbox.url } }))
+    const fromFile = capture({ cwd: dir, env: { MOOTA_SANDBOX_URL: "http://127.0.0.1:1" } })
+    expect(await main(["transfer", "--amount", "1000", "--account", "bcaTest0001"], fromFile.io)).toBe(0)
+
+    const fromEnv = capture({ cwd: tmpdir(), env: { MOOTA_SANDBOX_URL: sandbox.url } })
+    expect(await main(["transfer", "--amount", "2000", "--account", "bcaTest0001"], fromEnv.io)).toBe(0)
+
+    expect(sandbox.state.mutations.map((m) => m.amount)).toEqual([1000, 2000])
+  })
+
+  it("says clearly when the sandbox refuses or cannot be reached", async () => {
+    const refused = capture()
+    expect(await main(["transfer", "--sandbox", sandbox.url, "--amount", "1000", "--account", "nope"], refused.io)).toBe(1)
+    expect(refused.err()).toContain("bank id is invalid")
+
+    const unreachable = capture()
+    const closed = await createMootaSandbox({ token: "t", banks: BANKS })
+    await closed.close()
+    expect(await main(["transfer", "--sandbox", closed.url, "--amount", "1000", "--account", "bcaTest0001"], unreachable.io)).toBe(1)
+    expect(unreachable.err()).toContain(`Cannot reach the Moota sandbox at ${closed.url}`)
+  })
+
+  it("exits 2 on usage errors", async () => {
+    const missing = capture()
+    expect(await main(["transfer", "--account", "bcaTest0001"], missing.io)).toBe(2)
+    expect(missing.err()).toContain("--amount")
+
+    const unknown = capture()
+    expect(await main(["transfer", "--amount", "1", "--account", "x", "--bogus"], unknown.io)).toBe(2)
+
+    expect(await main(["frobnicate"], capture().io)).toBe(2)
+  })
+})
+
+describe("medusa-payment-moota sandbox", () => {
+  it("starts on 127.0.0.1, prints its URL, and stops when told", async () => {
+    const stop = new AbortController()
+    const lines: string[] = []
+    const { io } = capture({
+      stdout: (line) => {
+        lines.push(line)
+        const url = /listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(line)?.[1]
+        if (url) {
+          void (async () => {
+            const res = await fetch(`${url}/api/v2/bank`, { headers: { Authorization: "Bearer sandbox-token" } })
+            lines.push(`probe ${res.status} ${(await res.json()).data[0].bank_id}`)
+            stop.abort()
+          })()
+        }
+      },
+      signal: stop.signal,
+    })
+
+    const code = await main(["sandbox", "--port", "0"], io)
+
+    expect(code).toBe(0)
+    expect(lines).toContain("probe 200 bcaSandbox01")
+    expect(lines[lines.length - 1]).toBe("Moota sandbox stopped")
+  })
+
+  it("prints help", async () => {
+    const { io, out } = capture()
+
+    expect(await main(["sandbox", "--help"], io)).toBe(0)
+    expect(out()).toContain("--config")
+  })
+})

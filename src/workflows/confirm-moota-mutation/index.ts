@@ -1,0 +1,38 @@
+import { processPaymentWorkflow } from "@medusajs/medusa/core-flows"
+import { createWorkflow, transform, when, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
+import { PaymentActions } from "@medusajs/framework/utils"
+import { completeMootaCaptureStep } from "./steps/complete-moota-capture"
+import { decideMootaMatchStep } from "./steps/decide-moota-match"
+import { recordMootaDecisionStep } from "./steps/record-moota-decision"
+
+export const confirmMootaMutationWorkflowId = "confirm-moota-mutation"
+
+/**
+ * One inbox row to its end: decide, record (locked, at most once), and for a clean match let Medusa's
+ * own processPaymentWorkflow authorize and capture the deferred session for the order amount.
+ */
+export const confirmMootaMutationWorkflow = createWorkflow(
+  confirmMootaMutationWorkflowId,
+  (input: { inbox_id: string }) => {
+    const decision = decideMootaMatchStep(input)
+    const recorded = recordMootaDecisionStep(
+      transform({ input, decision }, ({ input, decision }) => ({ inbox_id: input.inbox_id, decision }))
+    )
+    const completed = when("moota-capture-when-matched", { recorded }, ({ recorded }) => recorded.capture).then(() => {
+      processPaymentWorkflow.runAsStep({
+        input: transform({ recorded }, ({ recorded }) => ({
+          action: PaymentActions.SUCCESSFUL,
+          data: { session_id: recorded.session_id!, amount: recorded.order_total! },
+        })),
+      })
+      return completeMootaCaptureStep(
+        transform({ input, recorded }, ({ input, recorded }) => ({
+          inbox_id: input.inbox_id,
+          reservation_id: recorded.reservation_id!,
+          session_id: recorded.session_id!,
+        }))
+      )
+    })
+    return new WorkflowResponse({ outcome: recorded.outcome, captured: recorded.capture, order: completed })
+  }
+)
