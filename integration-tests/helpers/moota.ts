@@ -19,7 +19,7 @@ export function useMootaSandbox(): { get: () => MootaSandbox } {
         bank_id: a.bankId,
         bank_type: a.bank.toLowerCase(),
         label: a.bank,
-        account_number: a.accountNumber,
+        account_number: "accountNumber" in a && a.accountNumber ? a.accountNumber : a.bankId,
         atas_nama: a.accountHolder,
       })),
     })

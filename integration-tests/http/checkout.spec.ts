@@ -1,4 +1,5 @@
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
+import { parseTlv, verifyQrisCrc } from "../../src/lib/qris"
 import { cartReadyForPayment, setUpStore, startMootaSession, type Api, type TestStore } from "../helpers/store"
 
 jest.setTimeout(180_000)
@@ -29,7 +30,14 @@ medusaIntegrationTestRunner({
       expect(d.accounts).toEqual([
         expect.objectContaining({ bank_id: "bcaSandbox01", bank: "BCA", account_number: "1234567890", account_holder: "TOKO CONTOH", kind: "bank" }),
         expect.objectContaining({ bank_id: "mandiriSbox1", bank: "Mandiri", kind: "bank" }),
+        expect.objectContaining({ bank_id: "qrisSandbox1", bank: "QRIS", kind: "qris", account_number: null }),
       ])
+      // The QRIS carries the exact amount: point of initiation 12 (dynamic), tag 54 = amount, CRC recomputed.
+      const qris = d.accounts[2].qris_payload as string
+      const fields = parseTlv(qris)
+      expect(fields.find((f) => f.id === "01")?.value).toBe("12")
+      expect(fields.find((f) => f.id === "54")?.value).toBe(String(d.transfer_amount))
+      expect(verifyQrisCrc(qris)).toBe(true)
       const deadline = new Date(d.expires_at).getTime()
       expect(deadline).toBeGreaterThan(Date.now() + 23.9 * 3_600_000)
       expect(deadline).toBeLessThan(Date.now() + 24.1 * 3_600_000)
@@ -82,6 +90,32 @@ medusaIntegrationTestRunner({
         .catch((e: any) => e.response)
       expect(err.status).toBe(400)
       expect(err.data.message).toMatch(/Unknown receiving account "nope"/)
+    })
+
+    it("refuses a cart that is not in rupiah with a clear error and reserves nothing", async () => {
+      const h = store.adminHeaders
+      const { data: region } = await http.post(
+        "/admin/regions",
+        { name: "United States", currency_code: "usd", countries: ["us"], payment_providers: ["pp_moota_moota"] },
+        h
+      )
+      const { data: product } = await http.get(`/admin/products/${store.product_id}?fields=*variants`, h)
+      const variant = product.product.variants[0]
+      await http.post(
+        `/admin/products/${store.product_id}/variants/${variant.id}`,
+        { prices: [{ currency_code: "idr", amount: 150_000 }, { currency_code: "usd", amount: 10 }] },
+        h
+      )
+      const { data: created } = await http.post("/store/carts", { region_id: region.region.id }, store.storeHeaders)
+      await http.post(`/store/carts/${created.cart.id}/line-items`, { variant_id: variant.id, quantity: 1 }, store.storeHeaders)
+      const { data: pc } = await http.post("/store/payment-collections", { cart_id: created.cart.id }, store.storeHeaders)
+      const err = await http
+        .post(`/store/payment-collections/${pc.payment_collection.id}/payment-sessions`, { provider_id: "pp_moota_moota" }, store.storeHeaders)
+        .catch((e: any) => e.response)
+      expect(err.status).toBe(400)
+      expect(err.data.message).toMatch(/Indonesian rupiah \(IDR\) only; this cart is in USD/)
+      const moota = getContainer().resolve("moota") as any
+      expect(await moota.listMootaReservations({})).toHaveLength(0)
     })
 
     it("re-reserves when the cart total changes, and releases the old amount", async () => {

@@ -13,7 +13,8 @@ export type MootaInstructionAccount = {
   kind: "bank" | "va" | "qris"
   /** Label to show, e.g. "BCA". */
   bank: string
-  account_number: string
+  /** Null for QRIS, which is paid by scanning `qris_payload`. */
+  account_number: string | null
   account_holder: string
   /** For `qris` accounts: an EMVCo dynamic QRIS with the transfer amount embedded, to render as a QR code. */
   qris_payload?: string
@@ -89,7 +90,7 @@ export function buildSessionData(input: InstructionInput): MootaSessionData {
       bank_id: a.bankId,
       kind: a.kind,
       bank: a.bank,
-      account_number: a.accountNumber,
+      account_number: a.accountNumber ?? null,
       account_holder: a.accountHolder,
       ...(a.kind === "qris" && a.qris ? { qris_payload: toDynamicQris(a.qris, input.transfer_amount) } : {}),
     })),

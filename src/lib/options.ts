@@ -1,4 +1,5 @@
 import { z } from "zod"
+import { parseStaticQris } from "./qris"
 
 /**
  * The plugin's options, validated at boot. One schema serves the plugin's module (plugin options)
@@ -13,11 +14,12 @@ const accountSchema = z
     kind: z.enum(["bank", "va", "qris"]).default("bank"),
     /** The label the buyer sees, e.g. "BCA" or "Mandiri". */
     bank: z.string().trim().min(1, "bank (the label shown to buyers) is required"),
-    /** Account number shown to the buyer (digits, spaces and dashes allowed). */
+    /** Account number shown to the buyer (digits, spaces and dashes allowed). Not needed for `qris`. */
     accountNumber: z
       .string()
       .trim()
-      .regex(/^[0-9][0-9 -]{2,39}$/, "accountNumber must be digits (spaces and dashes allowed)"),
+      .regex(/^[0-9][0-9 -]{2,39}$/, "accountNumber must be digits (spaces and dashes allowed)")
+      .optional(),
     /** Account holder's name ("atas nama"). */
     accountHolder: z.string().trim().min(1, "accountHolder is required"),
     /** For `qris`: the merchant's static QRIS string; a dynamic one with the amount is built per order. */
@@ -26,8 +28,18 @@ const accountSchema = z
     enabled: z.boolean().default(true),
   })
   .superRefine((a, ctx) => {
-    if (a.kind === "qris" && !a.qris) {
-      ctx.addIssue({ code: "custom", path: ["qris"], message: "qris (the static QRIS string) is required for kind qris" })
+    if (a.kind === "qris") {
+      if (!a.qris) {
+        ctx.addIssue({ code: "custom", path: ["qris"], message: "qris (the static QRIS string) is required for kind qris" })
+      } else {
+        try {
+          parseStaticQris(a.qris)
+        } catch (e) {
+          ctx.addIssue({ code: "custom", path: ["qris"], message: e instanceof Error ? e.message : String(e) })
+        }
+      }
+    } else if (!a.accountNumber) {
+      ctx.addIssue({ code: "custom", path: ["accountNumber"], message: `accountNumber is required for kind ${a.kind}` })
     }
   })
 

@@ -1,0 +1,55 @@
+import { spawn } from "node:child_process"
+import { join } from "node:path"
+
+jest.setTimeout(180_000)
+
+const root = join(__dirname, "../..")
+
+/** Boots the real app with `medusa exec` and the given MOOTA_* overrides; returns exit code and output. */
+function boot(env: Record<string, string>): Promise<{ code: number | null; out: string }> {
+  const url = `postgres://${process.env.DB_USERNAME}:${encodeURIComponent(process.env.DB_PASSWORD ?? "")}@localhost:${process.env.DB_PORT}/postgres`
+  return new Promise((resolve) => {
+    const child = spawn(join(root, "node_modules/.bin/medusa"), ["exec", "./integration-tests/fixtures/noop-script.ts"], {
+      cwd: root,
+      env: { ...process.env, NODE_OPTIONS: "", DATABASE_URL: url, MEDUSA_DISABLE_TELEMETRY: "true", ...env },
+    })
+    let out = ""
+    child.stdout.on("data", (d) => (out += d))
+    child.stderr.on("data", (d) => (out += d))
+    child.on("exit", (code) => resolve({ code, out }))
+  })
+}
+
+describe("options are validated at boot", () => {
+  it("stops the boot naming a bad account option", async () => {
+    const { code, out } = await boot({
+      MOOTA_ACCOUNTS: JSON.stringify([{ bankId: "b1", bank: "BCA", accountNumber: "12-AB", accountHolder: "Toko" }]),
+    })
+    expect(code).not.toBe(0)
+    expect(out).toMatch(/Invalid medusa-payment-moota options: accounts\.0\.accountNumber: accountNumber must be digits/)
+    expect(out).not.toMatch(/BOOTED/)
+  })
+
+  it("stops the boot naming an out-of-range unique code option", async () => {
+    const { code, out } = await boot({ MOOTA_OPTIONS_JSON: JSON.stringify({ uniqueCodeMax: 1500 }) })
+    expect(code).not.toBe(0)
+    expect(out).toMatch(/uniqueCodeMax/)
+    expect(out).not.toMatch(/BOOTED/)
+  })
+
+  it("stops the boot when a QRIS account's static QRIS has a bad CRC", async () => {
+    const { code, out } = await boot({
+      MOOTA_ACCOUNTS: JSON.stringify([
+        { bankId: "q1", kind: "qris", bank: "QRIS", accountHolder: "Toko", qris: "00020101021153033605802ID5904Toko63040000" },
+      ]),
+    })
+    expect(code).not.toBe(0)
+    expect(out).toMatch(/accounts\.0\.qris/)
+  })
+
+  it("boots with the default options", async () => {
+    const { code, out } = await boot({})
+    expect(out).toMatch(/BOOTED/)
+    expect(code).toBe(0)
+  })
+})

@@ -1,0 +1,42 @@
+#!/usr/bin/env node
+"use strict"
+
+/**
+ * `node scripts/bench/run.js [initiate] [webhook]` (default: both). Boots one fresh store
+ * (scripts/bench/lib/store.js), runs the benchmarks in order, prints their figures, stops everything.
+ */
+const { startStore, log } = require("./lib/store")
+
+const BENCHES = {
+  initiate: () => require("./initiate"),
+  webhook: () => require("./webhook"),
+}
+
+async function main(names) {
+  if (!names.length) names = Object.keys(BENCHES)
+  const unknown = names.filter((n) => !BENCHES[n])
+  if (unknown.length) {
+    console.error(`unknown benchmark ${unknown.join(", ")}; choose from: ${Object.keys(BENCHES).join(", ")}`)
+    return 2
+  }
+  const store = await startStore()
+  try {
+    for (const name of names) await BENCHES[name]().run(store)
+    return 0
+  } finally {
+    log("stopping the store...")
+    await store.stop()
+  }
+}
+
+if (require.main === module) {
+  main(process.argv.slice(2)).then(
+    (code) => process.exit(code),
+    (e) => {
+      console.error(e && e.stack ? e.stack : e)
+      process.exit(1)
+    }
+  )
+}
+
+module.exports = { main }

@@ -1,0 +1,185 @@
+#!/usr/bin/env node
+/**
+ * `npm run dev`: a real Medusa store with this plugin, from nothing but Node 20.
+ * Embedded PostgreSQL (data in ./.pgdata, reused) unless DATABASE_URL is set; migrations; an
+ * idempotent seed; the Moota sandbox wired to the store's webhook; `medusa develop` on 127.0.0.1.
+ * Writes dev-store.json. Ctrl-C stops everything it started.
+ */
+const { spawn } = require("node:child_process")
+const fs = require("node:fs")
+const path = require("node:path")
+const { resolveDatabase } = require("./lib/embedded-db")
+const devDefaults = require("./dev-defaults.json")
+
+const root = path.resolve(__dirname, "..")
+const port = Number(process.env.PORT || 9000)
+const sandboxPort = Number(process.env.MOOTA_SANDBOX_PORT || devDefaults.sandboxPort)
+const DB_NAME = "medusa_moota_dev"
+const ADMIN = { email: "admin@toko-contoh.test", password: "medusa-moota-dev" }
+
+const children = new Set()
+let db = null
+let stopping = false
+
+function log(line) {
+  process.stdout.write(`[dev-store] ${line}\n`)
+}
+
+function run(cmd, args, env, { capture = false, allowFail = false } = {}) {
+  return new Promise((resolve, reject) => {
+    const child = spawn(cmd, args, { cwd: root, env, stdio: capture ? ["ignore", "pipe", "pipe"] : "inherit" })
+    children.add(child)
+    let out = ""
+    if (capture) {
+      child.stdout.on("data", (d) => (out += d))
+      child.stderr.on("data", (d) => (out += d))
+    }
+    child.on("exit", (code) => {
+      children.delete(child)
+      if (code === 0 || allowFail) resolve({ code, out })
+      else reject(new Error(`${cmd} ${args.join(" ")} exited with ${code}${capture ? `\n${out.slice(-2000)}` : ""}`))
+    })
+  })
+}
+
+async function ensureDatabase(conn) {
+  const { Client } = require("pg")
+  const client = new Client({ host: "127.0.0.1", port: conn.port, user: conn.user, password: conn.password, database: "postgres" })
+  await client.connect()
+  try {
+    const { rowCount } = await client.query("SELECT 1 FROM pg_database WHERE datname = $1", [DB_NAME])
+    if (!rowCount) {
+      await client.query(`CREATE DATABASE ${DB_NAME}`)
+      log(`created database ${DB_NAME}`)
+    }
+  } finally {
+    await client.end()
+  }
+}
+
+function sandboxConfig() {
+  return {
+    token: devDefaults.apiToken,
+    banks: devDefaults.accounts.map((a) => ({
+      bank_id: a.bankId,
+      bank_type: a.kind === "qris" ? "qris" : a.bank.toLowerCase(),
+      label: a.bank,
+      account_number: a.accountNumber || a.bankId,
+      atas_nama: a.accountHolder,
+    })),
+    webhooks: [{ url: `http://127.0.0.1:${port}/hooks/moota`, secret: devDefaults.webhookSecret, kinds: "both" }],
+  }
+}
+
+async function waitFor(url, ms) {
+  const end = Date.now() + ms
+  while (Date.now() < end) {
+    try {
+      await fetch(url)
+      return
+    } catch {
+      await new Promise((r) => setTimeout(r, 200))
+    }
+  }
+  throw new Error(`${url} did not answer within ${ms} ms`)
+}
+
+async function stop(code) {
+  if (stopping) return
+  stopping = true
+  log("stopping...")
+  for (const child of children) child.kill("SIGTERM")
+  await new Promise((r) => setTimeout(r, 1500))
+  for (const child of children) child.kill("SIGKILL")
+  if (db) await db.stop().catch(() => undefined)
+  process.exit(code)
+}
+
+async function main() {
+  process.on("SIGINT", () => stop(0))
+  process.on("SIGTERM", () => stop(0))
+
+  db = await resolveDatabase({ dataDir: path.join(root, ".pgdata"), persistent: true, log })
+  let databaseUrl = process.env.DATABASE_URL
+  if (!databaseUrl) {
+    await ensureDatabase(db)
+    databaseUrl = `postgres://${db.user}:${encodeURIComponent(db.password)}@localhost:${db.port}/${DB_NAME}`
+  }
+
+  const sandboxUrl = `http://127.0.0.1:${sandboxPort}`
+  const configFile = path.join(root, ".pgdata", "sandbox.config.json")
+  fs.mkdirSync(path.dirname(configFile), { recursive: true })
+  fs.writeFileSync(configFile, JSON.stringify(sandboxConfig(), null, 2), { mode: 0o600 })
+  const sandbox = spawn(process.execPath, [path.join(root, "bin/medusa-payment-moota.js"), "sandbox", "--port", String(sandboxPort), "--config", configFile], {
+    cwd: root,
+    stdio: ["ignore", "inherit", "inherit"],
+  })
+  children.add(sandbox)
+  sandbox.on("exit", (code) => {
+    children.delete(sandbox)
+    if (!stopping) {
+      log(`the Moota sandbox exited (${code}); is port ${sandboxPort} free? Set MOOTA_SANDBOX_PORT to use another.`)
+      stop(1)
+    }
+  })
+  await waitFor(`${sandboxUrl}/_sandbox/state`, 30_000)
+
+  const env = {
+    ...process.env,
+    NODE_ENV: process.env.NODE_ENV || "development",
+    DATABASE_URL: databaseUrl,
+    MOOTA_API_BASE_URL: process.env.MOOTA_API_BASE_URL || `${sandboxUrl}/api/v2`,
+    MOOTA_API_TOKEN: process.env.MOOTA_API_TOKEN || devDefaults.apiToken,
+    MOOTA_WEBHOOK_SECRETS: process.env.MOOTA_WEBHOOK_SECRETS || devDefaults.webhookSecret,
+    MEDUSA_DISABLE_TELEMETRY: process.env.MEDUSA_DISABLE_TELEMETRY || "true",
+  }
+  delete env.PORT
+  delete env.HOST
+  const medusa = path.join(root, "node_modules", ".bin", "medusa")
+
+  log("running migrations...")
+  await run(medusa, ["db:migrate"], env)
+  log("seeding (idempotent)...")
+  const seeded = await run(medusa, ["exec", "./scripts/seed-dev-store.ts"], env, { capture: true })
+  const line = seeded.out.split("\n").find((l) => l.includes("SEED_RESULT "))
+  if (!line) throw new Error(`the seed printed no result:\n${seeded.out.slice(-2000)}`)
+  const seed = JSON.parse(line.slice(line.indexOf("SEED_RESULT ") + 12))
+  const user = await run(medusa, ["user", "-e", ADMIN.email, "-p", ADMIN.password], env, { capture: true, allowFail: true })
+  if (user.code !== 0 && !/exist/i.test(user.out)) throw new Error(`creating the admin user failed:\n${user.out.slice(-2000)}`)
+
+  const info = {
+    store_url: `http://127.0.0.1:${port}`,
+    admin_url: `http://127.0.0.1:${port}/app`,
+    publishable_key: seed.publishable_key,
+    region_id: seed.region_id,
+    variant_id: seed.variant_id,
+    shipping_option_id: seed.shipping_option_id,
+    admin: ADMIN,
+    sandbox: { url: sandboxUrl, api_base_url: `${sandboxUrl}/api/v2`, token: devDefaults.apiToken },
+    webhook: { url: `http://127.0.0.1:${port}/hooks/moota`, secret: env.MOOTA_WEBHOOK_SECRETS.split(",")[0] },
+    accounts: devDefaults.accounts.map((a) => ({ bank_id: a.bankId, kind: a.kind, bank: a.bank, account_number: a.accountNumber || null, holder: a.accountHolder })),
+    database: db.external ? "external (DATABASE_URL)" : `embedded, data in .pgdata, port ${db.port}`,
+  }
+  fs.writeFileSync(path.join(root, "dev-store.json"), JSON.stringify(info, null, 2) + "\n", { mode: 0o600 })
+  log("dev store ready (also written to dev-store.json):")
+  process.stdout.write(`
+  Store API        ${info.store_url}   (header x-publishable-api-key: ${info.publishable_key})
+  Admin            ${info.admin_url}   ${ADMIN.email} / ${ADMIN.password}
+  Moota sandbox    ${sandboxUrl}
+  Webhook          ${info.webhook.url}   secret: ${info.webhook.secret}
+  Accounts         ${info.accounts.map((a) => `${a.bank_id} (${a.bank}${a.account_number ? ` ${a.account_number}` : ""})`).join(", ")}
+  Pay an order     npx medusa-payment-moota transfer --amount <transfer_amount> --account bcaSandbox01
+
+`)
+  const develop = spawn(medusa, ["develop", "-H", "127.0.0.1", "-p", String(port)], { cwd: root, env, stdio: "inherit" })
+  children.add(develop)
+  develop.on("exit", (code) => {
+    children.delete(develop)
+    if (!stopping) stop(code ?? 1)
+  })
+}
+
+main().catch((e) => {
+  process.stderr.write(`[dev-store] ${e && e.stack ? e.stack : e}\n`)
+  stop(1)
+})
