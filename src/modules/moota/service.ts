@@ -9,11 +9,20 @@ import {
 import { MootaClient } from "../../lib/moota-client"
 import { parseMootaOptions, type MootaOptions } from "../../lib/options"
 import { transferAmount } from "../../lib/unique-code"
-import { MootaAmountHold, MootaBankRefresh, MootaInboxMutation, MootaReservation, MootaReviewItem } from "./models"
+import {
+  MootaAmountHold,
+  MootaAuditLog,
+  MootaBankRefresh,
+  MootaInboxMutation,
+  MootaNotificationLog,
+  MootaReservation,
+  MootaReviewItem,
+} from "./models"
 import type { InboxInput, MatchCandidate, MatchDecision } from "../../lib/matching"
 import type {
   InboxRow,
   InboxSource,
+  ManualMatchRecorded,
   PaidMutation,
   RecordedDecision,
   RefundRecord,
@@ -49,6 +58,8 @@ class MootaModuleService extends MedusaService({
   MootaInboxMutation,
   MootaReviewItem,
   MootaBankRefresh,
+  MootaAuditLog,
+  MootaNotificationLog,
 }) {
   protected readonly options_: MootaOptions
 
@@ -449,6 +460,176 @@ class MootaModuleService extends MedusaService({
     )
     await this.closeInbox_(db, inboxId, `review_${decision.reason}`, decision.reservation_id)
     return { action: "review", item: item ?? null, reason: decision.reason }
+  }
+
+  /**
+   * The merchant's decision that this transfer paid this reservation (review queue "match", or "mark as
+   * paid"). Refused when the reservation is already paid or the transfer already confirmed a payment.
+   * Resolves the transfer's review item and writes the audit row in the same transaction.
+   */
+  @InjectTransactionManager()
+  async recordManualMatch(
+    input: { inbox_id: string; reservation_id: string; actor_id: string; note: string },
+    @MedusaContext() ctx: Context = {}
+  ): Promise<ManualMatchRecorded> {
+    const db = sql(ctx)
+    const [inbox] = await db.execute<InboxRow>(
+      `SELECT * FROM moota_inbox_mutation WHERE id = ? AND deleted_at IS NULL FOR UPDATE`,
+      [input.inbox_id]
+    )
+    if (!inbox) {
+      throw new MedusaError(MedusaError.Types.NOT_FOUND, `Transfer ${input.inbox_id} not found`)
+    }
+    if (inbox.type !== "CR" || inbox.amount === null) {
+      throw new MedusaError(MedusaError.Types.NOT_ALLOWED, "Only a credit with a whole-rupiah amount can pay an order")
+    }
+    if (inbox.status === "matched" || inbox.outcome === "captured") {
+      throw new MedusaError(MedusaError.Types.NOT_ALLOWED, "This transfer has already confirmed a payment")
+    }
+    const [reservation] = await db.execute<ReservationRow>(
+      `SELECT * FROM moota_reservation WHERE id = ? AND deleted_at IS NULL FOR UPDATE`,
+      [input.reservation_id]
+    )
+    if (!reservation) {
+      throw new MedusaError(MedusaError.Types.NOT_FOUND, `Moota payment ${input.reservation_id} not found`)
+    }
+    if (reservation.status === "paid") {
+      throw new MedusaError(MedusaError.Types.NOT_ALLOWED, "This order's Moota payment has already been received")
+    }
+    const [paid] = await db.execute<ReservationRow>(
+      `UPDATE moota_reservation SET status = 'paid', paid_at = ?, paid_bank_id = ?, paid_mutation_id = ?,
+         received_amount = ?, updated_at = now()
+       WHERE id = ? RETURNING *`,
+      [inbox.mutation_date ?? new Date(), inbox.bank_id, inbox.mutation_id, inbox.amount, reservation.id]
+    )
+    await db.execute(
+      `UPDATE moota_inbox_mutation SET status = 'matched', outcome = 'matched_manual', reservation_id = ?, updated_at = now()
+       WHERE id = ?`,
+      [reservation.id, inbox.id]
+    )
+    await db.execute(
+      `UPDATE moota_review_item SET status = 'resolved', resolution = 'matched', reservation_id = ?, order_id = COALESCE(?, order_id),
+         resolved_by = ?, resolved_at = now(), updated_at = now()
+       WHERE inbox_mutation_id = ? AND status = 'open'`,
+      [reservation.id, reservation.order_id, input.actor_id, inbox.id]
+    )
+    await this.audit_(db, input.actor_id, "match", inbox.id, input.note, {
+      reservation_id: reservation.id,
+      mutation_id: inbox.mutation_id,
+      amount: inbox.amount,
+      previous_status: reservation.status,
+    })
+    return {
+      reservation: paid,
+      inbox,
+      previous: { reservation_status: reservation.status, inbox_status: inbox.status, inbox_outcome: inbox.outcome },
+    }
+  }
+
+  /** Puts a manual match back as it was when Medusa's capture failed; the review item reopens. */
+  @InjectTransactionManager()
+  async undoManualMatch(
+    undo: { inbox_id: string; reservation_id: string; reservation_status: string; inbox_status: string; inbox_outcome: string | null },
+    @MedusaContext() ctx: Context = {}
+  ): Promise<void> {
+    const db = sql(ctx)
+    await db.execute(
+      `UPDATE moota_reservation SET status = ?, paid_at = NULL, paid_bank_id = NULL, paid_mutation_id = NULL,
+         received_amount = NULL, updated_at = now() WHERE id = ? AND status = 'paid'`,
+      [undo.reservation_status, undo.reservation_id]
+    )
+    await db.execute(
+      `UPDATE moota_inbox_mutation SET status = ?, outcome = ?, updated_at = now() WHERE id = ? AND status = 'matched'`,
+      [undo.inbox_status, undo.inbox_outcome, undo.inbox_id]
+    )
+    await db.execute(
+      `UPDATE moota_review_item SET status = 'open', resolution = NULL, resolved_by = NULL, resolved_at = NULL, updated_at = now()
+       WHERE inbox_mutation_id = ? AND status = 'resolved' AND resolution = 'matched'`,
+      [undo.inbox_id]
+    )
+  }
+
+  /**
+   * "Mark as paid" without a Moota mutation (the merchant saw the money in the bank): records a manual
+   * transfer row for the reservation's exact amount, once per reservation.
+   */
+  @InjectTransactionManager()
+  async createManualTransfer(
+    reservationId: string,
+    bankId: string | null,
+    @MedusaContext() ctx: Context = {}
+  ): Promise<string> {
+    const db = sql(ctx)
+    const [r] = await db.execute<ReservationRow>(`SELECT * FROM moota_reservation WHERE id = ? AND deleted_at IS NULL`, [reservationId])
+    if (!r) {
+      throw new MedusaError(MedusaError.Types.NOT_FOUND, `Moota payment ${reservationId} not found`)
+    }
+    const bank = bankId ?? r.bank_ids[0]
+    if (!r.bank_ids.includes(bank)) {
+      throw new MedusaError(MedusaError.Types.INVALID_DATA, `Account ${bank} was not offered for this payment`)
+    }
+    const [row] = await db.execute<{ id: string }>(
+      `INSERT INTO moota_inbox_mutation (id, bank_id, mutation_id, type, amount, amount_raw, description, mutation_date,
+         source, status, outcome)
+       VALUES (?, ?, ?, 'CR', ?, ?, 'Marked as paid by the merchant', now(), 'manual', 'processed', 'manual')
+       ON CONFLICT (bank_id, mutation_id) WHERE deleted_at IS NULL DO NOTHING RETURNING id`,
+      [generateEntityId(undefined, "minb"), bank, `manual-${r.id}`, r.transfer_amount, String(r.transfer_amount)]
+    )
+    if (!row) {
+      throw new MedusaError(MedusaError.Types.NOT_ALLOWED, "This payment has already been marked as paid")
+    }
+    return row.id
+  }
+
+  /** The merchant decides a transfer needs no action (e.g. not a sale). A note is required. */
+  @InjectTransactionManager()
+  async dismissReviewItem(
+    id: string,
+    actorId: string,
+    note: string,
+    @MedusaContext() ctx: Context = {}
+  ): Promise<ReviewItemRow> {
+    const db = sql(ctx)
+    const [item] = await db.execute<ReviewItemRow>(
+      `UPDATE moota_review_item SET status = 'dismissed', resolution = 'dismissed', resolved_by = ?, resolved_at = now(),
+         updated_at = now()
+       WHERE id = ? AND status = 'open' AND deleted_at IS NULL RETURNING *`,
+      [actorId, id]
+    )
+    if (!item) {
+      const [existing] = await db.execute(`SELECT id FROM moota_review_item WHERE id = ? AND deleted_at IS NULL`, [id])
+      throw existing
+        ? new MedusaError(MedusaError.Types.NOT_ALLOWED, "This review item has already been resolved")
+        : new MedusaError(MedusaError.Types.NOT_FOUND, `Review item ${id} not found`)
+    }
+    await this.audit_(db, actorId, "dismiss", id, note, { inbox_mutation_id: item.inbox_mutation_id })
+    return item
+  }
+
+  @InjectTransactionManager()
+  async audit(
+    actorId: string,
+    action: string,
+    subjectId: string,
+    note: string | null,
+    data: Record<string, unknown> | null,
+    @MedusaContext() ctx: Context = {}
+  ): Promise<void> {
+    await this.audit_(sql(ctx), actorId, action, subjectId, note, data)
+  }
+
+  private async audit_(
+    db: SqlRunner,
+    actorId: string,
+    action: string,
+    subjectId: string,
+    note: string | null,
+    data: Record<string, unknown> | null
+  ): Promise<void> {
+    await db.execute(
+      `INSERT INTO moota_audit_log (id, actor_id, action, subject_id, note, data) VALUES (?, ?, ?, ?, ?, ?::jsonb)`,
+      [generateEntityId(undefined, "maud"), actorId, action, subjectId, note, data ? JSON.stringify(data) : null]
+    )
   }
 
   /** Undoes a recorded capture whose Medusa capture failed, so recovery can try again from the start. */

@@ -92,3 +92,9 @@ export type RecordedDecision =
   | { action: "capture"; reservation: ReservationRow; inbox: InboxRow; resumed: boolean }
   | { action: "review"; item: ReviewItemRow | null; reason: string }
   | { action: "none"; reason: string }
+
+export type ManualMatchRecorded = {
+  reservation: ReservationRow
+  inbox: InboxRow
+  previous: { reservation_status: string; inbox_status: string; inbox_outcome: string | null }
+}

@@ -1,5 +1,7 @@
 export { MootaAmountHold } from "./amount-hold"
+export { MootaAuditLog } from "./audit-log"
 export { MootaBankRefresh } from "./bank-refresh"
 export { MootaInboxMutation } from "./inbox-mutation"
+export { MootaNotificationLog } from "./notification-log"
 export { MootaReservation } from "./reservation"
 export { MootaReviewItem } from "./review-item"

@@ -1,5 +1,6 @@
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import type { MatchDecision } from "../../../lib/matching"
+import type { ManualMatchInput } from "./decide-moota-match"
 import { MOOTA_MODULE } from "../../../modules/moota"
 import type MootaModuleService from "../../../modules/moota/service"
 
@@ -18,10 +19,22 @@ export type RecordMootaDecisionOutput = {
  * Records the decision under a row lock (at most one processor wins). A recorded capture is undone
  * if the rest of the workflow fails, so the recovery job can retry it from a clean state.
  */
+type Undo =
+  | { manual: false; inbox_id: string; reservation_id: string }
+  | { manual: true; inbox_id: string; reservation_id: string; reservation_status: string; inbox_status: string; inbox_outcome: string | null }
+
 export const recordMootaDecisionStep = createStep(
   recordMootaDecisionStepId,
-  async (input: { inbox_id: string; decision: MatchDecision }, { container }) => {
+  async (input: { inbox_id: string; decision: MatchDecision; manual?: ManualMatchInput }, { container }) => {
     const moota = container.resolve<MootaModuleService>(MOOTA_MODULE)
+    if (input.manual) {
+      const m = await moota.recordManualMatch({ inbox_id: input.inbox_id, ...input.manual })
+      const r = m.reservation
+      return new StepResponse<RecordMootaDecisionOutput, Undo | null>(
+        { capture: true, session_id: r.session_id, reservation_id: r.id, order_total: r.order_total, outcome: "matched_manual" },
+        { manual: true, inbox_id: input.inbox_id, reservation_id: r.id, ...m.previous }
+      )
+    }
     const recorded = await moota.recordDecision(input.inbox_id, input.decision)
     if (recorded.action !== "capture") {
       return new StepResponse<RecordMootaDecisionOutput, null>(
@@ -36,9 +49,9 @@ export const recordMootaDecisionStep = createStep(
       )
     }
     const r = recorded.reservation
-    return new StepResponse<RecordMootaDecisionOutput, { inbox_id: string; reservation_id: string } | null>(
+    return new StepResponse<RecordMootaDecisionOutput, Undo | null>(
       { capture: true, session_id: r.session_id, reservation_id: r.id, order_total: r.order_total, outcome: "matched" },
-      recorded.resumed ? null : { inbox_id: input.inbox_id, reservation_id: r.id }
+      recorded.resumed ? null : { manual: false, inbox_id: input.inbox_id, reservation_id: r.id }
     )
   },
   async (undo, { container }) => {
@@ -46,6 +59,10 @@ export const recordMootaDecisionStep = createStep(
       return
     }
     const moota = container.resolve<MootaModuleService>(MOOTA_MODULE)
-    await moota.undoRecordedCapture(undo.inbox_id, undo.reservation_id)
+    if (undo.manual) {
+      await moota.undoManualMatch(undo)
+    } else {
+      await moota.undoRecordedCapture(undo.inbox_id, undo.reservation_id)
+    }
   }
 )
