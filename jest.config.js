@@ -5,10 +5,12 @@ const tiers = {
   unit: ["<rootDir>/src/**/__tests__/**/*.unit.spec.[jt]s", "<rootDir>/scripts/**/__tests__/**/*.unit.spec.[jt]s"],
   "integration:modules": ["<rootDir>/src/modules/*/__tests__/**/*.spec.[jt]s"],
   "integration:http": ["<rootDir>/integration-tests/http/**/*.spec.[jt]s"],
+  browser: ["<rootDir>/integration-tests/browser/**/*.spec.[jt]s"],
 }
 
 const type = process.env.TEST_TYPE ?? "unit"
-const needsDb = type !== "unit"
+// Browser tests boot their own store (with its own database); the module and HTTP tiers share one.
+const needsDb = type === "integration:modules" || type === "integration:http"
 
 module.exports = {
   transform: {

@@ -1,4 +1,6 @@
 import { defineMiddlewares } from "@medusajs/framework/http"
+import { adminMootaMiddlewares } from "./admin/moota/middlewares"
+import { storeMootaMiddlewares } from "./store/moota/middlewares"
 
 export default defineMiddlewares({
   routes: [
@@ -8,5 +10,7 @@ export default defineMiddlewares({
       method: ["POST"],
       bodyParser: false,
     },
+    ...adminMootaMiddlewares,
+    ...storeMootaMiddlewares,
   ],
 })
