@@ -39,6 +39,9 @@ const MAX_AMOUNT = 2_147_483_647
 
 const ACTIVE_HOLD = "active = true AND deleted_at IS NULL"
 
+/** A matched-but-unfinished capture untouched this long is taken over by the recovery job. */
+export const RESUME_LEASE_MS = 60_000
+
 function sql(ctx: Context): SqlRunner {
   return ctx.transactionManager as unknown as SqlRunner
 }
@@ -262,34 +265,15 @@ class MootaModuleService extends MedusaService({
        RETURNING *`,
       [now]
     )
-    await this.deactivateHolds_(
-      db,
-      expired.map((r) => r.id)
+    // A paid amount stays blocked for its quarantine too: a buyer who pays twice is flagged as
+    // "already paid" instead of paying a newer order that happens to get the same amount.
+    const paidDone = await db.execute<{ id: string }>(
+      `SELECT DISTINCT r.id FROM moota_reservation r JOIN moota_amount_hold h ON h.reservation_id = r.id AND h.active = true
+       WHERE r.status = 'paid' AND r.quarantine_until <= ? AND r.deleted_at IS NULL`,
+      [now]
     )
+    await this.deactivateHolds_(db, [...expired.map((r) => r.id), ...paidDone.map((r) => r.id)])
     return { quarantined, expired }
-  }
-
-  /**
-   * Records the transfer that paid a reservation. Only an awaiting reservation can become paid, and the
-   * conditional update makes that happen at most once, whoever races.
-   */
-  @InjectTransactionManager()
-  async markReservationPaid(
-    reservationId: string,
-    mutation: PaidMutation,
-    @MedusaContext() ctx: Context = {}
-  ): Promise<ReservationRow | null> {
-    const db = sql(ctx)
-    const [row] = await db.execute<ReservationRow>(
-      `UPDATE moota_reservation SET status = 'paid', paid_at = ?, paid_bank_id = ?, paid_mutation_id = ?,
-         received_amount = ?, updated_at = now()
-       WHERE id = ? AND status = 'awaiting' AND deleted_at IS NULL RETURNING *`,
-      [mutation.paid_at, mutation.bank_id, mutation.mutation_id, mutation.amount, reservationId]
-    )
-    if (row) {
-      await this.deactivateHolds_(db, [row.id])
-    }
-    return row ?? null
   }
 
   @InjectTransactionManager()
@@ -394,11 +378,17 @@ class MootaModuleService extends MedusaService({
       return { action: "none", reason: "missing" }
     }
     if (inbox.status === "matched" && inbox.reservation_id) {
-      // A capture that was recorded but not finished (crash, failed capture): resume it.
+      // A capture recorded but not finished (crash, failed capture) is resumed by one processor only,
+      // and only once nobody has touched it for a lease period (someone may still be capturing it).
+      if (new Date(inbox.updated_at).getTime() > Date.now() - RESUME_LEASE_MS) {
+        return { action: "none", reason: "in_progress" }
+      }
       const [r] = await db.execute<ReservationRow>(`SELECT * FROM moota_reservation WHERE id = ?`, [inbox.reservation_id])
-      return r?.status === "paid" && r.paid_mutation_id === inbox.mutation_id
-        ? { action: "capture", reservation: r, inbox, resumed: true }
-        : { action: "none", reason: "inconsistent" }
+      if (r?.status !== "paid" || r.paid_mutation_id !== inbox.mutation_id) {
+        return { action: "none", reason: "inconsistent" }
+      }
+      await db.execute(`UPDATE moota_inbox_mutation SET attempts = attempts + 1, updated_at = now() WHERE id = ?`, [inboxId])
+      return { action: "capture", reservation: r, inbox, resumed: true }
     }
     if (inbox.status !== "pending") {
       return { action: "none", reason: "already_processed" }
@@ -649,7 +639,7 @@ class MootaModuleService extends MedusaService({
     )
   }
 
-  /** The capture went through: free the amount and close the inbox row. */
+  /** The capture went through: close the inbox row; the amount stays held through the quarantine. */
   @InjectTransactionManager()
   async completeCapture(
     inboxId: string,
@@ -658,10 +648,11 @@ class MootaModuleService extends MedusaService({
     @MedusaContext() ctx: Context = {}
   ): Promise<void> {
     const db = sql(ctx)
-    await this.deactivateHolds_(db, [reservationId])
-    if (orderId) {
-      await db.execute(`UPDATE moota_reservation SET order_id = ?, updated_at = now() WHERE id = ?`, [orderId, reservationId])
-    }
+    await db.execute(
+      `UPDATE moota_reservation SET order_id = COALESCE(?, order_id),
+         quarantine_until = now() + (? * interval '1 minute'), updated_at = now() WHERE id = ?`,
+      [orderId, this.options_.quarantineMinutes, reservationId]
+    )
     await db.execute(
       `UPDATE moota_inbox_mutation SET status = 'processed', outcome = 'captured', processed_at = now(),
          write_back_status = ?, last_error = NULL, updated_at = now()

@@ -136,16 +136,40 @@ moduleIntegrationTestRunner<MootaModuleService>({
       })
     })
 
-    describe("markReservationPaid", () => {
-      it("records a payment at most once, whoever races", async () => {
+    describe("recordDecision", () => {
+      it("records a payment at most once, whoever races, and keeps the amount held through quarantine", async () => {
         const r = await service.reserveAmount(input("payses_p1"))
-        const mutation = { bank_id: "bankA", mutation_id: "mut1", amount: r.transfer_amount, paid_at: new Date() }
-        const results = await Promise.all(Array.from({ length: 10 }, () => service.markReservationPaid(r.id, mutation)))
-        expect(results.filter(Boolean)).toHaveLength(1)
+        const [inboxId] = await service.ingestMutations(
+          [
+            {
+              bank_id: "bankA",
+              mutation_id: "mut1",
+              type: "CR",
+              amount: r.transfer_amount,
+              amount_raw: String(r.transfer_amount),
+              account_number_masked: null,
+              description: null,
+              mutation_date: new Date(),
+              payment_detail: null,
+            },
+          ],
+          "webhook"
+        )
+        const decision = { kind: "capture" as const, reservation_id: r.id }
+        const results = await Promise.all(Array.from({ length: 10 }, () => service.recordDecision(inboxId, decision)))
+        expect(results.filter((x) => x.action === "capture")).toHaveLength(1)
         const paid = await service.getReservationBySession("payses_p1")
         expect(paid).toEqual(expect.objectContaining({ status: "paid", paid_mutation_id: "mut1", received_amount: r.transfer_amount }))
-        // A paid reservation frees its amount and cannot be re-reserved.
+
+        await service.completeCapture(inboxId, r.id, null)
+        // Still held: a second identical transfer must not pay someone else's order.
+        expect(await service.listMootaAmountHolds({ reservation_id: r.id, active: true })).toHaveLength(1)
+        const blocked = await service.reserveAmount(input("payses_p2", { code_min: r.unique_code, code_max: r.unique_code })).catch((e) => e)
+        expect(blocked.message).toMatch(/taken/)
+        const later = new Date(Date.now() + 5 * 24 * 3_600_000)
+        await service.expireDue(later)
         expect(await service.listMootaAmountHolds({ reservation_id: r.id, active: true })).toHaveLength(0)
+
         const error = await service.reserveAmount(input("payses_p1")).catch((e) => e)
         expect(error.message).toMatch(/already been received/)
       })
