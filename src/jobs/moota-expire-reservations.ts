@@ -1,6 +1,7 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
-import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
+import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
 import { cancelOrderWorkflow } from "@medusajs/medusa/core-flows"
+import { MOOTA_PAYMENT_EXPIRED_CANCELED } from "../lib/events"
 import { MOOTA_MODULE } from "../modules/moota"
 import type MootaModuleService from "../modules/moota/service"
 import { ordersForSessions } from "../workflows/utils/orders-for-sessions"
@@ -26,6 +27,11 @@ export async function expireMootaReservations(container: MedusaContainer, now = 
       try {
         await cancelOrderWorkflow(container).run({ input: { order_id: order.id } })
         canceled++
+        // Tells the buyer (subscriber); "order.canceled" alone cannot say the deadline was the reason.
+        await container
+          .resolve(Modules.EVENT_BUS)
+          .emit({ name: MOOTA_PAYMENT_EXPIRED_CANCELED, data: { order_id: order.id } })
+          .catch((e: unknown) => logger.warn(`moota: could not emit ${MOOTA_PAYMENT_EXPIRED_CANCELED}: ${e instanceof Error ? e.message : e}`))
       } catch (e) {
         logger.warn(`moota: could not cancel unpaid order ${order.id}: ${e instanceof Error ? e.message : e}`)
       }

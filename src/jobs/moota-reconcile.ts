@@ -1,6 +1,7 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
-import { MOOTA_MUTATIONS_RECEIVED } from "../lib/events"
+import { MOOTA_MUTATIONS_RECEIVED, MOOTA_RECONCILE_FAILED, MOOTA_TOKEN_REJECTED } from "../lib/events"
+import { MootaApiError } from "../lib/moota-client"
 import { toInboxInput } from "../lib/matching"
 import { MOOTA_MODULE } from "../modules/moota"
 import type MootaModuleService from "../modules/moota/service"
@@ -23,6 +24,7 @@ export async function reconcileMootaMutations(container: MedusaContainer, now = 
   const oldest = now.getTime() - options.reconcileLookbackDays * DAY_MS
   let fetched = 0
   const newIds: string[] = []
+  const failures: { bank_id: string; bank: string; status: number | null; message: string }[] = []
   for (const account of options.accounts) {
     const last = lastSeen.get(account.bankId)?.getTime() ?? oldest
     // A day back from the newest mutation seen: Moota filters by WIB day and banks post late.
@@ -34,13 +36,40 @@ export async function reconcileMootaMutations(container: MedusaContainer, now = 
       newIds.push(...(await moota.ingestMutations(ours.map(toInboxInput), "reconcile")))
     } catch (e) {
       logger.warn(`moota reconcile: account ${account.bank} failed: ${e instanceof Error ? e.message : e}`)
+      failures.push({
+        bank_id: account.bankId,
+        bank: account.bank,
+        status: e instanceof MootaApiError ? e.status : null,
+        message: (e instanceof Error ? e.message : String(e)).slice(0, 300),
+      })
     }
   }
+  await emitFailures(container, failures)
   if (newIds.length) {
     logger.info(`moota reconcile: ${newIds.length} mutation(s) the webhook had not delivered`)
     await container.resolve(Modules.EVENT_BUS).emit({ name: MOOTA_MUTATIONS_RECEIVED, data: { ids: newIds } })
   }
   return { fetched, new: newIds.length, ids: newIds }
+}
+
+/** For the merchant's alerts (subscribers); a rejected token is one alert, not one per account. */
+async function emitFailures(container: MedusaContainer, failures: { status: number | null }[]) {
+  if (!failures.length) {
+    return
+  }
+  const events = container.resolve(Modules.EVENT_BUS)
+  const rejected = failures.find((f) => f.status === 401 || f.status === 403)
+  const others = failures.filter((f) => f !== rejected && f.status !== 401 && f.status !== 403)
+  try {
+    if (rejected) {
+      await events.emit({ name: MOOTA_TOKEN_REJECTED, data: { status: rejected.status } })
+    }
+    if (others.length) {
+      await events.emit({ name: MOOTA_RECONCILE_FAILED, data: { failures: others } })
+    }
+  } catch (e) {
+    container.resolve(ContainerRegistrationKeys.LOGGER).warn(`moota reconcile: could not emit failure events: ${e instanceof Error ? e.message : e}`)
+  }
 }
 
 export default async function mootaReconcileJob(container: MedusaContainer) {

