@@ -19,6 +19,7 @@ import {
   MootaReviewItem,
 } from "./models"
 import type { InboxInput, MatchCandidate, MatchDecision } from "../../lib/matching"
+import type { NotificationClaim, NotificationLogRow } from "../../lib/notifications"
 import type {
   InboxRow,
   InboxSource,
@@ -38,6 +39,9 @@ type SqlRunner = { execute<T = Record<string, unknown>>(sql: string, params?: un
 const MAX_AMOUNT = 2_147_483_647
 
 const ACTIVE_HOLD = "active = true AND deleted_at IS NULL"
+
+/** Rows per INSERT when storing a delivery (11 parameters each, well under Postgres' 65535). */
+const INGEST_CHUNK = 1000
 
 /** A matched-but-unfinished capture untouched this long is taken over by the recovery job. */
 export const RESUME_LEASE_MS = 60_000
@@ -310,30 +314,34 @@ class MootaModuleService extends MedusaService({
     source: InboxSource,
     @MedusaContext() ctx: Context = {}
   ): Promise<string[]> {
-    if (!rows.length) {
-      return []
+    const ids: string[] = []
+    // Postgres takes at most 65535 bind parameters per statement: a large delivery goes in chunks,
+    // still in this one transaction.
+    for (let i = 0; i < rows.length; i += INGEST_CHUNK) {
+      const chunk = rows.slice(i, i + INGEST_CHUNK)
+      const inserted = await sql(ctx).execute<{ id: string }>(
+        `INSERT INTO moota_inbox_mutation (id, bank_id, mutation_id, type, amount, amount_raw, account_number_masked,
+           description, mutation_date, payment_detail, source)
+         VALUES ${chunk.map(() => "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?)").join(", ")}
+         ON CONFLICT (bank_id, mutation_id) WHERE deleted_at IS NULL DO NOTHING
+         RETURNING id`,
+        chunk.flatMap((r) => [
+          generateEntityId(undefined, "minb"),
+          r.bank_id,
+          r.mutation_id,
+          r.type,
+          r.amount,
+          r.amount_raw,
+          r.account_number_masked,
+          r.description,
+          r.mutation_date,
+          r.payment_detail ? JSON.stringify(r.payment_detail) : null,
+          source,
+        ])
+      )
+      ids.push(...inserted.map((r) => r.id))
     }
-    const inserted = await sql(ctx).execute<{ id: string }>(
-      `INSERT INTO moota_inbox_mutation (id, bank_id, mutation_id, type, amount, amount_raw, account_number_masked,
-         description, mutation_date, payment_detail, source)
-       VALUES ${rows.map(() => "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?)").join(", ")}
-       ON CONFLICT (bank_id, mutation_id) WHERE deleted_at IS NULL DO NOTHING
-       RETURNING id`,
-      rows.flatMap((r) => [
-        generateEntityId(undefined, "minb"),
-        r.bank_id,
-        r.mutation_id,
-        r.type,
-        r.amount,
-        r.amount_raw,
-        r.account_number_masked,
-        r.description,
-        r.mutation_date,
-        r.payment_detail ? JSON.stringify(r.payment_detail) : null,
-        source,
-      ])
-    )
-    return inserted.map((r) => r.id)
+    return ids
   }
 
   @InjectTransactionManager()
@@ -723,6 +731,81 @@ class MootaModuleService extends MedusaService({
     return new Map(rows.filter((r) => r.last).map((r) => [r.bank_id, new Date(r.last)]))
   }
 
+  /** Open review items per reason: the review queue's menu badge and filter counts. */
+  @InjectTransactionManager()
+  async countOpenReviewItems(@MedusaContext() ctx: Context = {}): Promise<Record<string, number>> {
+    const rows = await sql(ctx).execute<{ reason: string; count: string }>(
+      `SELECT reason, count(*) AS count FROM moota_review_item WHERE status = 'open' AND deleted_at IS NULL GROUP BY reason`
+    )
+    return Object.fromEntries(rows.map((r) => [r.reason, Number(r.count)]))
+  }
+
+  /**
+   * The merchant stops awaiting a payment (the buyer pays another way): its amount is freed at once and
+   * the release is audited in the same transaction. Null when it is no longer awaiting or quarantined.
+   */
+  @InjectTransactionManager()
+  async releaseByMerchant(
+    reservationId: string,
+    actorId: string,
+    note: string,
+    @MedusaContext() ctx: Context = {}
+  ): Promise<ReservationRow | null> {
+    const db = sql(ctx)
+    const [before] = await db.execute<ReservationRow>(
+      `SELECT * FROM moota_reservation WHERE id = ? AND deleted_at IS NULL FOR UPDATE`,
+      [reservationId]
+    )
+    if (!before || (before.status !== "awaiting" && before.status !== "quarantined")) {
+      return null
+    }
+    const [row] = await db.execute<ReservationRow>(
+      `UPDATE moota_reservation SET status = 'released', released_at = now(), release_reason = 'released_by_merchant',
+         updated_at = now() WHERE id = ? RETURNING *`,
+      [reservationId]
+    )
+    await this.deactivateHolds_(db, [row.id])
+    await this.audit_(db, actorId, "release", row.id, note, {
+      previous_status: before.status,
+      transfer_amount: before.transfer_amount,
+      order_id: before.order_id,
+    })
+    return row
+  }
+
+  /**
+   * Reservations a transfer the matcher would not confirm may belong to, for the merchant's review:
+   * offered on the same account, transfer amount within `spread` of the amount (a forgotten or mistyped
+   * unique code) and created inside the window. Exact amounts and payments still open come first.
+   */
+  @InjectTransactionManager()
+  async listReviewCandidates(
+    input: { bank_id: string; amount: number; spread: number; from: Date; to: Date; include_ids: string[]; limit: number },
+    @MedusaContext() ctx: Context = {}
+  ): Promise<ReservationRow[]> {
+    return await sql(ctx).execute<ReservationRow>(
+      `SELECT * FROM moota_reservation
+       WHERE deleted_at IS NULL AND (
+         (bank_ids @> ?::jsonb AND transfer_amount BETWEEN ? AND ? AND created_at BETWEEN ? AND ?)
+         OR id IN (?)
+       )
+       ORDER BY (transfer_amount = ?) DESC, (status IN ('awaiting', 'quarantined')) DESC,
+         abs(transfer_amount - ?), created_at DESC
+       LIMIT ?`,
+      [
+        JSON.stringify([input.bank_id]),
+        input.amount - input.spread,
+        input.amount + input.spread,
+        input.from,
+        input.to,
+        input.include_ids.length ? input.include_ids : [""],
+        input.amount,
+        input.amount,
+        input.limit,
+      ]
+    )
+  }
+
   @InjectTransactionManager()
   async listWriteBackDue(limit = 50, @MedusaContext() ctx: Context = {}): Promise<(InboxRow & { order_id: string | null })[]> {
     return await sql(ctx).execute(
@@ -742,6 +825,90 @@ class MootaModuleService extends MedusaService({
       `UPDATE moota_inbox_mutation SET write_back_status = ?, write_back_error = ?,
          write_back_attempts = write_back_attempts + 1, updated_at = now() WHERE id = ?`,
       [result.ok ? "done" : result.giveUp ? "failed" : "pending", result.ok ? null : result.error.slice(0, 500), inboxId]
+    )
+  }
+
+  /**
+   * Claims the right to send one message. The unique `key` lets exactly one caller insert it, however
+   * many times and in however many processes its event arrives; null when it was claimed before.
+   */
+  @InjectTransactionManager()
+  async claimNotification(claim: NotificationClaim, @MedusaContext() ctx: Context = {}): Promise<NotificationLogRow | null> {
+    const [row] = await sql(ctx).execute<NotificationLogRow>(
+      `INSERT INTO moota_notification_log (id, key, event, channel, template, "to", status, attempts, data)
+       VALUES (?, ?, ?, ?, ?, ?, 'pending', 1, ?::jsonb)
+       ON CONFLICT (key) WHERE deleted_at IS NULL DO NOTHING RETURNING *`,
+      [
+        generateEntityId(undefined, "mnot"),
+        claim.key,
+        claim.event,
+        claim.channel,
+        claim.template,
+        claim.to,
+        claim.data ? JSON.stringify(claim.data) : null,
+      ]
+    )
+    return row ?? null
+  }
+
+  @InjectTransactionManager()
+  async recordNotificationResult(
+    id: string,
+    result: { ok: true } | { ok: false; error: string },
+    @MedusaContext() ctx: Context = {}
+  ): Promise<void> {
+    await sql(ctx).execute(
+      `UPDATE moota_notification_log SET status = ?, last_error = ?, sent_at = CASE WHEN ? THEN now() ELSE sent_at END,
+         updated_at = now() WHERE id = ?`,
+      [result.ok ? "sent" : "failed", result.ok ? null : result.error.slice(0, 1000), result.ok, id]
+    )
+  }
+
+  /**
+   * Takes messages for one more attempt: failed ones after a pause that doubles per attempt (1 min up
+   * to 1 h), and pending ones a crash left behind, below the attempt cap. SKIP LOCKED plus the status
+   * change hand each row to one worker only.
+   */
+  @InjectTransactionManager()
+  async claimNotificationRetries(
+    input: { now: Date; max_attempts: number; stale_minutes: number; limit: number },
+    @MedusaContext() ctx: Context = {}
+  ): Promise<NotificationLogRow[]> {
+    return await sql(ctx).execute<NotificationLogRow>(
+      `UPDATE moota_notification_log SET status = 'pending', attempts = attempts + 1, updated_at = now()
+       WHERE id IN (
+         SELECT id FROM moota_notification_log
+         WHERE deleted_at IS NULL AND attempts < ? AND (
+           (status = 'failed' AND updated_at <= ?::timestamptz - LEAST(power(2, GREATEST(attempts - 1, 0)), 60) * interval '1 minute')
+           OR (status = 'pending' AND updated_at <= ?::timestamptz - ? * interval '1 minute')
+         )
+         ORDER BY updated_at LIMIT ? FOR UPDATE SKIP LOCKED
+       )
+       RETURNING *`,
+      [input.max_attempts, input.now, input.now, input.stale_minutes, input.limit]
+    )
+  }
+
+  /**
+   * Awaiting reservations of placed orders whose deadline falls within `minutes_before` of `now` and
+   * that have no reminder logged yet (key `<key_prefix><reservation id><key_suffix>`). One placed
+   * inside that window already got the full instructions, so it is left out.
+   */
+  @InjectTransactionManager()
+  async listReminderDue(
+    input: { now: Date; minutes_before: number; key_prefix: string; key_suffix: string; limit: number },
+    @MedusaContext() ctx: Context = {}
+  ): Promise<ReservationRow[]> {
+    return await sql(ctx).execute<ReservationRow>(
+      `SELECT r.* FROM moota_reservation r
+       WHERE r.deleted_at IS NULL AND r.status = 'awaiting' AND r.order_id IS NOT NULL
+         AND r.expires_at > ? AND r.expires_at <= ?::timestamptz + ? * interval '1 minute'
+         AND r.created_at <= r.expires_at - ? * interval '1 minute'
+         AND NOT EXISTS (
+           SELECT 1 FROM moota_notification_log n WHERE n.key = ? || r.id || ? AND n.deleted_at IS NULL
+         )
+       ORDER BY r.expires_at LIMIT ?`,
+      [input.now, input.now, input.minutes_before, input.minutes_before, input.key_prefix, input.key_suffix, input.limit]
     )
   }
 

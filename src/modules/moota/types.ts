@@ -85,7 +85,11 @@ export type ReviewItemRow = {
   candidate_reservation_ids: string[] | null
   order_id: string | null
   detail: string | null
+  resolution: string | null
+  resolved_by: string | null
+  resolved_at: Date | null
   created_at: Date
+  updated_at: Date
 }
 
 export type RecordedDecision =
