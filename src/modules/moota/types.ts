@@ -1,3 +1,5 @@
+import type { InboxInput } from "../../lib/matching"
+
 /** Rows of the plugin's tables as read with raw SQL (integers are whole rupiah). */
 export type ReservationStatus = "awaiting" | "quarantined" | "paid" | "expired" | "released"
 
@@ -48,17 +50,9 @@ export type PaidMutation = {
 
 export type InboxSource = "webhook" | "reconcile" | "manual"
 
-export type InboxRow = {
+/** An inbox row: the stored mutation (see InboxInput) and where its processing stands. */
+export type InboxRow = InboxInput & {
   id: string
-  bank_id: string
-  mutation_id: string
-  type: string
-  amount: number | null
-  amount_raw: string
-  account_number_masked: string | null
-  description: string | null
-  mutation_date: Date | null
-  payment_detail: Record<string, unknown> | null
   source: InboxSource
   status: "pending" | "matched" | "processed"
   outcome: string | null
