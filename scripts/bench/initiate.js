@@ -6,10 +6,8 @@
  * the two providers alternate (and swap order every iteration) so they share the same noise.
  * Env: BENCH_N (default 60), BENCH_WARMUP (default 5).
  */
-const fs = require("node:fs")
-const path = require("node:path")
-const { collectionReadyForSession, storeApi, log, root } = require("./lib/store")
-const { summary, round, table } = require("./lib/stats")
+const { collectionReadyForSession, storeApi, log } = require("./lib/store")
+const { summary, round, table, machine, writeResult } = require("./lib/stats")
 
 const PROVIDERS = { moota: "pp_moota_moota", system: "pp_system_default" }
 const TARGET_RATIO = 1.3
@@ -30,6 +28,7 @@ async function run(store) {
   const n = Number(process.env.BENCH_N || 60)
   const warmup = Number(process.env.BENCH_WARMUP || 5)
   const samples = { moota: [], system: [] }
+  const start = machine()
 
   log(`initiate: warm-up ${warmup} each, then ${n} iterations (alternating providers)`)
   for (let i = 0; i < warmup + n; i++) {
@@ -60,8 +59,8 @@ async function run(store) {
   const result = {
     benchmark: "initiate",
     at: new Date().toISOString(),
-    node: process.version,
     server: `medusa ${store.mode}`,
+    machine_at_start: start,
     n,
     warmup,
     unit: "ms",
@@ -77,12 +76,4 @@ async function run(store) {
   return result
 }
 
-function writeResult(name, result) {
-  const dir = path.join(root, "bench-results")
-  fs.mkdirSync(dir, { recursive: true })
-  const file = path.join(dir, `${name}.json`)
-  fs.writeFileSync(file, JSON.stringify(result, null, 2) + "\n")
-  console.log(`written to ${path.relative(process.cwd(), file)}`)
-}
-
-module.exports = { run, writeResult }
+module.exports = { run }

@@ -1,6 +1,9 @@
 "use strict"
 
-/** Small statistics helpers for the benchmark scripts (milliseconds in, milliseconds out). */
+/** Small statistics and result helpers for the benchmark scripts (milliseconds in and out). */
+const fs = require("node:fs")
+const os = require("node:os")
+const path = require("node:path")
 
 function sorted(xs) {
   return [...xs].sort((a, b) => a - b)
@@ -40,4 +43,19 @@ function table(rows) {
   return rows.map((r) => r.map((c, i) => (i === 0 ? String(c).padEnd(widths[i]) : String(c).padStart(widths[i]))).join("  ")).join("\n")
 }
 
-module.exports = { percentile, summary, round, table }
+/** CPUs and load: the figures are only comparable on a quiet machine. */
+function machine() {
+  return { cpus: os.cpus().length, loadavg_1m: round(os.loadavg()[0]), node: process.version }
+}
+
+/** bench-results/<name>.json (gitignored), with the machine's state at the end. */
+function writeResult(name, result) {
+  const dir = path.join(__dirname, "..", "..", "..", "bench-results")
+  fs.mkdirSync(dir, { recursive: true })
+  const file = path.join(dir, `${name}.json`)
+  fs.writeFileSync(file, JSON.stringify({ ...result, machine_at_end: machine() }, null, 2) + "\n")
+  const m = machine()
+  console.log(`machine: ${m.cpus} CPUs, load average ${m.loadavg_1m} (1 min); written to ${path.relative(process.cwd(), file)}\n`)
+}
+
+module.exports = { percentile, summary, round, table, machine, writeResult }

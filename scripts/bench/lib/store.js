@@ -66,7 +66,12 @@ async function waitFor(url, ms, alive = () => true) {
   throw new Error(`${url} did not answer within ${ms / 1000} s`)
 }
 
-async function startStore() {
+/**
+ * opts.env: extra environment for every Medusa command and server (e.g. REDIS_URL, MEDUSA_WORKER_MODE).
+ * For a database that outlives the run (e.g. one you restart), set DATABASE_URL: a fresh database is
+ * created on that server and dropped by stop().
+ */
+async function startStore(opts = {}) {
   const children = new Set()
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "moota-bench-"))
   const tail = []
@@ -220,6 +225,7 @@ async function startStore() {
       MOOTA_WEBHOOK_SECRETS: secret,
       MEDUSA_DISABLE_TELEMETRY: "true",
       MEDUSA_ADMIN_DISABLE: "true",
+      ...opts.env,
     }
     delete env.PORT
     delete env.HOST
@@ -252,7 +258,51 @@ async function startStore() {
     if (!mode) throw new Error("neither `medusa start` nor `medusa develop` came up")
     log(`medusa ${mode} ready on ${baseUrl} (${Date.now() - t} ms)`)
 
+    /** A Medusa server process on this store's database; resolves once /health answers on `p`. */
+    async function launch(name, p, extra = {}) {
+      const child = spawnChild(medusaBin, [mode, "-H", "127.0.0.1", "-p", String(p)], { ...env, ...extra }, name)
+      try {
+        await waitFor(`http://127.0.0.1:${p}/health`, 180_000, () => child.exitCode === null && child.signalCode === null)
+      } catch (e) {
+        await killChild(child)
+        throw new Error(`${name}: ${e.message}\n${tail.slice(-15).join("\n")}`)
+      }
+      return child
+    }
+    /** Kills a process group at once (a crash: no graceful shutdown) and waits until it is gone. */
+    async function crash(child) {
+      const gone = child.exitCode !== null || child.signalCode !== null ? null : new Promise((r) => child.once("exit", r))
+      try {
+        process.kill(-child.pid, "SIGKILL")
+      } catch {
+        // already gone
+      }
+      if (gone) await Promise.race([gone, sleep(10_000)])
+    }
+
     const store = {
+      /** The main server process (replaced by restartServer()). */
+      server,
+      port,
+      env,
+      /** SIGKILLs the main server's process group, as a crash would. */
+      killServer: () => crash(store.server),
+      /** The main server again, same port and database (after killServer()). */
+      restartServer: async () => {
+        store.server = await launch(mode, port)
+        return store.server
+      },
+      /** Another Medusa process on this database, on its own port, with extra env (e.g. MEDUSA_WORKER_MODE). */
+      startServer: async ({ name = "server2", env: extra = {}, port: p } = {}) => {
+        p = p || (await freePort())
+        const child = await launch(name, p, extra)
+        return { name, child, port: p, baseUrl: `http://127.0.0.1:${p}`, kill: () => crash(child) }
+      },
+      /** Every output line of every child, with the child's name (the main server's is `mode`). */
+      onAnyLine(fn) {
+        lineListeners.add(fn)
+        return () => lineListeners.delete(fn)
+      },
       baseUrl,
       publishableKey: seed.publishable_key,
       seed,

@@ -8,10 +8,24 @@ import { confirmMootaMutationWorkflow } from "../confirm-moota-mutation"
 export type ProcessSummary = { captured: number; review: number; other: number; failed: number }
 
 /**
+ * Processing in this process goes one batch at a time. Concurrent deliveries would otherwise run
+ * their workflows side by side and take the database pool the webhook needs to store and acknowledge
+ * the next delivery. Only scheduling lives here: the inbox is the durable queue, and the recovery job
+ * picks up whatever a crash leaves behind.
+ */
+let queue: Promise<unknown> = Promise.resolve()
+
+/**
  * Runs the confirmation workflow for inbox rows, one after another. A failure is recorded on its row
  * and left for the recovery job; it never stops the others.
  */
-export async function processInboxRows(container: MedusaContainer, ids: string[]): Promise<ProcessSummary> {
+export function processInboxRows(container: MedusaContainer, ids: string[]): Promise<ProcessSummary> {
+  const run = queue.then(() => processNow(container, ids))
+  queue = run.catch(() => undefined)
+  return run
+}
+
+async function processNow(container: MedusaContainer, ids: string[]): Promise<ProcessSummary> {
   const logger = container.resolve(ContainerRegistrationKeys.LOGGER)
   const moota = container.resolve<MootaModuleService>(MOOTA_MODULE)
   const events = container.resolve(Modules.EVENT_BUS)
