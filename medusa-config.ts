@@ -1,3 +1,4 @@
+import { join } from "node:path"
 import { defineConfig, loadEnv } from "@medusajs/framework/utils"
 import devDefaults from "./scripts/dev-defaults.json"
 
@@ -15,8 +16,28 @@ const mootaOptions = {
   apiToken: env.MOOTA_API_TOKEN ?? devDefaults.apiToken,
   webhookSecrets: (env.MOOTA_WEBHOOK_SECRETS ?? devDefaults.webhookSecret).split(","),
   accounts: env.MOOTA_ACCOUNTS ? JSON.parse(env.MOOTA_ACCOUNTS) : devDefaults.accounts,
+  // Every buyer message on, so the dev store's log shows them (the local provider logs each one).
+  notifications: {
+    templates: {
+      awaitingPayment: "moota-awaiting-payment",
+      paymentReceived: "moota-payment-received",
+      paymentReminder: "moota-payment-reminder",
+      orderCanceled: "moota-order-canceled",
+    },
+  },
   ...(env.MOOTA_OPTIONS_JSON ? JSON.parse(env.MOOTA_OPTIONS_JSON) : {}),
 }
+
+/**
+ * E-mail goes to the local provider, which logs it (the dev store's outbox); the admin's feed keeps
+ * Medusa's default local provider. `MOOTA_NOTIFICATION_PROVIDER=recording` swaps the e-mail provider
+ * for the tests' recording one.
+ */
+const emailProvider =
+  env.MOOTA_NOTIFICATION_PROVIDER === "recording"
+    ? // Absolute: Medusa reads "./x" as "./src/x".
+      { resolve: join(__dirname, "integration-tests/notification-provider"), id: "recording", options: { channels: ["email"] } }
+    : { resolve: "@medusajs/medusa/notification-local", id: "local-email", options: { name: "Local e-mail (logged)", channels: ["email"] } }
 
 module.exports = defineConfig({
   projectConfig: {
@@ -41,5 +62,36 @@ module.exports = defineConfig({
         providers: [{ resolve: "./src/providers/moota", id: "moota", options: {} }],
       },
     },
+    {
+      resolve: "@medusajs/medusa/notification",
+      options: {
+        providers: [
+          emailProvider,
+          { resolve: "@medusajs/medusa/notification-local", id: "local", options: { name: "Local Notification Provider", channels: ["feed"] } },
+        ],
+      },
+    },
   ],
 })
+
+/**
+ * Scale-out (README "Production setup"; `npm run test:redis` exercises it): with REDIS_URL set, Medusa's
+ * Redis event bus, workflow engine (each scheduled job tick runs in one process) and locking replace
+ * the in-process ones, and MEDUSA_WORKER_MODE (server | worker | shared) picks what this process runs.
+ * defineConfig() has keyed the modules by name already, so the Redis modules take those keys.
+ */
+if (env.REDIS_URL) {
+  const config = module.exports
+  config.projectConfig.redisUrl = env.REDIS_URL
+  config.projectConfig.workerMode = env.MEDUSA_WORKER_MODE
+  Object.assign(config.modules, {
+    event_bus: { resolve: "@medusajs/medusa/event-bus-redis", options: { redisUrl: env.REDIS_URL } },
+    workflows: { resolve: "@medusajs/medusa/workflow-engine-redis", options: { redis: { url: env.REDIS_URL } } },
+    locking: {
+      resolve: "@medusajs/medusa/locking",
+      options: {
+        providers: [{ resolve: "@medusajs/medusa/locking-redis", id: "locking-redis", is_default: true, options: { redisUrl: env.REDIS_URL } }],
+      },
+    },
+  })
+}

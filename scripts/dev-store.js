@@ -10,14 +10,18 @@ const fs = require("node:fs")
 const path = require("node:path")
 const { resolveDatabase } = require("./lib/embedded-db")
 const devDefaults = require("./dev-defaults.json")
+const { startDemoServer } = require("../demo/server")
 
 const root = path.resolve(__dirname, "..")
 const port = Number(process.env.PORT || 9000)
 const sandboxPort = Number(process.env.MOOTA_SANDBOX_PORT || devDefaults.sandboxPort)
+const demoPort = Number(process.env.MOOTA_DEMO_PORT || 8000)
 const DB_NAME = "medusa_moota_dev"
 const ADMIN = { email: "admin@toko-contoh.test", password: "medusa-moota-dev" }
 
 const children = new Set()
+/** Process groups we started: Medusa's dev server forks workers, so whole groups are signalled. */
+const groups = new Set()
 let db = null
 let stopping = false
 
@@ -27,8 +31,9 @@ function log(line) {
 
 function run(cmd, args, env, { capture = false, allowFail = false } = {}) {
   return new Promise((resolve, reject) => {
-    const child = spawn(cmd, args, { cwd: root, env, stdio: capture ? ["ignore", "pipe", "pipe"] : "inherit" })
+    const child = spawn(cmd, args, { cwd: root, env, detached: true, stdio: capture ? ["ignore", "pipe", "pipe"] : "inherit" })
     children.add(child)
+    groups.add(child.pid)
     let out = ""
     if (capture) {
       child.stdout.on("data", (d) => (out += d))
@@ -88,9 +93,19 @@ async function stop(code) {
   if (stopping) return
   stopping = true
   log("stopping...")
-  for (const child of children) child.kill("SIGTERM")
-  await new Promise((r) => setTimeout(r, 1500))
-  for (const child of children) child.kill("SIGKILL")
+  const signal = (sig) => {
+    for (const pgid of groups) {
+      try {
+        process.kill(-pgid, sig)
+      } catch {
+        // already gone
+      }
+    }
+  }
+  signal("SIGTERM")
+  const deadline = Date.now() + 8000
+  while (children.size && Date.now() < deadline) await new Promise((r) => setTimeout(r, 200))
+  signal("SIGKILL")
   if (db) await db.stop().catch(() => undefined)
   process.exit(code)
 }
@@ -112,9 +127,11 @@ async function main() {
   fs.writeFileSync(configFile, JSON.stringify(sandboxConfig(), null, 2), { mode: 0o600 })
   const sandbox = spawn(process.execPath, [path.join(root, "bin/medusa-payment-moota.js"), "sandbox", "--port", String(sandboxPort), "--config", configFile], {
     cwd: root,
+    detached: true,
     stdio: ["ignore", "inherit", "inherit"],
   })
   children.add(sandbox)
+  groups.add(sandbox.pid)
   sandbox.on("exit", (code) => {
     children.delete(sandbox)
     if (!stopping) {
@@ -147,9 +164,14 @@ async function main() {
   const user = await run(medusa, ["user", "-e", ADMIN.email, "-p", ADMIN.password], env, { capture: true, allowFail: true })
   if (user.code !== 0 && !/exist/i.test(user.out)) throw new Error(`creating the admin user failed:\n${user.out.slice(-2000)}`)
 
+  // The demo storefront is a convenience: a busy port must not stop the store.
+  const demo = await startDemoServer({ storeUrl: `http://127.0.0.1:${port}`, publishableKey: seed.publishable_key, sandboxUrl, port: demoPort }).catch(
+    (e) => log(`demo storefront not started (${e.message}); set MOOTA_DEMO_PORT to use another port`)
+  )
   const info = {
     store_url: `http://127.0.0.1:${port}`,
     admin_url: `http://127.0.0.1:${port}/app`,
+    demo_url: demo ? demo.url : null,
     publishable_key: seed.publishable_key,
     region_id: seed.region_id,
     variant_id: seed.variant_id,
@@ -165,14 +187,16 @@ async function main() {
   process.stdout.write(`
   Store API        ${info.store_url}   (header x-publishable-api-key: ${info.publishable_key})
   Admin            ${info.admin_url}   ${ADMIN.email} / ${ADMIN.password}
+  Demo storefront  ${info.demo_url || "(not started)"}   buy as a buyer, then "simulate the transfer"
   Moota sandbox    ${sandboxUrl}
   Webhook          ${info.webhook.url}   secret: ${info.webhook.secret}
   Accounts         ${info.accounts.map((a) => `${a.bank_id} (${a.bank}${a.account_number ? ` ${a.account_number}` : ""})`).join(", ")}
   Pay an order     npx medusa-payment-moota transfer --amount <transfer_amount> --account bcaSandbox01
 
 `)
-  const develop = spawn(medusa, ["develop", "-H", "127.0.0.1", "-p", String(port)], { cwd: root, env, stdio: "inherit" })
+  const develop = spawn(medusa, ["develop", "-H", "127.0.0.1", "-p", String(port)], { cwd: root, env, detached: true, stdio: "inherit" })
   children.add(develop)
+  groups.add(develop.pid)
   develop.on("exit", (code) => {
     children.delete(develop)
     if (!stopping) stop(code ?? 1)

@@ -1,17 +1,32 @@
 import { spawn } from "node:child_process"
 import { join } from "node:path"
+import { Client } from "pg"
 
 jest.setTimeout(180_000)
 
 const root = join(__dirname, "../..")
+const DB = `moota_boot_${process.pid}`
 
-/** Boots the real app with `medusa exec` and the given MOOTA_* overrides; returns exit code and output. */
-function boot(env: Record<string, string>): Promise<{ code: number | null; out: string }> {
-  const url = `postgres://${process.env.DB_USERNAME}:${encodeURIComponent(process.env.DB_PASSWORD ?? "")}@localhost:${process.env.DB_PORT}/postgres`
+function dbUrl(name: string): string {
+  return `postgres://${process.env.DB_USERNAME}:${encodeURIComponent(process.env.DB_PASSWORD ?? "")}@localhost:${process.env.DB_PORT}/${name}`
+}
+
+async function admin(sql: string): Promise<void> {
+  const client = new Client({ connectionString: dbUrl("postgres") })
+  await client.connect()
+  try {
+    await client.query(sql)
+  } finally {
+    await client.end()
+  }
+}
+
+/** Runs the medusa CLI against the test database with the given MOOTA_* overrides. */
+function medusa(args: string[], env: Record<string, string>): Promise<{ code: number | null; out: string }> {
   return new Promise((resolve) => {
-    const child = spawn(join(root, "node_modules/.bin/medusa"), ["exec", "./integration-tests/fixtures/noop-script.ts"], {
+    const child = spawn(join(root, "node_modules/.bin/medusa"), args, {
       cwd: root,
-      env: { ...process.env, NODE_OPTIONS: "", DATABASE_URL: url, MEDUSA_DISABLE_TELEMETRY: "true", ...env },
+      env: { ...process.env, NODE_OPTIONS: "", DATABASE_URL: dbUrl(DB), MEDUSA_DISABLE_TELEMETRY: "true", ...env },
     })
     let out = ""
     child.stdout.on("data", (d) => (out += d))
@@ -20,7 +35,21 @@ function boot(env: Record<string, string>): Promise<{ code: number | null; out: 
   })
 }
 
+/** Boots the whole app (every module loader) with `medusa exec`. */
+const boot = (env: Record<string, string>) => medusa(["exec", "./integration-tests/fixtures/noop-script.ts"], env)
+
 describe("options are validated at boot", () => {
+  beforeAll(async () => {
+    await admin(`DROP DATABASE IF EXISTS ${DB}`)
+    await admin(`CREATE DATABASE ${DB}`)
+    const migrated = await medusa(["db:migrate"], {})
+    expect(migrated.code).toBe(0)
+  })
+
+  afterAll(async () => {
+    await admin(`DROP DATABASE IF EXISTS ${DB} WITH (FORCE)`)
+  })
+
   it("stops the boot naming a bad account option", async () => {
     const { code, out } = await boot({
       MOOTA_ACCOUNTS: JSON.stringify([{ bankId: "b1", bank: "BCA", accountNumber: "12-AB", accountHolder: "Toko" }]),

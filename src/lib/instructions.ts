@@ -71,7 +71,9 @@ export type InstructionInput = {
 export function buildSessionData(input: InstructionInput): MootaSessionData {
   const amount = formatRupiah(input.transfer_amount)
   const deadline = { id: formatWib(input.expires_at, "id"), en: formatWib(input.expires_at, "en") }
-  const code = String(input.unique_code).padStart(3, "0")
+  // The digits the buyer must get right are the transfer amount's own last three, which equal the
+  // code only when the total is a round thousand in increase mode.
+  const lastDigits = String(input.transfer_amount).slice(-3)
   const payee = input.store_name ? ` (${input.store_name})` : ""
   return {
     provider: "moota",
@@ -96,10 +98,10 @@ export function buildSessionData(input: InstructionInput): MootaSessionData {
     })),
     instructions: {
       id:
-        `Transfer tepat ${amount}${payee}, sampai 3 digit terakhir (${code}), ke salah satu rekening di atas ` +
+        `Transfer tepat ${amount}${payee}, sampai 3 digit terakhir (${lastDigits}), ke salah satu rekening di atas ` +
         `sebelum ${deadline.id}. Nominal yang berbeda tidak dapat dikonfirmasi otomatis.`,
       en:
-        `Transfer exactly ${amount}${payee}, down to the last 3 digits (${code}), to one of the accounts above ` +
+        `Transfer exactly ${amount}${payee}, down to the last 3 digits (${lastDigits}), to one of the accounts above ` +
         `before ${deadline.en}. A different amount cannot be confirmed automatically.`,
     },
     ...(input.paid_at !== undefined ? { paid_at: input.paid_at ? input.paid_at.toISOString() : null } : {}),

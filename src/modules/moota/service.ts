@@ -866,8 +866,9 @@ class MootaModuleService extends MedusaService({
 
   /**
    * Takes messages for one more attempt: failed ones after a pause that doubles per attempt (1 min up
-   * to 1 h), and pending ones a crash left behind, below the attempt cap. SKIP LOCKED plus the status
-   * change hand each row to one worker only.
+   * to 1 h, counted to `now`), and pending ones a crash left behind (untouched for `stale_minutes` of
+   * the database's clock, so a send still in flight is never taken), below the attempt cap. SKIP
+   * LOCKED plus the status change hand each row to one worker only.
    */
   @InjectTransactionManager()
   async claimNotificationRetries(
@@ -880,12 +881,12 @@ class MootaModuleService extends MedusaService({
          SELECT id FROM moota_notification_log
          WHERE deleted_at IS NULL AND attempts < ? AND (
            (status = 'failed' AND updated_at <= ?::timestamptz - LEAST(power(2, GREATEST(attempts - 1, 0)), 60) * interval '1 minute')
-           OR (status = 'pending' AND updated_at <= ?::timestamptz - ? * interval '1 minute')
+           OR (status = 'pending' AND updated_at <= now() - ? * interval '1 minute')
          )
          ORDER BY updated_at LIMIT ? FOR UPDATE SKIP LOCKED
        )
        RETURNING *`,
-      [input.max_attempts, input.now, input.now, input.stale_minutes, input.limit]
+      [input.max_attempts, input.now, input.stale_minutes, input.limit]
     )
   }
 

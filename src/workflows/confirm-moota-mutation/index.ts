@@ -1,8 +1,7 @@
-import { processPaymentWorkflow } from "@medusajs/medusa/core-flows"
 import { createWorkflow, transform, when, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
-import { PaymentActions } from "@medusajs/framework/utils"
 import { completeMootaCaptureStep } from "./steps/complete-moota-capture"
 import { decideMootaMatchStep, type ManualMatchInput } from "./steps/decide-moota-match"
+import { processMootaPaymentStep } from "./steps/process-moota-payment"
 import { recordMootaDecisionStep } from "./steps/record-moota-decision"
 
 export const confirmMootaMutationWorkflowId = "confirm-moota-mutation"
@@ -22,12 +21,9 @@ export const confirmMootaMutationWorkflow = createWorkflow(
       transform({ input, decision }, ({ input, decision }) => ({ inbox_id: input.inbox_id, decision, manual: input.manual }))
     )
     const completed = when("moota-capture-when-matched", { recorded }, ({ recorded }) => recorded.capture).then(() => {
-      processPaymentWorkflow.runAsStep({
-        input: transform({ recorded }, ({ recorded }) => ({
-          action: PaymentActions.SUCCESSFUL,
-          data: { session_id: recorded.session_id!, amount: recorded.order_total! },
-        })),
-      })
+      processMootaPaymentStep(
+        transform({ recorded }, ({ recorded }) => ({ session_id: recorded.session_id!, amount: recorded.order_total! }))
+      )
       return completeMootaCaptureStep(
         transform({ input, recorded }, ({ input, recorded }) => ({
           inbox_id: input.inbox_id,
