@@ -1,5 +1,6 @@
 import type { Context } from "@medusajs/framework/types"
 import {
+  InjectManager,
   InjectTransactionManager,
   MedusaContext,
   MedusaError,
@@ -57,6 +58,31 @@ function startOffset(key: string, size: number): number {
     h = Math.imul(h ^ key.charCodeAt(i), 16777619) >>> 0
   }
   return h % size
+}
+
+/** One INSERT of inbox rows; conflicts on (bank_id, mutation_id) are skipped. Returns the new ids. */
+async function insertInbox(db: SqlRunner, rows: InboxInput[], source: InboxSource): Promise<string[]> {
+  const inserted = await db.execute<{ id: string }>(
+    `INSERT INTO moota_inbox_mutation (id, bank_id, mutation_id, type, amount, amount_raw, account_number_masked,
+       description, mutation_date, payment_detail, source)
+     VALUES ${rows.map(() => "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?)").join(", ")}
+     ON CONFLICT (bank_id, mutation_id) WHERE deleted_at IS NULL DO NOTHING
+     RETURNING id`,
+    rows.flatMap((r) => [
+      generateEntityId(undefined, "minb"),
+      r.bank_id,
+      r.mutation_id,
+      r.type,
+      r.amount,
+      r.amount_raw,
+      r.account_number_masked,
+      r.description,
+      r.mutation_date,
+      r.payment_detail ? JSON.stringify(r.payment_detail) : null,
+      source,
+    ])
+  )
+  return inserted.map((r) => r.id)
 }
 
 class MootaModuleService extends MedusaService({
@@ -304,42 +330,39 @@ class MootaModuleService extends MedusaService({
   }
 
   /**
-   * Stores a delivery's mutations in one transaction. The unique (bank_id, mutation_id) index makes a
-   * mutation seen before (in this body, an earlier delivery or a poll) a no-op. Returns only the rows
-   * this call inserted: the only ones its caller may process.
+   * Stores a delivery's mutations atomically. The unique (bank_id, mutation_id) index makes a mutation
+   * seen before (in this body, an earlier delivery or a poll) a no-op. Returns only the rows this call
+   * inserted: the only ones its caller may process. A delivery that fits one statement is one
+   * autocommitted INSERT (the webhook's hot path); a larger one goes in chunks inside a transaction.
    */
+  async ingestMutations(rows: InboxInput[], source: InboxSource, sharedContext: Context = {}): Promise<string[]> {
+    if (!rows.length) {
+      return []
+    }
+    return rows.length <= INGEST_CHUNK
+      ? await this.ingestOneStatement_(rows, source, sharedContext)
+      : await this.ingestInChunks_(rows, source, sharedContext)
+  }
+
+  @InjectManager()
+  protected async ingestOneStatement_(
+    rows: InboxInput[],
+    source: InboxSource,
+    @MedusaContext() ctx: Context = {}
+  ): Promise<string[]> {
+    return await insertInbox(ctx.manager as unknown as SqlRunner, rows, source)
+  }
+
   @InjectTransactionManager()
-  async ingestMutations(
+  protected async ingestInChunks_(
     rows: InboxInput[],
     source: InboxSource,
     @MedusaContext() ctx: Context = {}
   ): Promise<string[]> {
     const ids: string[] = []
-    // Postgres takes at most 65535 bind parameters per statement: a large delivery goes in chunks,
-    // still in this one transaction.
+    // Postgres takes at most 65535 bind parameters per statement.
     for (let i = 0; i < rows.length; i += INGEST_CHUNK) {
-      const chunk = rows.slice(i, i + INGEST_CHUNK)
-      const inserted = await sql(ctx).execute<{ id: string }>(
-        `INSERT INTO moota_inbox_mutation (id, bank_id, mutation_id, type, amount, amount_raw, account_number_masked,
-           description, mutation_date, payment_detail, source)
-         VALUES ${chunk.map(() => "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?)").join(", ")}
-         ON CONFLICT (bank_id, mutation_id) WHERE deleted_at IS NULL DO NOTHING
-         RETURNING id`,
-        chunk.flatMap((r) => [
-          generateEntityId(undefined, "minb"),
-          r.bank_id,
-          r.mutation_id,
-          r.type,
-          r.amount,
-          r.amount_raw,
-          r.account_number_masked,
-          r.description,
-          r.mutation_date,
-          r.payment_detail ? JSON.stringify(r.payment_detail) : null,
-          source,
-        ])
-      )
-      ids.push(...inserted.map((r) => r.id))
+      ids.push(...(await insertInbox(sql(ctx), rows.slice(i, i + INGEST_CHUNK), source)))
     }
     return ids
   }

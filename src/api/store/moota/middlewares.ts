@@ -1,4 +1,63 @@
-import type { MiddlewareRoute } from "@medusajs/framework/http"
+import {
+  authenticate,
+  validateAndTransformBody,
+  validateAndTransformQuery,
+  type MedusaNextFunction,
+  type MedusaRequest,
+  type MedusaResponse,
+  type MiddlewareRoute,
+} from "@medusajs/framework/http"
+import { MedusaError } from "@medusajs/framework/utils"
+import type { z } from "@medusajs/framework/zod"
+import {
+  StoreCheckMootaCartPayment,
+  StoreCheckMootaOrderPayment,
+  StoreGetMootaCartPayment,
+  StoreGetMootaOrderPayment,
+  StoreMootaCartParams,
+  StoreMootaOrderParams,
+} from "./validators"
+
+/** Route params are not validated by Medusa's helpers; a bad id gets a 400 before any lookup. */
+function validateParams(schema: z.ZodType) {
+  return (req: MedusaRequest, _res: MedusaResponse, next: MedusaNextFunction) => {
+    const parsed = schema.safeParse(req.params)
+    if (parsed.success) return next()
+    next(new MedusaError(MedusaError.Types.INVALID_DATA, parsed.error.issues.map((i) => i.message).join("; ")))
+  }
+}
+
+/** A signed-in customer may read their own orders' payments without giving the email. */
+const optionalCustomer = authenticate("customer", ["session", "bearer"], { allowUnauthenticated: true })
 
 /** Validation and other middlewares of the /store/moota routes. */
-export const storeMootaMiddlewares: MiddlewareRoute[] = []
+export const storeMootaMiddlewares: MiddlewareRoute[] = [
+  {
+    method: ["GET"],
+    matcher: "/store/moota/payments/cart/:id",
+    middlewares: [validateParams(StoreMootaCartParams), validateAndTransformQuery(StoreGetMootaCartPayment, {})],
+  },
+  {
+    method: ["POST"],
+    matcher: "/store/moota/payments/cart/:id/check",
+    middlewares: [validateParams(StoreMootaCartParams), validateAndTransformBody(StoreCheckMootaCartPayment)],
+  },
+  {
+    method: ["GET"],
+    matcher: "/store/moota/payments/order/:id",
+    middlewares: [
+      validateParams(StoreMootaOrderParams),
+      optionalCustomer,
+      validateAndTransformQuery(StoreGetMootaOrderPayment, {}),
+    ],
+  },
+  {
+    method: ["POST"],
+    matcher: "/store/moota/payments/order/:id/check",
+    middlewares: [
+      validateParams(StoreMootaOrderParams),
+      optionalCustomer,
+      validateAndTransformBody(StoreCheckMootaOrderPayment),
+    ],
+  },
+]

@@ -1,0 +1,15 @@
+export type DemoServerOptions = {
+  /** The Medusa store, e.g. http://127.0.0.1:9000; /store/* and /auth/* are proxied to it. */
+  storeUrl: string
+  publishableKey: string
+  /** The Moota sandbox; POST /sandbox/transfer is forwarded to its /_sandbox/transfer. */
+  sandboxUrl: string
+  /** Default 8000; 0 picks a free port. */
+  port?: number
+  host?: "127.0.0.1" | "::1" | "localhost"
+  log?: (line: string) => void
+}
+
+export type DemoServer = { url: string; close(): Promise<void> }
+
+export function startDemoServer(options: DemoServerOptions): Promise<DemoServer>

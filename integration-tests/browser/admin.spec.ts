@@ -1,0 +1,152 @@
+import type { Page } from "playwright-core"
+import { launchBrowser, type BrowserSession } from "./lib/browser"
+import { placeMootaOrder, startStore, type RunningStore } from "./lib/store"
+
+/**
+ * The merchant's admin in a real Chromium against a real store: log in, see an awaiting order's Moota
+ * instructions, watch it turn Paid when the (sandbox) bank transfer arrives, then settle an unmatched
+ * transfer from the review queue. Screenshots of every step: browser-artifacts/admin/.
+ */
+
+// Cold start on 2 cores: store boot ~1 min, first dashboard load through Vite up to ~2 min.
+jest.setTimeout(15 * 60_000)
+
+const WAIT = { timeout: 180_000 }
+
+describe("Moota admin in the browser", () => {
+  let store: RunningStore
+  let s: BrowserSession
+  let page: Page
+  const started = Date.now()
+  const timings: Record<string, number> = {}
+  const mark = (name: string) => (timings[name] = Date.now() - started)
+
+  beforeAll(async () => {
+    store = await startStore({ admin: true })
+    mark("store ready")
+    s = await launchBrowser({ name: "admin", timeoutMs: 120_000 })
+    page = s.page
+  })
+
+  afterAll(async () => {
+    await s?.close()
+    await store?.stop()
+    mark("stopped")
+    process.stdout.write(`browser test timings (ms since start): ${JSON.stringify({ boot: store?.timings, ...timings })}\n`)
+  })
+
+  const status = () => page.getByTestId("moota-payment-status")
+  let paidOrderId = ""
+
+  it("logs in", async () => {
+    // The first load compiles the dashboard in Vite: give it time, then wait for the form itself.
+    await page.goto(`${store.url}/app/login`, WAIT)
+    await page.getByPlaceholder("Email").waitFor(WAIT)
+    mark("login page")
+    await s.shot("login")
+    await page.getByPlaceholder("Email").fill(store.admin.email)
+    await page.getByPlaceholder("Password").fill(store.admin.password)
+    await page.getByRole("button", { name: "Continue with Email" }).click()
+    await page.waitForURL(/\/app\/orders/, WAIT)
+    await page.getByText("Moota review").first().waitFor(WAIT)
+    mark("logged in")
+    await s.shot("logged-in")
+  })
+
+  it("shows the transfer instructions of an order awaiting payment, then turns Paid when the transfer arrives", async () => {
+    const { orderId, session } = await placeMootaOrder(store)
+    paidOrderId = orderId
+    const amount: number = session.data.transfer_amount
+    await page.goto(`${store.url}/app/orders/${orderId}`)
+    const widget = page.getByTestId("moota-order-payment")
+    await widget.waitFor(WAIT)
+    await status().filter({ hasText: "Awaiting transfer" }).waitFor()
+    await page.getByTestId("moota-transfer-amount").filter({ hasText: session.data.transfer_amount_formatted }).waitFor()
+    await widget.getByText(`unique code ${String(session.data.unique_code).padStart(3, "0")}`).waitFor()
+    await widget.getByText(session.data.expires_at_text.en, { exact: true }).waitFor()
+    await widget.getByText("BCA ******7890 a/n TOKO CONTOH").waitFor()
+    await widget.getByRole("button", { name: "Mark as paid" }).waitFor()
+    mark("widget awaiting")
+    await s.shot("order-awaiting", widget)
+
+    const { mutation, deliveries } = await store.transfer({ bank_id: "bcaSandbox01", amount })
+    if (deliveries[0]?.status !== 200) {
+      throw new Error(`the sandbox delivery was answered ${deliveries[0]?.status}`)
+    }
+    // The widget polls while the payment awaits: no reload, the page itself turns Paid.
+    await status().filter({ hasText: "Paid" }).waitFor()
+    await page.getByTestId("moota-mutation-id").filter({ hasText: mutation.mutation_id }).waitFor()
+    await widget.getByText("Moota webhook").waitFor()
+    mark("widget paid")
+    await s.shot("order-paid", page.getByTestId("moota-matched-transfer"))
+  })
+
+  it("matches an unmatched transfer from the review queue, and the order is Paid", async () => {
+    const { orderId, session } = await placeMootaOrder(store)
+    // The buyer got the last digits wrong: nothing awaits this amount, so it waits for the merchant.
+    const wrong: number = session.data.transfer_amount + 7
+    await store.transfer({ bank_id: "bcaSandbox01", amount: wrong })
+
+    await page.goto(`${store.url}/app/moota-review`)
+    await page.getByTestId("moota-review").waitFor(WAIT)
+    await page.getByTestId("moota-review-badge").filter({ hasText: "1" }).waitFor()
+    const formatted = `Rp${wrong.toLocaleString("de-DE")}`
+    const row = page.getByRole("row").filter({ hasText: formatted })
+    await row.getByText("Unmatched").waitFor()
+    mark("review listed")
+    await s.shot("review-queue")
+
+    await row.click()
+    const drawer = page.getByTestId("moota-review-drawer")
+    const candidate = drawer.getByTestId(`moota-candidate-${session.data.reservation_id}`)
+    await candidate.waitFor()
+    await candidate.getByText(session.data.transfer_amount_formatted).waitFor()
+    await s.shot("review-candidates")
+
+    await candidate.getByRole("button", { name: "Match" }).click()
+    const dialog = page.getByRole("alertdialog")
+    await dialog.getByText(/Match to order #\d+/).waitFor()
+    await dialog.getByRole("textbox").fill("Buyer mistyped the last digits; confirmed by phone")
+    await s.shot("review-match-note")
+    await dialog.getByRole("button", { name: "Match" }).click()
+    await page.getByText("Matched: the order is paid.").waitFor()
+    await drawer.getByText("Matched", { exact: true }).first().waitFor()
+    mark("review matched")
+    await s.shot("review-matched")
+
+    await page.goto(`${store.url}/app/orders/${orderId}`)
+    await page.getByTestId("moota-order-payment").waitFor(WAIT)
+    await status().filter({ hasText: "Paid" }).waitFor()
+    await page.getByText("Confirmed the payment").waitFor()
+    await page.getByText("Buyer mistyped the last digits; confirmed by phone", { exact: false }).waitFor()
+    mark("order paid after match")
+    await s.shot("order-paid-by-match", page.getByTestId("moota-timeline"))
+  })
+
+  it("shows the Moota settings page with the webhook to configure, and sends a test", async () => {
+    await page.goto(`${store.url}/app/settings/moota`)
+    await page.getByTestId("moota-settings").waitFor(WAIT)
+    await page.getByTestId("moota-webhook-url").filter({ hasText: `${store.url}/hooks/moota` }).waitFor()
+    await page.getByTestId("moota-code-range").filter({ hasText: "0 to 999" }).waitFor()
+    await page.getByTestId("moota-token-status").filter({ hasText: "Valid" }).waitFor()
+    await page.getByRole("button", { name: "Send test" }).click()
+    await page.getByTestId("moota-test-result").filter({ hasText: "Test delivered: HTTP 200" }).waitFor()
+    mark("settings tested")
+    await s.shot("settings-tested")
+  })
+
+  it("speaks Bahasa Indonesia when the dashboard's language is Indonesian", async () => {
+    // The dashboard keeps its language in localStorage "lng" (Profile → Language).
+    await page.evaluate(() => localStorage.setItem("lng", "id"))
+    await page.goto(`${store.url}/app/orders/${paidOrderId}`)
+    await page.getByText("Pembayaran Moota").waitFor(WAIT)
+    await status().filter({ hasText: "Lunas" }).waitFor()
+    await page.getByText("Transfer yang cocok").waitFor()
+    await s.shot("order-paid-id", page.getByTestId("moota-matched-transfer"))
+    await page.goto(`${store.url}/app/moota-review`)
+    await page.getByText("Antrean tinjauan Moota").waitFor(WAIT)
+    await page.getByText("Tinjauan Moota").first().waitFor()
+    await s.shot("review-queue-id")
+    await page.evaluate(() => localStorage.setItem("lng", "en"))
+  })
+})

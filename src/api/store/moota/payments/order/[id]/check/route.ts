@@ -1,0 +1,15 @@
+import type { MedusaResponse, MedusaStoreRequest } from "@medusajs/framework/http"
+import { checkPaymentNow } from "../../../../../../../workflows/utils/check-payment"
+import type { StoreCheckMootaOrderPaymentType } from "../../../../validators"
+import { findOrderPayment, loadBuyerPayment } from "../../../buyer-payment"
+
+/** "I have transferred" on an order (same access rule as GET, email in the body). */
+export async function POST(req: MedusaStoreRequest<StoreCheckMootaOrderPaymentType>, res: MedusaResponse): Promise<void> {
+  const ref = await findOrderPayment(req.scope, req.params.id, {
+    email: req.validatedBody.email,
+    customerId: req.auth_context?.actor_id,
+    salesChannelIds: req.publishable_key_context.sales_channel_ids,
+  })
+  const { refreshed, throttled } = await checkPaymentNow(req.scope, ref.session_id, true)
+  res.json({ payment: await loadBuyerPayment(req.scope, ref), check: { refreshed, throttled } })
+}

@@ -1,0 +1,65 @@
+import devDefaults from "../../../scripts/dev-defaults.json"
+import { buildSessionData } from "../../lib/instructions"
+import { parseMootaOptions } from "../../lib/options"
+import { paymentFromSessionData } from "../status"
+import type { MootaBuyerPayment } from "../types"
+
+/** The dev store's accounts (two banks and the fictitious QRIS), as the plugin configures them. */
+export const ACCOUNTS = parseMootaOptions({ accounts: devDefaults.accounts }).accounts
+
+/** A payment as the store API answers it: Rp165.123 (code 123) due `minutesLeft` from `now`. */
+export function awaitingPayment(now: number, over: Partial<MootaBuyerPayment> = {}, minutesLeft = 120): MootaBuyerPayment {
+  const data = buildSessionData({
+    session_id: "payses_01TEST",
+    reservation_id: "mres_01TEST",
+    status: "awaiting",
+    order_total: 165_000,
+    unique_code: 123,
+    unique_code_mode: "increase",
+    transfer_amount: 165_123,
+    expires_at: new Date(now + minutesLeft * 60_000),
+    accounts: ACCOUNTS,
+    paid_at: null,
+    received_amount: null,
+  })
+  return { ...paymentFromSessionData(data, { cart_id: "cart_01TEST", order_id: "order_01TEST" }, now), ...over }
+}
+
+export function paidPayment(now: number): MootaBuyerPayment {
+  return awaitingPayment(now, { status: "paid", paid_at: new Date(now).toISOString(), received_amount: 165_123 })
+}
+
+/**
+ * Rasterizes the SVG drawn by `qrcode` (one path of `M x y`, `m dx 0`, `h n` runs, one module per
+ * unit) into RGBA pixels, so jsQR can scan exactly what a browser would draw.
+ */
+export function rasterizeQrSvg(svg: string, scale = 4): { data: Uint8ClampedArray; width: number; height: number } {
+  const size = Number(/viewBox="0 0 (\d+) \d+"/.exec(svg)?.[1])
+  const d = /<path stroke="#000000" d="([^"]+)"/.exec(svg)?.[1]
+  if (!size || !d) throw new Error("not an SVG drawn by qrcode")
+  const dark = new Set<string>()
+  let x = 0
+  let y = 0
+  for (const [, cmd, a, b] of d.matchAll(/([Mmh])([\d.]+)(?: ([\d.]+))?/g)) {
+    if (cmd === "M") {
+      x = Number(a)
+      y = Math.floor(Number(b))
+    } else if (cmd === "m") {
+      x += Number(a)
+    } else {
+      for (let i = 0; i < Number(a); i++) dark.add(`${x + i},${y}`)
+      x += Number(a)
+    }
+  }
+  const width = size * scale
+  const data = new Uint8ClampedArray(width * width * 4).fill(255)
+  for (let py = 0; py < width; py++) {
+    for (let px = 0; px < width; px++) {
+      if (dark.has(`${Math.floor(px / scale)},${Math.floor(py / scale)}`)) {
+        const o = (py * width + px) * 4
+        data[o] = data[o + 1] = data[o + 2] = 0
+      }
+    }
+  }
+  return { data, width, height: width }
+}

@@ -1,0 +1,326 @@
+/** @jest-environment jsdom */
+import { act, fireEvent, render, screen, within } from "@testing-library/react"
+import { MootaApiError, type MootaPaymentApi } from "../api"
+import { MootaPayment } from "../moota-payment"
+import type { MootaBuyerPayment, MootaCheckAnswer } from "../types"
+import { awaitingPayment, paidPayment } from "./fixtures"
+
+const NOW = Date.UTC(2026, 10, 26, 4, 0, 0) // 11.00 WIB
+
+type FakeApi = MootaPaymentApi & { get: jest.Mock; check: jest.Mock }
+
+function fakeApi(answers: { get?: (MootaBuyerPayment | Error)[]; check?: (MootaCheckAnswer | Error)[] } = {}): FakeApi {
+  const next = <T,>(list: (T | Error)[] | undefined, what: string) => async () => {
+    const answer = list?.length ? (list.length > 1 ? list.shift()! : list[0]) : undefined
+    if (answer === undefined) throw new Error(`unexpected ${what}`)
+    if (answer instanceof Error) throw answer
+    return answer
+  }
+  return { get: jest.fn(next(answers.get, "get")), check: jest.fn(next(answers.check, "check")) }
+}
+
+/** Lets pending promises (fetches, QR drawing) settle inside React's act. */
+async function flush(): Promise<void> {
+  await act(async () => {
+    for (let i = 0; i < 5; i++) await Promise.resolve()
+  })
+}
+
+async function advance(ms: number): Promise<void> {
+  await act(async () => {
+    jest.advanceTimersByTime(ms)
+  })
+  await flush()
+}
+
+function card(): HTMLElement {
+  return screen.getByRole("region")
+}
+
+beforeEach(() => {
+  jest.useFakeTimers({ now: NOW })
+})
+
+afterEach(() => {
+  jest.useRealTimers()
+})
+
+describe("MootaPayment: awaiting", () => {
+  it("shows the exact amount with its last three digits highlighted, the accounts, the deadline in WIB and the QRIS", async () => {
+    const payment = awaitingPayment(NOW)
+    render(<MootaPayment api={fakeApi()} initialPayment={payment} pollIntervalMs={0} />)
+    await flush()
+
+    expect(card().getAttribute("lang")).toBe("id")
+    expect(card().getAttribute("data-moota-status")).toBe("awaiting")
+    expect(screen.getByRole("heading", { level: 2, name: "Selesaikan pembayaran" })).toBeTruthy()
+    expect(screen.getByTestId("moota-status").textContent).toBe("Menunggu pembayaran")
+
+    const amount = screen.getByTestId("moota-amount")
+    expect(amount.textContent).toBe("Rp165.123")
+    expect(amount.querySelector("mark")?.textContent).toBe("123")
+    // Screen readers get the amount whole, not split around the highlight.
+    expect(screen.getByText("Rp165.123", { selector: "span:not([aria-hidden])" })).toBeTruthy()
+    expect(screen.getByText(/Transfer tepat sampai 3 digit terakhir \(123\)/)).toBeTruthy()
+
+    const accounts = screen.getAllByTestId("moota-account")
+    expect(accounts.map((a) => a.textContent)).toEqual([
+      expect.stringContaining("BCA"),
+      expect.stringContaining("Mandiri"),
+    ])
+    expect(within(accounts[0]).getByText("1234567890")).toBeTruthy()
+    expect(within(accounts[0]).getByText("Atas nama: TOKO CONTOH")).toBeTruthy()
+    expect(within(accounts[1]).getByText("1370012345678")).toBeTruthy()
+
+    expect(screen.getByTestId("moota-deadline").textContent).toBe(payment.expires_at_text.id)
+    expect(payment.expires_at_text.id).toBe("26 November 2026 13.00 WIB")
+    const timer = screen.getByRole("timer")
+    expect(timer.textContent).toBe("02:00:00")
+    expect(timer.getAttribute("aria-label")).toBe("2 jam")
+
+    const qr = (await screen.findByRole("img", { name: "Kode QRIS untuk membayar Rp165.123" })) as HTMLImageElement
+    expect(qr.src.startsWith("data:image/svg+xml")).toBe(true)
+    expect(screen.getByRole("heading", { level: 3, name: "Atau bayar dengan QRIS" })).toBeTruthy()
+  })
+
+  it("speaks English when asked, every text included", async () => {
+    const payment = awaitingPayment(NOW)
+    render(<MootaPayment api={fakeApi()} initialPayment={payment} lang="en" pollIntervalMs={0} headingLevel={3} />)
+    await flush()
+
+    expect(card().getAttribute("lang")).toBe("en")
+    expect(screen.getByRole("heading", { level: 3, name: "Complete your payment" })).toBeTruthy()
+    expect(screen.getByTestId("moota-status").textContent).toBe("Awaiting payment")
+    expect(screen.getByText("Amount to transfer")).toBeTruthy()
+    expect(screen.getByText(/last 3 digits \(123\) included/)).toBeTruthy()
+    expect(screen.getByRole("heading", { level: 4, name: "Transfer to one of these accounts" })).toBeTruthy()
+    expect(screen.getAllByText("Account holder: TOKO CONTOH")).toHaveLength(3)
+    expect(screen.getByTestId("moota-deadline").textContent).toBe("26 November 2026 13:00 WIB")
+    expect(screen.getByRole("timer").getAttribute("aria-label")).toBe("2 hours")
+    expect(screen.getByRole("button", { name: "I have transferred" })).toBeTruthy()
+    expect(screen.getByRole("button", { name: "Copy the transfer amount" })).toBeTruthy()
+    expect(screen.getByRole("button", { name: "Copy BCA account number 1234567890" })).toBeTruthy()
+    expect(await screen.findByRole("img", { name: "QRIS code to pay Rp165.123" })).toBeTruthy()
+    expect(screen.queryByText(/Salin|Menunggu|Atas nama/)).toBeNull()
+  })
+
+  it("has a named native button for every action, so the keyboard reaches them all", async () => {
+    render(<MootaPayment api={fakeApi()} initialPayment={awaitingPayment(NOW)} pollIntervalMs={0} />)
+    await flush()
+    const names = screen.getAllByRole("button").map((b) => b.getAttribute("aria-label") ?? b.textContent)
+    expect(names).toEqual([
+      "Salin jumlah transfer",
+      "Salin nomor rekening BCA 1234567890",
+      "Salin nomor rekening Mandiri 1370012345678",
+      "Saya sudah transfer",
+    ])
+    for (const button of screen.getAllByRole("button")) {
+      expect(button.tagName).toBe("BUTTON")
+      expect(button.getAttribute("type")).toBe("button")
+      button.focus()
+      expect(document.activeElement).toBe(button)
+    }
+  })
+})
+
+describe("MootaPayment: copy buttons", () => {
+  it("copies the amount and the account numbers as digits, says so, then resets", async () => {
+    const writeText = jest.fn(async () => undefined)
+    Object.defineProperty(navigator, "clipboard", { value: { writeText }, configurable: true })
+    render(<MootaPayment api={fakeApi()} initialPayment={awaitingPayment(NOW)} pollIntervalMs={0} />)
+    await flush()
+
+    fireEvent.click(screen.getByRole("button", { name: "Salin jumlah transfer" }))
+    await flush()
+    expect(writeText).toHaveBeenLastCalledWith("165123")
+    expect(screen.getByRole("button", { name: "Salin jumlah transfer" }).textContent).toBe("Tersalin")
+    expect(screen.getByText("Jumlah transfer disalin.")).toBeTruthy()
+
+    fireEvent.click(screen.getByRole("button", { name: "Salin nomor rekening Mandiri 1370012345678" }))
+    await flush()
+    expect(writeText).toHaveBeenLastCalledWith("1370012345678")
+    expect(screen.getByText("Nomor rekening Mandiri disalin.")).toBeTruthy()
+    expect(screen.getByRole("button", { name: "Salin jumlah transfer" }).textContent).toBe("Salin")
+
+    await advance(2000)
+    expect(screen.getByRole("button", { name: "Salin nomor rekening Mandiri 1370012345678" }).textContent).toBe("Salin")
+    Reflect.deleteProperty(navigator, "clipboard")
+  })
+
+  it("falls back to a selected textarea without the Clipboard API, and says when copying failed", async () => {
+    const execCommand = jest.fn(() => true)
+    Object.defineProperty(document, "execCommand", { value: execCommand, configurable: true })
+    render(<MootaPayment api={fakeApi()} initialPayment={awaitingPayment(NOW)} pollIntervalMs={0} lang="en" />)
+    await flush()
+
+    fireEvent.click(screen.getByRole("button", { name: "Copy BCA account number 1234567890" }))
+    await flush()
+    expect(execCommand).toHaveBeenCalledWith("copy")
+    expect(screen.getByText("BCA account number copied.")).toBeTruthy()
+    expect(document.querySelector("textarea")).toBeNull()
+
+    execCommand.mockReturnValue(false)
+    fireEvent.click(screen.getByRole("button", { name: "Copy the transfer amount" }))
+    await flush()
+    expect(screen.getByText("Could not copy. Select the text and copy it yourself.")).toBeTruthy()
+    Reflect.deleteProperty(document, "execCommand")
+  })
+})
+
+describe("MootaPayment: countdown", () => {
+  it("ticks every second and turns the card to expired when the deadline passes", async () => {
+    render(<MootaPayment api={fakeApi()} initialPayment={awaitingPayment(NOW, {}, 1)} pollIntervalMs={0} />)
+    await flush()
+    expect(screen.getByRole("timer").textContent).toBe("00:01:00")
+
+    await advance(1000)
+    expect(screen.getByRole("timer").textContent).toBe("00:00:59")
+    expect(screen.getByRole("timer").getAttribute("aria-label")).toBe("59 detik")
+
+    await advance(59_000)
+    expect(card().getAttribute("data-moota-status")).toBe("expired")
+    expect(screen.getByRole("heading", { name: "Batas waktu pembayaran lewat" })).toBeTruthy()
+    expect(screen.getByText(/Jangan transfer untuk pesanan ini lagi/)).toBeTruthy()
+    expect(screen.queryByTestId("moota-account")).toBeNull()
+    expect(screen.queryByRole("button")).toBeNull()
+    expect(screen.queryByRole("img")).toBeNull()
+  })
+
+  it("shows days for long payment windows", async () => {
+    render(<MootaPayment api={fakeApi()} initialPayment={awaitingPayment(NOW, {}, 3 * 24 * 60)} pollIntervalMs={0} lang="en" />)
+    await flush()
+    expect(screen.getByRole("timer").textContent).toBe("3 days 00:00:00")
+  })
+})
+
+describe("MootaPayment: polling", () => {
+  it("polls while awaiting and turns the card to Paid without a reload, then stops polling", async () => {
+    const awaiting = awaitingPayment(NOW)
+    const api = fakeApi({ get: [awaiting, paidPayment(NOW + 10_000)] })
+    const onStatusChange = jest.fn()
+    render(<MootaPayment api={api} initialPayment={awaiting} onStatusChange={onStatusChange} />)
+    await flush()
+    expect(api.get).not.toHaveBeenCalled()
+
+    await advance(5000)
+    expect(api.get).toHaveBeenCalledTimes(1)
+    expect(card().getAttribute("data-moota-status")).toBe("awaiting")
+
+    await advance(5000)
+    expect(api.get).toHaveBeenCalledTimes(2)
+    expect(card().getAttribute("data-moota-status")).toBe("paid")
+    expect(screen.getByRole("heading", { name: "Pembayaran diterima" })).toBeTruthy()
+    expect(screen.getByTestId("moota-status").textContent).toBe("Lunas")
+    expect(screen.getByText("Jumlah dibayar")).toBeTruthy()
+    expect(screen.getByText("Kami telah menerima Rp165.123 pada 26 November 2026 11.00 WIB. Terima kasih!")).toBeTruthy()
+    expect(screen.getAllByText("Pembayaran diterima")).toHaveLength(2) // heading + the live announcement
+    expect(screen.queryByRole("button")).toBeNull()
+    expect(screen.queryByRole("timer")).toBeNull()
+    expect(onStatusChange).toHaveBeenCalledTimes(1)
+    expect(onStatusChange.mock.calls[0][0]).toMatchObject({ status: "paid" })
+
+    await advance(60_000)
+    expect(api.get).toHaveBeenCalledTimes(2)
+  })
+
+  it("shows canceled when the store says the order was canceled", async () => {
+    const api = fakeApi({ get: [awaitingPayment(NOW, { status: "canceled" })] })
+    render(<MootaPayment api={api} initialPayment={awaitingPayment(NOW)} lang="en" />)
+    await advance(5000)
+    expect(card().getAttribute("data-moota-status")).toBe("canceled")
+    expect(screen.getByRole("heading", { name: "Payment canceled" })).toBeTruthy()
+    expect(screen.getByText(/This order was canceled; please do not transfer/)).toBeTruthy()
+  })
+
+  it("backs off while the store is unreachable, says so, and recovers", async () => {
+    const awaiting = awaitingPayment(NOW)
+    const api = fakeApi({ get: [new MootaApiError("down", 0), new MootaApiError("down", 0), awaiting] })
+    render(<MootaPayment api={api} initialPayment={awaiting} lang="en" />)
+    await advance(5000)
+    expect(api.get).toHaveBeenCalledTimes(1)
+    expect(screen.getByTestId("moota-check-note").textContent).toBe("Connection lost; retrying…")
+
+    await advance(9_999) // 2 × 5 s after one failure
+    expect(api.get).toHaveBeenCalledTimes(1)
+    await advance(1)
+    expect(api.get).toHaveBeenCalledTimes(2)
+
+    await advance(20_000) // 4 × 5 s after two
+    expect(api.get).toHaveBeenCalledTimes(3)
+    expect(screen.getByTestId("moota-check-note").textContent).toBe("")
+  })
+
+  it("asks at once when the buyer comes back to the tab", async () => {
+    const awaiting = awaitingPayment(NOW)
+    const api = fakeApi({ get: [paidPayment(NOW)] })
+    render(<MootaPayment api={api} initialPayment={awaiting} />)
+    await flush()
+    Object.defineProperty(document, "visibilityState", { value: "visible", configurable: true })
+    await act(async () => {
+      document.dispatchEvent(new Event("visibilitychange"))
+    })
+    await flush()
+    expect(api.get).toHaveBeenCalledTimes(1)
+    expect(card().getAttribute("data-moota-status")).toBe("paid")
+    Reflect.deleteProperty(document, "visibilityState")
+  })
+
+  it("loads the payment itself when given none, and offers a retry when that fails", async () => {
+    const api = fakeApi({ get: [new MootaApiError("Cart cart_1 not found", 404), awaitingPayment(NOW)] })
+    render(<MootaPayment api={api} pollIntervalMs={0} lang="en" />)
+    expect(screen.getByRole("status").textContent).toBe("Loading the payment instructions…")
+    await flush()
+    expect(screen.getByRole("status").textContent).toBe("The payment instructions could not be loaded.")
+
+    fireEvent.click(screen.getByRole("button", { name: "Try again" }))
+    await flush()
+    expect(card().getAttribute("data-moota-status")).toBe("awaiting")
+    expect(screen.getByTestId("moota-amount").textContent).toBe("Rp165.123")
+  })
+})
+
+describe("MootaPayment: I have transferred", () => {
+  it("checks now, says the transfer has not arrived yet, and keeps waiting", async () => {
+    let release!: () => void
+    const awaiting = awaitingPayment(NOW)
+    const api = fakeApi()
+    api.check.mockImplementation(
+      () =>
+        new Promise<MootaCheckAnswer>((resolve) => {
+          release = () => resolve({ payment: awaiting, check: { refreshed: ["bcaSandbox01"], throttled: [] } })
+        })
+    )
+    render(<MootaPayment api={api} initialPayment={awaiting} pollIntervalMs={0} />)
+    await flush()
+
+    fireEvent.click(screen.getByRole("button", { name: "Saya sudah transfer" }))
+    await flush()
+    const busy = screen.getByRole("button", { name: "Mengecek…" })
+    expect((busy as HTMLButtonElement).disabled).toBe(true)
+
+    await act(async () => release())
+    await flush()
+    expect(api.check).toHaveBeenCalledTimes(1)
+    expect((screen.getByRole("button", { name: "Saya sudah transfer" }) as HTMLButtonElement).disabled).toBe(false)
+    expect(screen.getByTestId("moota-check-note").textContent).toMatch(/^Transfer Anda belum kami terima/)
+  })
+
+  it("turns the card to Paid when the check finds the transfer", async () => {
+    const api = fakeApi({ check: [{ payment: paidPayment(NOW), check: { refreshed: [], throttled: ["bcaSandbox01"] } }] })
+    render(<MootaPayment api={api} initialPayment={awaitingPayment(NOW)} pollIntervalMs={0} lang="en" />)
+    await flush()
+    fireEvent.click(screen.getByRole("button", { name: "I have transferred" }))
+    await flush()
+    expect(card().getAttribute("data-moota-status")).toBe("paid")
+    expect(screen.getByRole("heading", { name: "Payment received" })).toBeTruthy()
+  })
+
+  it("says when the check failed", async () => {
+    const api = fakeApi({ check: [new MootaApiError("boom", 500)] })
+    render(<MootaPayment api={api} initialPayment={awaitingPayment(NOW)} pollIntervalMs={0} lang="en" />)
+    await flush()
+    fireEvent.click(screen.getByRole("button", { name: "I have transferred" }))
+    await flush()
+    expect(screen.getByTestId("moota-check-note").textContent).toBe("The check failed. Please try again shortly.")
+  })
+})

@@ -1,0 +1,86 @@
+import type { MootaBuyerPayment, MootaCheckAnswer } from "./types"
+
+/** How to reach the Medusa store API. */
+export type MootaStoreConfig = {
+  /** The Medusa backend, e.g. "https://api.toko.co.id" (no trailing /store). */
+  baseUrl: string
+  /** A publishable API key of the sales channel the cart or order belongs to. */
+  publishableKey: string
+  /** Extra headers, e.g. `authorization: Bearer <customer token>` for a signed-in customer. */
+  headers?: Record<string, string>
+  /** "include" sends the customer's session cookie cross-origin (the store's CORS must allow it). */
+  credentials?: RequestCredentials
+  /** Your own fetch (tests, or a server-side wrapper). */
+  fetch?: typeof fetch
+}
+
+/**
+ * Which payment: a cart's (its id is enough, as for Medusa's own cart routes), or an order's (its id
+ * plus the buyer's email, unless the request carries the signed-in customer who placed it).
+ */
+export type MootaPaymentRef = { cartId: string } | { orderId: string; email?: string }
+
+/** What the component needs: read the payment, and the "I have transferred" check. */
+export interface MootaPaymentApi {
+  get(signal?: AbortSignal): Promise<MootaBuyerPayment>
+  check(signal?: AbortSignal): Promise<MootaCheckAnswer>
+}
+
+export class MootaApiError extends Error {
+  constructor(
+    message: string,
+    /** HTTP status; 0 when the request never got an answer. */
+    readonly status: number
+  ) {
+    super(message)
+    this.name = "MootaApiError"
+  }
+}
+
+/** A `MootaPaymentApi` over plain fetch against `/store/moota/payments/...`. */
+export function mootaPaymentApi(config: MootaStoreConfig & MootaPaymentRef): MootaPaymentApi {
+  const base = `${config.baseUrl.replace(/\/+$/, "")}/store/moota/payments`
+  const byOrder = "orderId" in config
+  const path = byOrder ? `${base}/order/${encodeURIComponent(config.orderId)}` : `${base}/cart/${encodeURIComponent(config.cartId)}`
+  const email = byOrder ? config.email : undefined
+
+  async function call<T>(url: string, init: RequestInit): Promise<T> {
+    const doFetch = config.fetch ?? fetch
+    let res: Response
+    try {
+      res = await doFetch(url, {
+        ...init,
+        credentials: config.credentials,
+        headers: {
+          accept: "application/json",
+          "x-publishable-api-key": config.publishableKey,
+          ...(init.body ? { "content-type": "application/json" } : {}),
+          ...config.headers,
+        },
+      })
+    } catch (e) {
+      if ((e as { name?: string })?.name === "AbortError") throw e
+      throw new MootaApiError(`The store could not be reached: ${e instanceof Error ? e.message : String(e)}`, 0)
+    }
+    const body = (await res.json().catch(() => null)) as { message?: unknown } | null
+    if (!res.ok) {
+      const message = typeof body?.message === "string" ? body.message : `The store answered ${res.status}`
+      throw new MootaApiError(message, res.status)
+    }
+    return body as T
+  }
+
+  return {
+    async get(signal) {
+      const url = email ? `${path}?email=${encodeURIComponent(email)}` : path
+      return (await call<{ payment: MootaBuyerPayment }>(url, { method: "GET", signal })).payment
+    },
+    async check(signal) {
+      return await call<MootaCheckAnswer>(`${path}/check`, {
+        method: "POST",
+        body: JSON.stringify(email ? { email } : {}),
+        signal,
+      })
+    },
+  }
+}

@@ -1,0 +1,125 @@
+import type { MootaBuyerStatus, MootaLang } from "./types"
+
+/** Every text the component shows, in Bahasa Indonesia and English. Pass your own to `messages` to reword. */
+export type MootaMessages = {
+  heading: Record<MootaBuyerStatus, string>
+  status: Record<MootaBuyerStatus, string>
+  amountLabel: string
+  amountPaidLabel: string
+  amountHint: (lastDigits: string) => string
+  copy: string
+  copied: string
+  copyAmount: string
+  copyAccount: (bank: string, number: string) => string
+  copiedAmount: string
+  copiedAccount: (bank: string) => string
+  copyFailed: string
+  accountsHeading: (count: number) => string
+  accountNumber: string
+  vaNumber: string
+  accountHolder: string
+  qrisHeading: string
+  qrisHint: string
+  qrisAlt: (amount: string) => string
+  qrisLoading: string
+  qrisFailed: string
+  deadlineLabel: string
+  timeLeft: string
+  transferred: string
+  checking: string
+  notYet: string
+  checkFailed: string
+  paid: (amount: string, when: string | null) => string
+  expired: string
+  canceled: string
+  loading: string
+  loadFailed: string
+  retry: string
+  reconnecting: string
+}
+
+const id: MootaMessages = {
+  heading: {
+    awaiting: "Selesaikan pembayaran",
+    paid: "Pembayaran diterima",
+    expired: "Batas waktu pembayaran lewat",
+    canceled: "Pembayaran dibatalkan",
+  },
+  status: { awaiting: "Menunggu pembayaran", paid: "Lunas", expired: "Kedaluwarsa", canceled: "Dibatalkan" },
+  amountLabel: "Jumlah transfer",
+  amountPaidLabel: "Jumlah dibayar",
+  amountHint: (d) => `Transfer tepat sampai 3 digit terakhir (${d}) agar pembayaran terkonfirmasi otomatis.`,
+  copy: "Salin",
+  copied: "Tersalin",
+  copyAmount: "Salin jumlah transfer",
+  copyAccount: (bank, number) => `Salin nomor rekening ${bank} ${number}`,
+  copiedAmount: "Jumlah transfer disalin.",
+  copiedAccount: (bank) => `Nomor rekening ${bank} disalin.`,
+  copyFailed: "Gagal menyalin. Pilih teksnya lalu salin secara manual.",
+  accountsHeading: (n) => (n > 1 ? "Transfer ke salah satu rekening ini" : "Transfer ke rekening ini"),
+  accountNumber: "Nomor rekening",
+  vaNumber: "Nomor virtual account",
+  accountHolder: "Atas nama",
+  qrisHeading: "Atau bayar dengan QRIS",
+  qrisHint: "Pindai dengan aplikasi bank atau dompet digital apa pun. Jumlahnya sudah ada di dalam kode.",
+  qrisAlt: (amount) => `Kode QRIS untuk membayar ${amount}`,
+  qrisLoading: "Menyiapkan kode QR…",
+  qrisFailed: "Kode QR tidak dapat dibuat. Gunakan transfer bank.",
+  deadlineLabel: "Bayar sebelum",
+  timeLeft: "Sisa waktu",
+  transferred: "Saya sudah transfer",
+  checking: "Mengecek…",
+  notYet: "Transfer Anda belum kami terima. Biasanya perlu beberapa menit; halaman ini diperbarui sendiri.",
+  checkFailed: "Pengecekan gagal. Coba lagi sebentar lagi.",
+  paid: (amount, when) => `Kami telah menerima ${amount}${when ? ` pada ${when}` : ""}. Terima kasih!`,
+  expired: "Jangan transfer untuk pesanan ini lagi. Jika Anda sudah transfer, hubungi toko dengan bukti transfer.",
+  canceled: "Pesanan ini dibatalkan; jangan transfer. Jika Anda sudah transfer, hubungi toko dengan bukti transfer.",
+  loading: "Memuat instruksi pembayaran…",
+  loadFailed: "Instruksi pembayaran tidak dapat dimuat.",
+  retry: "Coba lagi",
+  reconnecting: "Koneksi terputus; mencoba lagi…",
+}
+
+const en: MootaMessages = {
+  heading: {
+    awaiting: "Complete your payment",
+    paid: "Payment received",
+    expired: "The payment deadline has passed",
+    canceled: "Payment canceled",
+  },
+  status: { awaiting: "Awaiting payment", paid: "Paid", expired: "Expired", canceled: "Canceled" },
+  amountLabel: "Amount to transfer",
+  amountPaidLabel: "Amount paid",
+  amountHint: (d) => `Transfer the exact amount, last 3 digits (${d}) included, so the payment is confirmed automatically.`,
+  copy: "Copy",
+  copied: "Copied",
+  copyAmount: "Copy the transfer amount",
+  copyAccount: (bank, number) => `Copy ${bank} account number ${number}`,
+  copiedAmount: "Transfer amount copied.",
+  copiedAccount: (bank) => `${bank} account number copied.`,
+  copyFailed: "Could not copy. Select the text and copy it yourself.",
+  accountsHeading: (n) => (n > 1 ? "Transfer to one of these accounts" : "Transfer to this account"),
+  accountNumber: "Account number",
+  vaNumber: "Virtual account number",
+  accountHolder: "Account holder",
+  qrisHeading: "Or pay with QRIS",
+  qrisHint: "Scan with any banking or e-wallet app. The amount is already in the code.",
+  qrisAlt: (amount) => `QRIS code to pay ${amount}`,
+  qrisLoading: "Preparing the QR code…",
+  qrisFailed: "The QR code could not be drawn. Please use a bank transfer.",
+  deadlineLabel: "Pay before",
+  timeLeft: "Time left",
+  transferred: "I have transferred",
+  checking: "Checking…",
+  notYet: "We have not received your transfer yet. It usually takes a few minutes; this page updates by itself.",
+  checkFailed: "The check failed. Please try again shortly.",
+  paid: (amount, when) => `We received ${amount}${when ? ` on ${when}` : ""}. Thank you!`,
+  expired: "Please do not transfer for this order any more. If you already did, contact the store with your proof of transfer.",
+  canceled: "This order was canceled; please do not transfer. If you already did, contact the store with your proof of transfer.",
+  loading: "Loading the payment instructions…",
+  loadFailed: "The payment instructions could not be loaded.",
+  retry: "Try again",
+  reconnecting: "Connection lost; retrying…",
+}
+
+export const mootaMessages: Record<MootaLang, MootaMessages> = { id, en }

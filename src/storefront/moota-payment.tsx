@@ -1,0 +1,454 @@
+"use client"
+
+import { useCallback, useEffect, useId, useRef, useState, type CSSProperties, type ReactNode } from "react"
+import type { MootaPaymentApi } from "./api"
+import { copyText } from "./clipboard"
+import { describeCountdown, digitsOnly, formatCountdown, formatDeadline, formatRupiah, splitUniqueCode, timeLeft } from "./format"
+import { mootaMessages, type MootaMessages } from "./i18n"
+import { buildQrDataUrl } from "./qr"
+import type { MootaBuyerPayment, MootaBuyerStatus, MootaInstructionAccount, MootaLang } from "./types"
+
+export type MootaPaymentProps = {
+  /** Reads the payment and runs the "I have transferred" check; see `mootaPaymentApi`. */
+  api: MootaPaymentApi
+  /** A first answer (e.g. fetched on the server, or `paymentFromSessionData`); otherwise it is loaded. */
+  initialPayment?: MootaBuyerPayment | null
+  /** Default "id" (Bahasa Indonesia). */
+  lang?: MootaLang
+  /** Reword any text; merged over the built-in messages of `lang`. */
+  messages?: Partial<MootaMessages>
+  /** How often to ask for the status while awaiting, in ms. Default 5000; 0 turns polling off. */
+  pollIntervalMs?: number
+  /** Level of the card's heading, to fit the page's outline. Default 2. */
+  headingLevel?: 2 | 3 | 4 | 5
+  className?: string
+  /** Called when the status changes after the first answer (e.g. to refresh the order page once paid). */
+  onStatusChange?: (payment: MootaBuyerPayment) => void
+}
+
+const DEFAULT_POLL_MS = 5000
+const MAX_BACKOFF_MS = 60_000
+const COPIED_MS = 2000
+
+/**
+ * The buyer's payment card: where to transfer, the exact amount (last three digits highlighted), the
+ * deadline in WIB with a countdown, the QRIS code, an "I have transferred" button, and live status
+ * that turns the card to Paid without a reload.
+ */
+export function MootaPayment(props: MootaPaymentProps): ReactNode {
+  const { lang = "id", pollIntervalMs = DEFAULT_POLL_MS, headingLevel = 2, className } = props
+  const t: MootaMessages = { ...mootaMessages[lang], ...props.messages }
+
+  const [payment, setPayment] = useState<MootaBuyerPayment | null>(props.initialPayment ?? null)
+  const [loadError, setLoadError] = useState(false)
+  const [stale, setStale] = useState(false)
+  const [now, setNow] = useState(() => Date.now())
+  const [checking, setChecking] = useState(false)
+  const [checkNote, setCheckNote] = useState<"notYet" | "checkFailed" | null>(null)
+  const [copied, setCopied] = useState<string | null>(null)
+  const [announcement, setAnnouncement] = useState("")
+
+  // The latest props without restarting effects when a parent passes new function identities.
+  const apiRef = useRef(props.api)
+  apiRef.current = props.api
+  const onStatusChangeRef = useRef(props.onStatusChange)
+  onStatusChangeRef.current = props.onStatusChange
+  const mounted = useRef(true)
+  const copyTimer = useRef<ReturnType<typeof setTimeout>>()
+
+  useEffect(() => {
+    mounted.current = true
+    return () => {
+      mounted.current = false
+      clearTimeout(copyTimer.current)
+    }
+  }, [])
+
+  const load = useCallback(async () => {
+    setLoadError(false)
+    try {
+      const next = await apiRef.current.get()
+      if (mounted.current) setPayment(next)
+    } catch {
+      if (mounted.current) setLoadError(true)
+    }
+  }, [])
+
+  const hasPayment = payment !== null
+  useEffect(() => {
+    if (!hasPayment) void load()
+    // Only on mount: later loads come from polling or the retry button.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [])
+
+  const serverStatus = payment?.status
+
+  // Poll while awaiting, one request at a time, backing off while the store is unreachable. Coming
+  // back to the tab (from the banking app) asks at once.
+  useEffect(() => {
+    if (serverStatus !== "awaiting" || !pollIntervalMs) return
+    let stopped = false
+    let inFlight = false
+    let failures = 0
+    let timer: ReturnType<typeof setTimeout> | undefined
+    const abort = new AbortController()
+    const schedule = () => {
+      const wait = failures ? Math.min(pollIntervalMs * 2 ** failures, MAX_BACKOFF_MS) : pollIntervalMs
+      timer = setTimeout(tick, wait)
+    }
+    const tick = async () => {
+      if (stopped || inFlight) return
+      inFlight = true
+      clearTimeout(timer)
+      try {
+        const next = await apiRef.current.get(abort.signal)
+        if (stopped) return
+        failures = 0
+        setStale(false)
+        setPayment(next)
+        if (next.status !== "awaiting") return
+      } catch {
+        if (stopped) return
+        failures++
+        setStale(true)
+      } finally {
+        inFlight = false
+      }
+      schedule()
+    }
+    const onVisible = () => {
+      if (document.visibilityState === "visible") void tick()
+    }
+    schedule()
+    document.addEventListener("visibilitychange", onVisible)
+    return () => {
+      stopped = true
+      clearTimeout(timer)
+      abort.abort()
+      document.removeEventListener("visibilitychange", onVisible)
+    }
+  }, [serverStatus, pollIntervalMs])
+
+  // The countdown ticks only while there is something to count down to.
+  useEffect(() => {
+    if (serverStatus !== "awaiting") return
+    setNow(Date.now())
+    const timer = setInterval(() => setNow(Date.now()), 1000)
+    return () => clearInterval(timer)
+  }, [serverStatus])
+
+  const previousStatus = useRef(serverStatus)
+  useEffect(() => {
+    const before = previousStatus.current
+    previousStatus.current = serverStatus
+    if (payment && before && before !== serverStatus) {
+      setAnnouncement(t.heading[payment.status])
+      setCheckNote(null)
+      onStatusChangeRef.current?.(payment)
+    }
+    // Announce status changes only; the texts follow `lang` at render time.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [serverStatus])
+
+  const copy = useCallback(async (key: string, text: string, done: string, failed: string) => {
+    const ok = await copyText(text)
+    if (!mounted.current) return
+    setCopied(ok ? key : null)
+    setAnnouncement(ok ? done : failed)
+    clearTimeout(copyTimer.current)
+    copyTimer.current = setTimeout(() => mounted.current && setCopied(null), COPIED_MS)
+  }, [])
+
+  const onCheck = useCallback(async () => {
+    setChecking(true)
+    setCheckNote(null)
+    try {
+      const answer = await apiRef.current.check()
+      if (!mounted.current) return
+      setPayment(answer.payment)
+      setStale(false)
+      if (answer.payment.status === "awaiting") setCheckNote("notYet")
+    } catch {
+      if (mounted.current) setCheckNote("checkFailed")
+    } finally {
+      if (mounted.current) setChecking(false)
+    }
+  }, [])
+
+  const ids = useId()
+  const headingId = `${ids}-heading`
+  const Heading = `h${headingLevel}` as "h2"
+  const SubHeading = `h${headingLevel + 1}` as "h3"
+
+  if (!payment) {
+    return (
+      <section className={className} style={S.root} lang={lang} aria-busy={!loadError} data-moota-status="loading">
+        <p role="status" style={S.text}>
+          {loadError ? t.loadFailed : t.loading}
+        </p>
+        {loadError && (
+          <button type="button" style={S.secondaryButton} onClick={() => void load()}>
+            {t.retry}
+          </button>
+        )}
+      </section>
+    )
+  }
+
+  const left = timeLeft(payment.expires_at, now)
+  // The deadline shows as passed the second it passes; the server agrees on its next answer.
+  const status: MootaBuyerStatus = payment.status === "awaiting" && left.expired ? "expired" : payment.status
+  const awaiting = status === "awaiting"
+  const amount = splitUniqueCode(payment.transfer_amount)
+  const banks = payment.accounts.filter((a) => a.kind !== "qris" && a.account_number)
+  const qris = payment.accounts.filter((a) => a.kind === "qris" && a.qris_payload)
+
+  return (
+    <section
+      className={className}
+      style={{ ...S.root, ...(status === "paid" ? S.rootPaid : null) }}
+      lang={lang}
+      aria-labelledby={headingId}
+      data-moota-status={status}
+    >
+      <div style={S.header}>
+        <Heading id={headingId} style={S.heading}>
+          {t.heading[status]}
+        </Heading>
+        <span style={{ ...S.badge, ...BADGE[status] }} data-testid="moota-status">
+          {t.status[status]}
+        </span>
+      </div>
+      <p role="status" aria-live="polite" style={S.srOnly}>
+        {announcement}
+      </p>
+
+      <div style={S.block}>
+        <p style={S.label}>{status === "paid" ? t.amountPaidLabel : t.amountLabel}</p>
+        <div style={S.row}>
+          <p style={S.amount}>
+            <span style={S.srOnly}>{amount.formatted}</span>
+            <span aria-hidden="true" data-testid="moota-amount">
+              {amount.head}
+              <mark style={S.mark}>{amount.tail}</mark>
+            </span>
+          </p>
+          {awaiting && (
+            <CopyButton
+              label={t.copyAmount}
+              text={copied === "amount" ? t.copied : t.copy}
+              onClick={() => void copy("amount", amount.digits, t.copiedAmount, t.copyFailed)}
+            />
+          )}
+        </div>
+        {awaiting && <p style={S.hint}>{t.amountHint(amount.tail)}</p>}
+      </div>
+
+      {awaiting && (
+        <>
+          <div style={S.block}>
+            <p style={S.text}>
+              {t.deadlineLabel}{" "}
+              <strong data-testid="moota-deadline">{payment.expires_at_text?.[lang] ?? formatDeadline(payment.expires_at, lang)}</strong>
+            </p>
+            <p style={S.text}>
+              {t.timeLeft}{" "}
+              <span
+                role="timer"
+                aria-label={describeCountdown(left, lang)}
+                style={S.countdown}
+                data-testid="moota-countdown"
+                suppressHydrationWarning
+              >
+                {formatCountdown(left, lang)}
+              </span>
+            </p>
+          </div>
+
+          {banks.length > 0 && (
+            <div style={S.block}>
+              <SubHeading style={S.subHeading}>{t.accountsHeading(banks.length)}</SubHeading>
+              <ul style={S.list}>
+                {banks.map((a) => (
+                  <AccountCard
+                    key={a.bank_id}
+                    account={a}
+                    t={t}
+                    copied={copied === `account:${a.bank_id}`}
+                    onCopy={() =>
+                      void copy(`account:${a.bank_id}`, digitsOnly(a.account_number ?? ""), t.copiedAccount(a.bank), t.copyFailed)
+                    }
+                  />
+                ))}
+              </ul>
+            </div>
+          )}
+
+          {qris.map((a) => (
+            <div key={a.bank_id} style={S.block}>
+              <SubHeading style={S.subHeading}>{t.qrisHeading}</SubHeading>
+              <QrisImage payload={a.qris_payload as string} alt={t.qrisAlt(amount.formatted)} t={t} />
+              <p style={S.hint}>{t.qrisHint}</p>
+              <p style={S.hint}>
+                {t.accountHolder}: {a.account_holder}
+              </p>
+            </div>
+          ))}
+
+          <div style={S.block}>
+            <button type="button" style={S.primaryButton} onClick={() => void onCheck()} disabled={checking}>
+              {checking ? t.checking : t.transferred}
+            </button>
+            <p role="status" style={S.hint} data-testid="moota-check-note">
+              {checkNote === "notYet" ? t.notYet : checkNote === "checkFailed" ? t.checkFailed : stale ? t.reconnecting : ""}
+            </p>
+          </div>
+        </>
+      )}
+
+      {status === "paid" && (
+        <p style={S.text}>
+          {t.paid(
+            formatRupiah(payment.received_amount ?? payment.transfer_amount),
+            payment.paid_at ? formatDeadline(payment.paid_at, lang) : null
+          )}
+        </p>
+      )}
+      {status === "expired" && <p style={S.text}>{t.expired}</p>}
+      {status === "canceled" && <p style={S.text}>{t.canceled}</p>}
+    </section>
+  )
+}
+
+function CopyButton(props: { label: string; text: string; onClick: () => void }): ReactNode {
+  return (
+    <button type="button" style={S.secondaryButton} aria-label={props.label} onClick={props.onClick}>
+      {props.text}
+    </button>
+  )
+}
+
+function AccountCard(props: {
+  account: MootaInstructionAccount
+  t: MootaMessages
+  copied: boolean
+  onCopy: () => void
+}): ReactNode {
+  const { account: a, t } = props
+  const number = a.account_number ?? ""
+  return (
+    <li style={S.card} data-testid="moota-account">
+      <p style={S.bank}>{a.bank}</p>
+      <p style={S.label}>{a.kind === "va" ? t.vaNumber : t.accountNumber}</p>
+      <div style={S.row}>
+        <p style={S.accountNumber}>{number}</p>
+        <CopyButton label={t.copyAccount(a.bank, number)} text={props.copied ? t.copied : t.copy} onClick={props.onCopy} />
+      </div>
+      <p style={S.hint}>
+        {t.accountHolder}: {a.account_holder}
+      </p>
+    </li>
+  )
+}
+
+function QrisImage(props: { payload: string; alt: string; t: MootaMessages }): ReactNode {
+  const [src, setSrc] = useState<string | null>(null)
+  const [failed, setFailed] = useState(false)
+  useEffect(() => {
+    let live = true
+    setSrc(null)
+    setFailed(false)
+    buildQrDataUrl(props.payload).then(
+      (url) => live && setSrc(url),
+      () => live && setFailed(true)
+    )
+    return () => {
+      live = false
+    }
+  }, [props.payload])
+  if (failed) return <p style={S.text}>{props.t.qrisFailed}</p>
+  if (!src) {
+    return (
+      <div style={S.qrPlaceholder} role="img" aria-label={props.t.qrisLoading}>
+        {props.t.qrisLoading}
+      </div>
+    )
+  }
+  return <img src={src} alt={props.alt} width={256} height={256} style={S.qr} data-testid="moota-qris-image" />
+}
+
+// Colours checked for WCAG AA contrast on their backgrounds (body text ≥ 7:1, badges ≥ 4.5:1).
+const INK = "#111827"
+const MUTED = "#374151"
+const S: Record<string, CSSProperties> = {
+  root: {
+    boxSizing: "border-box",
+    maxWidth: "34rem",
+    padding: "1.25rem",
+    border: "1px solid #d1d5db",
+    borderRadius: "0.75rem",
+    background: "#ffffff",
+    color: INK,
+    fontFamily: "inherit",
+    lineHeight: 1.5,
+  },
+  rootPaid: { borderColor: "#047857", background: "#f0fdf4" },
+  header: { display: "flex", flexWrap: "wrap", alignItems: "center", justifyContent: "space-between", gap: "0.5rem" },
+  heading: { margin: 0, fontSize: "1.25rem", fontWeight: 700 },
+  subHeading: { margin: "0 0 0.5rem", fontSize: "1rem", fontWeight: 600 },
+  badge: { display: "inline-block", padding: "0.125rem 0.625rem", borderRadius: "999px", fontSize: "0.875rem", fontWeight: 600 },
+  block: { marginTop: "1rem" },
+  row: { display: "flex", flexWrap: "wrap", alignItems: "center", gap: "0.75rem" },
+  label: { margin: 0, fontSize: "0.875rem", color: MUTED },
+  text: { margin: "0.25rem 0", color: INK },
+  hint: { margin: "0.25rem 0", fontSize: "0.875rem", color: MUTED },
+  amount: { margin: 0, fontSize: "1.75rem", fontWeight: 700, letterSpacing: "0.02em", fontVariantNumeric: "tabular-nums" },
+  mark: { background: "#fde047", color: INK, padding: "0 0.125rem", borderRadius: "0.25rem", textDecoration: "underline", textUnderlineOffset: "0.2em" },
+  countdown: { fontWeight: 700, fontVariantNumeric: "tabular-nums" },
+  list: { listStyle: "none", margin: 0, padding: 0, display: "grid", gap: "0.75rem" },
+  card: { padding: "0.75rem 1rem", border: "1px solid #d1d5db", borderRadius: "0.5rem" },
+  bank: { margin: 0, fontWeight: 700 },
+  accountNumber: { margin: 0, fontSize: "1.25rem", fontWeight: 600, fontVariantNumeric: "tabular-nums", letterSpacing: "0.04em" },
+  qr: { display: "block", width: "256px", maxWidth: "100%", height: "auto", background: "#ffffff" },
+  qrPlaceholder: { width: "256px", height: "256px", display: "flex", alignItems: "center", justifyContent: "center", background: "#f3f4f6", color: MUTED },
+  primaryButton: {
+    minHeight: "2.75rem",
+    padding: "0.5rem 1.25rem",
+    border: "none",
+    borderRadius: "0.5rem",
+    background: "#1d4ed8",
+    color: "#ffffff",
+    fontSize: "1rem",
+    fontWeight: 600,
+    cursor: "pointer",
+  },
+  secondaryButton: {
+    minHeight: "2.25rem",
+    padding: "0.25rem 0.875rem",
+    border: "1px solid #1d4ed8",
+    borderRadius: "0.5rem",
+    background: "#ffffff",
+    color: "#1d4ed8",
+    fontSize: "0.875rem",
+    fontWeight: 600,
+    cursor: "pointer",
+  },
+  srOnly: {
+    position: "absolute",
+    width: "1px",
+    height: "1px",
+    padding: 0,
+    margin: "-1px",
+    overflow: "hidden",
+    clip: "rect(0, 0, 0, 0)",
+    whiteSpace: "nowrap",
+    border: 0,
+  },
+}
+
+const BADGE: Record<MootaBuyerStatus, CSSProperties> = {
+  awaiting: { background: "#fef3c7", color: "#78350f" },
+  paid: { background: "#047857", color: "#ffffff" },
+  expired: { background: "#fee2e2", color: "#7f1d1d" },
+  canceled: { background: "#e5e7eb", color: "#1f2937" },
+}

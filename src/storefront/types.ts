@@ -1,0 +1,62 @@
+import type { MootaInstructionAccount, MootaPaymentStatus } from "../lib/instructions"
+
+export type { MootaInstructionAccount }
+
+/** Languages the storefront kit speaks: Bahasa Indonesia and English. */
+export type MootaLang = "id" | "en"
+
+/**
+ * What the buyer is told about a Moota payment. Coarser than the plugin's own reservation status:
+ * a late transfer window ("quarantined") is simply `expired` to the buyer, and a payment stopped by a
+ * canceled order or a changed cart is `canceled`.
+ */
+export type MootaBuyerStatus = "awaiting" | "paid" | "expired" | "canceled"
+
+/**
+ * The answer of `GET /store/moota/payments/cart/:id` and `.../order/:id`: the transfer instructions
+ * the buyer saw at checkout, with the live status.
+ */
+export type MootaBuyerPayment = {
+  status: MootaBuyerStatus
+  /** The payment session (`payses_...`) that holds this payment. */
+  session_id: string
+  cart_id: string | null
+  /** Set once the cart became an order. */
+  order_id: string | null
+  currency_code: "idr"
+  /** The order total Medusa books, in whole rupiah. */
+  order_total: number
+  unique_code: number
+  unique_code_mode: "increase" | "decrease"
+  /** The exact amount to transfer, in whole rupiah. */
+  transfer_amount: number
+  /** e.g. "Rp165.123". */
+  transfer_amount_formatted: string
+  /** Deadline, ISO 8601 UTC. */
+  expires_at: string
+  expires_at_text: Record<MootaLang, string>
+  accounts: MootaInstructionAccount[]
+  instructions: Record<MootaLang, string>
+  /** ISO 8601 UTC, once paid. */
+  paid_at: string | null
+  received_amount: number | null
+}
+
+/** The answer of `POST .../check` ("I have transferred"). */
+export type MootaCheckAnswer = {
+  payment: MootaBuyerPayment
+  check: {
+    /** Accounts Moota was asked to read now. */
+    refreshed: string[]
+    /** Accounts read too recently to ask again (each read costs the merchant Moota points). */
+    throttled: string[]
+  }
+}
+
+/** The fields of `MootaBuyerStatus`'s decision, as the plugin stores them. */
+export type MootaStatusInput = {
+  status: MootaPaymentStatus
+  expires_at: string | Date
+  /** Why the payment stopped, e.g. "order_canceled" (absent in session data). */
+  release_reason?: string | null
+}
