@@ -31,4 +31,6 @@ export const MootaReservation = model
     { name: "IDX_moota_reservation_session_id_unique", on: ["session_id"], unique: true },
     { name: "IDX_moota_reservation_status_expires_at", on: ["status", "expires_at"] },
     { name: "IDX_moota_reservation_order_id", on: ["order_id"] },
+    // The matcher's lookup: which reservations ever held this amount (cost flat as orders grow).
+    { name: "IDX_moota_reservation_transfer_amount", on: ["transfer_amount"] },
   ])
