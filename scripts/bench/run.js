@@ -2,7 +2,7 @@
 "use strict"
 
 /**
- * `node scripts/bench/run.js [initiate] [webhook]` (default: both). Boots one fresh store
+ * `node scripts/bench/run.js [initiate] [webhook] [matching] [allocator]` (default: all). Boots one fresh store
  * (scripts/bench/lib/store.js), runs the benchmarks in order, prints their figures, stops everything.
  */
 const { startStore, log } = require("./lib/store")
@@ -10,6 +10,8 @@ const { startStore, log } = require("./lib/store")
 const BENCHES = {
   initiate: () => require("./initiate"),
   webhook: () => require("./webhook"),
+  matching: () => require("./matching"),
+  allocator: () => require("./allocator"),
 }
 
 async function main(names) {

@@ -67,7 +67,8 @@ async function waitFor(url, ms, alive = () => true) {
 }
 
 /**
- * opts.env: extra environment for every Medusa command and server (e.g. REDIS_URL, MEDUSA_WORKER_MODE).
+ * opts.env: extra environment for every Medusa command and server (e.g. REDIS_URL); opts.serverEnv:
+ * for the main server only (e.g. MEDUSA_WORKER_MODE, LOG_LEVEL).
  * For a database that outlives the run (e.g. one you restart), set DATABASE_URL: a fresh database is
  * created on that server and dropped by stop().
  */
@@ -245,7 +246,7 @@ async function startStore(opts = {}) {
     let mode = null
     for (const cmd of process.env.BENCH_SERVER === "develop" ? ["develop"] : ["start", "develop"]) {
       t = Date.now()
-      server = spawnChild(medusaBin, [cmd, "-H", "127.0.0.1", "-p", String(port)], env, cmd)
+      server = spawnChild(medusaBin, [cmd, "-H", "127.0.0.1", "-p", String(port)], { ...env, ...opts.serverEnv }, cmd)
       try {
         await waitFor(`${baseUrl}/health`, 180_000, () => server.exitCode === null && server.signalCode === null)
         mode = cmd
@@ -289,7 +290,7 @@ async function startStore(opts = {}) {
       killServer: () => crash(store.server),
       /** The main server again, same port and database (after killServer()). */
       restartServer: async () => {
-        store.server = await launch(mode, port)
+        store.server = await launch(mode, port, opts.serverEnv)
         return store.server
       },
       /** Another Medusa process on this database, on its own port, with extra env (e.g. MEDUSA_WORKER_MODE). */
