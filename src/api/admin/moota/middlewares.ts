@@ -1,4 +1,35 @@
-import type { MiddlewareRoute } from "@medusajs/framework/http"
+import { validateAndTransformBody, validateAndTransformQuery, type MiddlewareRoute } from "@medusajs/framework/http"
+import {
+  AdminMootaDismiss,
+  AdminMootaEmptyQuery,
+  AdminMootaMarkPaid,
+  AdminMootaMatch,
+  AdminMootaNoBody,
+  AdminMootaRelease,
+  AdminMootaReviewItemsQuery,
+  AdminMootaTestWebhook,
+} from "./validators"
 
-/** Validation and other middlewares of the /admin/moota routes. */
-export const adminMootaMiddlewares: MiddlewareRoute[] = []
+const noQuery = validateAndTransformQuery(AdminMootaEmptyQuery, {})
+
+/**
+ * Validation of the /admin/moota routes (Medusa authenticates every /admin route: 401 without an
+ * admin session or token). Unknown fields are refused, so a typo is a 400 rather than ignored.
+ */
+export const adminMootaMiddlewares: MiddlewareRoute[] = [
+  { matcher: "/admin/moota/setup", methods: ["GET"], middlewares: [noQuery] },
+  { matcher: "/admin/moota/setup/test-webhook", methods: ["POST"], middlewares: [validateAndTransformBody(AdminMootaTestWebhook)] },
+  { matcher: "/admin/moota/orders/:id", methods: ["GET"], middlewares: [noQuery] },
+  { matcher: "/admin/moota/orders/:id/check", methods: ["POST"], middlewares: [validateAndTransformBody(AdminMootaNoBody)] },
+  { matcher: "/admin/moota/orders/:id/mark-paid", methods: ["POST"], middlewares: [validateAndTransformBody(AdminMootaMarkPaid)] },
+  { matcher: "/admin/moota/orders/:id/release", methods: ["POST"], middlewares: [validateAndTransformBody(AdminMootaRelease)] },
+  { matcher: "/admin/moota/review-summary", methods: ["GET"], middlewares: [noQuery] },
+  {
+    matcher: "/admin/moota/review-items",
+    methods: ["GET"],
+    middlewares: [validateAndTransformQuery(AdminMootaReviewItemsQuery, {})],
+  },
+  { matcher: "/admin/moota/review-items/:id", methods: ["GET"], middlewares: [noQuery] },
+  { matcher: "/admin/moota/review-items/:id/match", methods: ["POST"], middlewares: [validateAndTransformBody(AdminMootaMatch)] },
+  { matcher: "/admin/moota/review-items/:id/dismiss", methods: ["POST"], middlewares: [validateAndTransformBody(AdminMootaDismiss)] },
+]

@@ -1,0 +1,155 @@
+import { Button, Label, Prompt, Select, StatusBadge, Text, Textarea } from "@medusajs/ui"
+import { useState, type ReactNode } from "react"
+import { useTranslation } from "react-i18next"
+import { formatRupiah } from "../../lib/amount"
+import { formatWib } from "../../lib/wib"
+
+/** Shared bits of the Moota admin extensions: texts, Rupiah and WIB formatting, the note dialog. */
+
+export type Lang = "id" | "en"
+
+/** The dashboard's translator scoped to the plugin's keys, and the language for dates. */
+export function useMootaText() {
+  const { t, i18n } = useTranslation()
+  const lang: Lang = (i18n.resolvedLanguage ?? i18n.language ?? "en").startsWith("id") ? "id" : "en"
+  const mt = (key: string, options?: Record<string, unknown>): string => t(`moota.${key}`, options ?? {}) as string
+  return { t: mt, lang }
+}
+
+export const rupiah = (n: number | null | undefined): string => (n === null || n === undefined ? "–" : formatRupiah(n))
+
+export function wib(iso: string | null | undefined, lang: Lang): string {
+  if (!iso) {
+    return "–"
+  }
+  const d = new Date(iso)
+  return Number.isNaN(d.getTime()) ? "–" : formatWib(d, lang)
+}
+
+export function errorText(e: unknown): string {
+  return e instanceof Error ? e.message : String(e)
+}
+
+/** "Rp165.123" with its last three digits (what makes the amount unique) stressed. */
+export function AmountWithCode({ amount }: { amount: number }) {
+  const text = formatRupiah(amount)
+  const cut = text.length - 3
+  return (
+    <span className="txt-compact-xlarge-plus tabular-nums" data-testid="moota-transfer-amount">
+      {text.slice(0, cut)}
+      <mark className="bg-ui-tag-orange-bg text-ui-tag-orange-text rounded px-0.5">{text.slice(cut)}</mark>
+    </span>
+  )
+}
+
+const STATUS_COLORS: Record<string, "green" | "red" | "blue" | "orange" | "grey" | "purple"> = {
+  awaiting: "orange",
+  quarantined: "red",
+  expired: "red",
+  paid: "green",
+  released: "grey",
+  canceled: "grey",
+  open: "orange",
+  resolved: "green",
+  dismissed: "grey",
+}
+
+export function Status({ status, children }: { status: string; children: ReactNode }) {
+  return <StatusBadge color={STATUS_COLORS[status] ?? "grey"}>{children}</StatusBadge>
+}
+
+export type NoteDialogProps = {
+  open: boolean
+  onOpenChange: (open: boolean) => void
+  title: string
+  description: string
+  confirmLabel: string
+  /** Optional choice shown above the note (e.g. the account the money arrived on). */
+  choice?: { label: string; value: string; options: { value: string; label: string }[]; onChange: (v: string) => void }
+  /** Extra content between the description and the note (e.g. an order id input). */
+  children?: ReactNode
+  busy: boolean
+  error: string | null
+  onConfirm: (note: string) => void
+}
+
+/** A confirmation that requires a note: every manual action on money is explained and audited. */
+export function NoteDialog(props: NoteDialogProps) {
+  const { t } = useMootaText()
+  const [note, setNote] = useState("")
+  const [touched, setTouched] = useState(false)
+  const tooShort = note.trim().length < 3
+  return (
+    <Prompt
+      open={props.open}
+      onOpenChange={(open) => {
+        if (!open) {
+          setNote("")
+          setTouched(false)
+        }
+        props.onOpenChange(open)
+      }}
+    >
+      <Prompt.Content>
+        <Prompt.Header>
+          <Prompt.Title>{props.title}</Prompt.Title>
+          <Prompt.Description>{props.description}</Prompt.Description>
+        </Prompt.Header>
+        <div className="flex flex-col gap-y-3 px-6 pb-4">
+          {props.children}
+          {props.choice && (
+            <div className="flex flex-col gap-y-1">
+              <Label size="small" weight="plus">
+                {props.choice.label}
+              </Label>
+              <Select value={props.choice.value} onValueChange={props.choice.onChange}>
+                <Select.Trigger>
+                  <Select.Value />
+                </Select.Trigger>
+                <Select.Content>
+                  {props.choice.options.map((o) => (
+                    <Select.Item key={o.value} value={o.value}>
+                      {o.label}
+                    </Select.Item>
+                  ))}
+                </Select.Content>
+              </Select>
+            </div>
+          )}
+          <div className="flex flex-col gap-y-1">
+            <Label size="small" weight="plus" htmlFor="moota-note">
+              {t("common.note")}
+            </Label>
+            <Textarea
+              id="moota-note"
+              name="note"
+              value={note}
+              onChange={(e) => setNote(e.target.value)}
+              onBlur={() => setTouched(true)}
+              aria-invalid={touched && tooShort}
+            />
+            <Text size="xsmall" className={touched && tooShort ? "text-ui-fg-error" : "text-ui-fg-subtle"}>
+              {touched && tooShort ? t("common.noteTooShort") : t("common.noteHelp")}
+            </Text>
+          </div>
+          {props.error && (
+            <Text size="small" className="text-ui-fg-error" role="alert">
+              {props.error}
+            </Text>
+          )}
+        </div>
+        <Prompt.Footer>
+          <Prompt.Cancel>{t("common.cancel")}</Prompt.Cancel>
+          <Button
+            size="small"
+            isLoading={props.busy}
+            disabled={tooShort || props.busy}
+            onClick={() => props.onConfirm(note.trim())}
+          >
+            {props.confirmLabel}
+          </Button>
+        </Prompt.Footer>
+      </Prompt.Content>
+    </Prompt>
+  )
+}

@@ -1,0 +1,297 @@
+import { defineRouteConfig } from "@medusajs/admin-sdk"
+import { CreditCard } from "@medusajs/icons"
+import { Badge, Button, Container, Copy, Heading, Table, Text, toast } from "@medusajs/ui"
+import type { ReactNode } from "react"
+import { useSendTest, useSetup, type Mutation, type Setup } from "../../../lib/api"
+import { Status, errorText, rupiah, useMootaText, wib } from "../../../lib/ui"
+
+/**
+ * Settings → Moota: is the connection to Moota healthy, which accounts are offered, exactly what to
+ * configure in Moota's webhook, what arrived lately, and a "send test" that proves the setup.
+ */
+const MootaSettingsPage = () => {
+  const { t } = useMootaText()
+  const { data, isLoading, error, refetch } = useSetup()
+  if (isLoading) {
+    return (
+      <Container className="px-6 py-4">
+        <Text size="small">{t("common.loading")}</Text>
+      </Container>
+    )
+  }
+  if (error || !data) {
+    return (
+      <Container className="px-6 py-4">
+        <Text size="small" className="text-ui-fg-error">
+          {t("common.loadError", { message: errorText(error) })}
+        </Text>
+        <Button size="small" variant="secondary" className="mt-2" onClick={() => refetch()}>
+          {t("common.retry")}
+        </Button>
+      </Container>
+    )
+  }
+  return (
+    <div className="flex flex-col gap-y-3" data-testid="moota-settings">
+      <Container className="px-6 py-4">
+        <Heading level="h1">{t("settings.title")}</Heading>
+        <Text size="small" className="text-ui-fg-subtle">
+          {t("settings.subtitle")}
+        </Text>
+      </Container>
+      <Connection setup={data} />
+      <Webhook setup={data} />
+      <Accounts setup={data} />
+      <Activity setup={data} />
+    </div>
+  )
+}
+
+function Field({ label, children, testId }: { label: string; children: ReactNode; testId?: string }) {
+  return (
+    <div className="grid grid-cols-[minmax(0,1fr)_minmax(0,2fr)] items-start gap-x-4 px-6 py-3">
+      <Text size="small" weight="plus" className="text-ui-fg-subtle">
+        {label}
+      </Text>
+      <div className="min-w-0 break-words" data-testid={testId}>
+        {children}
+      </div>
+    </div>
+  )
+}
+
+function Connection({ setup }: { setup: Setup }) {
+  const { t } = useMootaText()
+  const c = setup.connection
+  const token = !c.api_token_configured ? (
+    <Status status="released">{t("settings.tokenMissing")}</Status>
+  ) : c.token_valid ? (
+    <Status status="paid">{t("settings.tokenValid")}</Status>
+  ) : c.token_valid === false ? (
+    <Status status="expired">{t("settings.tokenInvalid")}</Status>
+  ) : (
+    <Status status="released">{t("settings.unknown")}</Status>
+  )
+  return (
+    <Container className="divide-y p-0">
+      <div className="px-6 py-4">
+        <Heading level="h2">{t("settings.connection")}</Heading>
+      </div>
+      <Field label={t("settings.apiToken")} testId="moota-token-status">
+        {token}
+      </Field>
+      {c.api_token_configured && (
+        <Field label={t("settings.reachable")}>
+          <Status status={c.reachable ? "paid" : "expired"}>{c.reachable ? t("settings.reachableYes") : t("settings.reachableNo")}</Status>
+          <Text size="xsmall" className="text-ui-fg-subtle">
+            {c.api_base_url}
+          </Text>
+          {c.error && (
+            <Text size="xsmall" className="text-ui-fg-error">
+              {c.error}
+            </Text>
+          )}
+        </Field>
+      )}
+      {c.api_token_configured && (
+        <Field label={t("settings.points")}>
+          <Text size="small">{c.points === null ? t("settings.pointsUnknown") : c.points.toLocaleString("id-ID")}</Text>
+        </Field>
+      )}
+    </Container>
+  )
+}
+
+function Webhook({ setup }: { setup: Setup }) {
+  const { t } = useMootaText()
+  const w = setup.webhook
+  const test = useSendTest()
+  const onTest = () =>
+    test.mutate(undefined, {
+      onSuccess: ({ result }) =>
+        result.ok
+          ? toast.success(t("settings.testOk", { status: result.status, ms: result.duration_ms }))
+          : toast.error(t("settings.testFailed", { error: result.error ?? `HTTP ${result.status}` })),
+      onError: (e) => toast.error(t("settings.testFailed", { error: errorText(e) })),
+    })
+  const result = test.data?.result
+  return (
+    <Container className="divide-y p-0">
+      <div className="flex items-center justify-between px-6 py-4">
+        <Heading level="h2">{t("settings.webhook")}</Heading>
+        <Button size="small" variant="secondary" isLoading={test.isPending} onClick={onTest} disabled={!w.secret_configured}>
+          {t("settings.sendTest")}
+        </Button>
+      </div>
+      <Field label={t("settings.webhookUrl")}>
+        <div className="flex items-center gap-x-2">
+          <code className="txt-compact-small bg-ui-bg-subtle rounded px-1 py-0.5" data-testid="moota-webhook-url">
+            {w.url}
+          </code>
+          <Copy content={w.url} />
+        </div>
+      </Field>
+      <Field label={t("settings.uniqueCodeRange")}>
+        <Text size="small" weight="plus" data-testid="moota-code-range">
+          {t("settings.uniqueCodeRangeValue", { start: w.unique_code_range.start, end: w.unique_code_range.end })}
+        </Text>
+        <Text size="xsmall" className="text-ui-fg-subtle">
+          {t("settings.uniqueCodeRangeHelp", { min: w.plugin_unique_codes.min, max: w.plugin_unique_codes.max })}
+        </Text>
+      </Field>
+      <Field label={t("settings.secret")}>
+        {w.secret_configured ? (
+          <Status status="paid">{t("settings.secretConfigured", { count: w.secrets })}</Status>
+        ) : (
+          <Status status="expired">{t("settings.secretMissing")}</Status>
+        )}
+      </Field>
+      <div className="px-6 py-3">
+        <Text size="xsmall" className="text-ui-fg-subtle">
+          {t("settings.sendTestHelp")}
+        </Text>
+        {result && (
+          <Text size="small" className={result.ok ? "text-ui-fg-base" : "text-ui-fg-error"} data-testid="moota-test-result">
+            {result.ok
+              ? t("settings.testOk", { status: result.status, ms: result.duration_ms })
+              : t("settings.testFailed", { error: result.error ?? `HTTP ${result.status}` })}{" "}
+            · {result.mutation_id}
+          </Text>
+        )}
+      </div>
+    </Container>
+  )
+}
+
+function Accounts({ setup }: { setup: Setup }) {
+  const { t, lang } = useMootaText()
+  const extra = setup.moota_accounts.filter((m) => !m.configured)
+  return (
+    <Container className="divide-y p-0">
+      <div className="px-6 py-4">
+        <Heading level="h2">{t("settings.accounts")}</Heading>
+        <Text size="small" className="text-ui-fg-subtle">
+          {t("settings.accountsHelp")}
+        </Text>
+        {setup.accounts_index && !setup.accounts_index.available && (
+          <Text size="xsmall" className="text-ui-fg-muted">
+            {t("settings.accountIndexUnavailable", { error: setup.accounts_index.error })}
+          </Text>
+        )}
+      </div>
+      <Table>
+        <Table.Header>
+          <Table.Row>
+            <Table.HeaderCell>{t("settings.columns.account")}</Table.HeaderCell>
+            <Table.HeaderCell>{t("settings.columns.number")}</Table.HeaderCell>
+            <Table.HeaderCell>{t("settings.columns.holder")}</Table.HeaderCell>
+            <Table.HeaderCell>{t("settings.columns.inMoota")}</Table.HeaderCell>
+            <Table.HeaderCell>{t("settings.columns.checkout")}</Table.HeaderCell>
+            <Table.HeaderCell>{t("settings.columns.lastUpdate")}</Table.HeaderCell>
+          </Table.Row>
+        </Table.Header>
+        <Table.Body>
+          {setup.accounts.map((a) => {
+            const m = setup.moota_accounts.find((x) => x.bank_id === a.bank_id)
+            return (
+              <Table.Row key={a.bank_id} data-testid={`moota-account-${a.bank_id}`}>
+                <Table.Cell>
+                  {a.bank} <Badge size="2xsmall">{a.kind}</Badge>
+                  <Text size="xsmall" className="text-ui-fg-muted">
+                    {a.bank_id}
+                  </Text>
+                </Table.Cell>
+                <Table.Cell>{a.account_number_masked ?? "–"}</Table.Cell>
+                <Table.Cell>{a.account_holder}</Table.Cell>
+                <Table.Cell>{a.in_moota === null ? t("settings.unknown") : a.in_moota ? t("common.yes") : t("common.no")}</Table.Cell>
+                <Table.Cell>
+                  <Status status={a.enabled_for_checkout ? "paid" : "released"}>
+                    {a.enabled_for_checkout ? t("settings.enabled") : t("settings.disabled")}
+                  </Status>
+                </Table.Cell>
+                <Table.Cell>{m?.last_update ? wib(m.last_update, lang) : "–"}</Table.Cell>
+              </Table.Row>
+            )
+          })}
+          {extra.map((m) => (
+            <Table.Row key={m.bank_id}>
+              <Table.Cell>
+                {m.label ?? m.bank_type ?? m.bank_id}
+                <Text size="xsmall" className="text-ui-fg-muted">
+                  {m.bank_id}
+                </Text>
+              </Table.Cell>
+              <Table.Cell>{m.account_number_masked ?? "–"}</Table.Cell>
+              <Table.Cell>{m.account_holder ?? "–"}</Table.Cell>
+              <Table.Cell>{t("common.yes")}</Table.Cell>
+              <Table.Cell>
+                <Status status="released">{t("settings.notConfigured")}</Status>
+              </Table.Cell>
+              <Table.Cell>{m.last_update ? wib(m.last_update, lang) : "–"}</Table.Cell>
+            </Table.Row>
+          ))}
+        </Table.Body>
+      </Table>
+    </Container>
+  )
+}
+
+function MutationLine({ m }: { m: Mutation | null }) {
+  const { t, lang } = useMootaText()
+  if (!m) {
+    return <Text size="small">{t("common.never")}</Text>
+  }
+  return (
+    <>
+      <Text size="small">
+        {wib(m.received_at, lang)} · {m.type} {rupiah(m.amount)} · {m.bank_id}
+      </Text>
+      <Text size="xsmall" className="text-ui-fg-subtle">
+        {t("settings.outcome")}: {m.outcome ?? m.status} · {m.mutation_id}
+      </Text>
+    </>
+  )
+}
+
+function Activity({ setup }: { setup: Setup }) {
+  const { t, lang } = useMootaText()
+  const a = setup.activity
+  return (
+    <Container className="divide-y p-0">
+      <div className="px-6 py-4">
+        <Heading level="h2">{t("settings.activity")}</Heading>
+        <Text size="small" className="text-ui-fg-subtle">
+          {t("settings.received24h", { webhook: a.received_24h.webhook, reconcile: a.received_24h.reconcile })}
+        </Text>
+      </div>
+      <Field label={t("settings.lastWebhook")} testId="moota-last-webhook">
+        <MutationLine m={a.last_webhook} />
+      </Field>
+      <Field label={t("settings.lastReconcile")}>
+        <MutationLine m={a.last_reconciled} />
+      </Field>
+      <Field label={t("settings.lastTest")}>
+        {a.last_test ? (
+          <Text size="small">
+            {wib(a.last_test.at, lang)} ·{" "}
+            {a.last_test.ok ? t("settings.testStatus", { status: a.last_test.status }) : t("settings.testFailed", { error: a.last_test.error ?? `HTTP ${a.last_test.status}` })}
+            {a.last_test.actor ? ` · ${t("common.by", { name: a.last_test.actor.name ?? a.last_test.actor.email ?? a.last_test.actor.id })}` : ""}
+          </Text>
+        ) : (
+          <Text size="small">{t("common.never")}</Text>
+        )}
+      </Field>
+      <Field label={t("settings.openReviews")}>
+        <Text size="small">{a.open_review_items}</Text>
+      </Field>
+    </Container>
+  )
+}
+
+export const config = defineRouteConfig({
+  label: "moota.settings.menu",
+  translationNs: "translation",
+  icon: CreditCard,
+})
+
+export default MootaSettingsPage

@@ -1,0 +1,283 @@
+import { defineWidgetConfig } from "@medusajs/admin-sdk"
+import type { AdminOrder, DetailWidgetProps } from "@medusajs/framework/types"
+import { Button, Container, Copy, Heading, Text, toast } from "@medusajs/ui"
+import { useEffect, useRef, useState } from "react"
+import { useCheckNow, useInvalidateMoota, useMarkPaid, useOrderPayment, useRelease, type OrderPayment } from "../lib/api"
+import { AmountWithCode, NoteDialog, Status, errorText, rupiah, useMootaText, wib } from "../lib/ui"
+
+/**
+ * On the order page of an order paid with Moota: what the buyer must transfer, until when, where the
+ * payment stands, the transfer that paid it, and the merchant's actions (check now, mark as paid,
+ * release). Renders nothing for orders paid another way.
+ */
+const MootaOrderPaymentWidget = ({ data: order }: DetailWidgetProps<AdminOrder>) => {
+  const { t } = useMootaText()
+  const { data, isLoading, error, refetch } = useOrderPayment(order.id)
+  const invalidate = useInvalidateMoota()
+  const seen = useRef<string | null>(null)
+  const current = data?.payment?.status ?? null
+  useEffect(() => {
+    // Paid by a webhook while the page is open: the dashboard's own payment section must follow.
+    if (seen.current && current && seen.current !== current) {
+      void invalidate()
+    }
+    seen.current = current
+  }, [current])
+  if (isLoading) {
+    return null
+  }
+  if (error) {
+    return (
+      <Container className="px-6 py-4">
+        <Text size="small" className="text-ui-fg-error">
+          {t("common.loadError", { message: errorText(error) })}
+        </Text>
+        <Button size="small" variant="secondary" className="mt-2" onClick={() => refetch()}>
+          {t("common.retry")}
+        </Button>
+      </Container>
+    )
+  }
+  if (!data?.payment) {
+    return null
+  }
+  return <PaymentCard orderId={order.id} payment={data.payment} />
+}
+
+function PaymentCard({ orderId, payment: p }: { orderId: string; payment: OrderPayment }) {
+  const { t, lang } = useMootaText()
+  const status = p.order.status === "canceled" && p.status !== "paid" ? "canceled" : p.status
+  return (
+    <Container className="divide-y p-0" data-testid="moota-order-payment">
+      <div className="flex items-center justify-between px-6 py-4">
+        <Heading level="h2">{t("widget.title")}</Heading>
+        <Status status={status}>
+          <span data-testid="moota-payment-status">{t(`status.${status}`)}</span>
+        </Status>
+      </div>
+
+      <div className="flex flex-col gap-y-3 px-6 py-4">
+        <div>
+          <Text size="small" className="text-ui-fg-subtle">
+            {t("widget.amountToTransfer")}
+          </Text>
+          <div className="flex items-center gap-x-2">
+            <AmountWithCode amount={p.transfer_amount} />
+            <Copy content={String(p.transfer_amount)} />
+          </div>
+          <Text size="xsmall" className="text-ui-fg-subtle">
+            {t("widget.codeHint", {
+              total: rupiah(p.order_total),
+              sign: p.unique_code_mode === "decrease" ? "−" : "+",
+              code: String(p.unique_code).padStart(3, "0"),
+            })}
+          </Text>
+        </div>
+        <Row label={t("widget.deadline")} value={wib(p.expires_at, lang)} />
+        <div>
+          <Text size="small" className="text-ui-fg-subtle">
+            {t("widget.accounts")}
+          </Text>
+          {p.accounts.map((a) => (
+            <Text key={a.bank_id} size="small">
+              {a.bank}
+              {a.account_number_masked ? ` ${a.account_number_masked}` : ""}
+              {a.account_holder ? ` a/n ${a.account_holder}` : ""}
+            </Text>
+          ))}
+        </div>
+      </div>
+
+      <Timeline payment={p} />
+      {p.mutation && <MatchedTransfer payment={p} />}
+      {p.other_transfers.length > 0 && (
+        <div className="px-6 py-4">
+          <Text size="small" weight="plus">
+            {t("widget.otherTransfers")}
+          </Text>
+          {p.other_transfers.map((o) => (
+            <Text key={o.review_item_id} size="small" className="text-ui-fg-subtle">
+              {wib(o.created_at, lang)} · {rupiah(o.amount)} · {t(`reasons.${o.reason}`)} · {t(`review.statuses.${o.status}`)}
+            </Text>
+          ))}
+        </div>
+      )}
+      {p.history.length > 0 && (
+        <div className="px-6 py-4">
+          <Text size="small" weight="plus">
+            {t("widget.history")}
+          </Text>
+          {p.history.map((h, i) => (
+            <Text key={i} size="small" className="text-ui-fg-subtle">
+              {wib(h.at, lang)} · {t(`historyActions.${h.action}`, { defaultValue: h.action })} · {h.actor.name ?? h.actor.email ?? h.actor.id}
+              {h.note ? `: ${h.note}` : ""}
+            </Text>
+          ))}
+        </div>
+      )}
+      <Actions orderId={orderId} payment={p} />
+    </Container>
+  )
+}
+
+function Row({ label, value, testId }: { label: string; value: string; testId?: string }) {
+  return (
+    <div className="grid grid-cols-2 gap-x-2">
+      <Text size="small" className="text-ui-fg-subtle">
+        {label}
+      </Text>
+      <Text size="small" className="break-words" data-testid={testId}>
+        {value}
+      </Text>
+    </div>
+  )
+}
+
+function Timeline({ payment: p }: { payment: OrderPayment }) {
+  const { t, lang } = useMootaText()
+  const last = p.timeline.length - 1
+  return (
+    <div className="px-6 py-4" data-testid="moota-timeline">
+      <Text size="small" weight="plus" className="mb-2">
+        {t("widget.timeline")}
+      </Text>
+      <ol className="flex flex-col gap-y-2">
+        {p.timeline.map((e, i) => (
+          <li key={`${e.type}-${i}`} className="flex items-start gap-x-2">
+            <span
+              className={`mt-1.5 size-2 shrink-0 rounded-full ${i === last ? "bg-ui-fg-interactive" : "bg-ui-fg-muted"}`}
+              aria-hidden
+            />
+            <div>
+              <Text size="small" weight={i === last ? "plus" : "regular"}>
+                {e.type === "refunded" ? t("timeline.refunded", { amount: rupiah(e.amount) }) : t(`timeline.${e.type}`)}
+              </Text>
+              <Text size="xsmall" className="text-ui-fg-subtle">
+                {e.type === "awaiting" ? t("timeline.awaitingUntil", { date: wib(e.until, lang) }) : wib(e.at, lang)}
+                {e.type === "paid" && p.paid?.by ? ` · ${t("widget.paidBy", { name: p.paid.by.name ?? p.paid.by.email })}` : ""}
+              </Text>
+            </div>
+          </li>
+        ))}
+      </ol>
+    </div>
+  )
+}
+
+function MatchedTransfer({ payment: p }: { payment: OrderPayment }) {
+  const { t, lang } = useMootaText()
+  const m = p.mutation!
+  return (
+    <div className="flex flex-col gap-y-1 px-6 py-4" data-testid="moota-matched-transfer">
+      <Text size="small" weight="plus">
+        {t("widget.matchedTransfer")}
+      </Text>
+      <Row label={t("widget.mutationId")} value={m.mutation_id} testId="moota-mutation-id" />
+      <Row label={t("widget.time")} value={wib(m.mutation_date ?? m.received_at, lang)} />
+      <Row label={t("widget.description")} value={m.description ?? "–"} />
+      <Row label={t("widget.received")} value={rupiah(m.amount)} />
+      <Row label={t("widget.source")} value={t(`widget.sources.${m.source}`)} />
+    </div>
+  )
+}
+
+function Actions({ orderId, payment: p }: { orderId: string; payment: OrderPayment }) {
+  const { t } = useMootaText()
+  const check = useCheckNow(orderId)
+  const markPaid = useMarkPaid(orderId)
+  const release = useRelease(orderId)
+  const [dialog, setDialog] = useState<"mark-paid" | "release" | null>(null)
+  const [bankId, setBankId] = useState(p.accounts[0]?.bank_id ?? "")
+  if (!p.actions.check && !p.actions.mark_paid && !p.actions.release) {
+    return null
+  }
+  const onCheck = () =>
+    check.mutate(undefined, {
+      onSuccess: ({ payment }) =>
+        payment.refreshed.length
+          ? toast.success(t("widget.checked", { count: payment.refreshed.length }))
+          : toast.info(t("widget.throttled", { status: t(`status.${payment.status}`) })),
+      onError: (e) => toast.error(errorText(e)),
+    })
+  return (
+    <div className="flex flex-wrap items-center justify-end gap-2 px-6 py-4">
+      {p.actions.check && (
+        <Button size="small" variant="secondary" isLoading={check.isPending} onClick={onCheck}>
+          {t("widget.actions.check")}
+        </Button>
+      )}
+      {p.actions.release && (
+        <Button size="small" variant="secondary" onClick={() => setDialog("release")}>
+          {t("widget.actions.release")}
+        </Button>
+      )}
+      {p.actions.mark_paid && (
+        <Button size="small" variant="primary" onClick={() => setDialog("mark-paid")}>
+          {t("widget.actions.markPaid")}
+        </Button>
+      )}
+      <NoteDialog
+        open={dialog === "mark-paid"}
+        onOpenChange={(open) => {
+          setDialog(open ? "mark-paid" : null)
+          markPaid.reset()
+        }}
+        title={t("widget.markPaidTitle")}
+        description={t("widget.markPaidText", { amount: rupiah(p.transfer_amount) })}
+        confirmLabel={t("widget.actions.markPaid")}
+        choice={
+          p.accounts.length > 1
+            ? {
+                label: t("widget.markPaidAccount"),
+                value: bankId,
+                onChange: setBankId,
+                options: p.accounts.map((a) => ({ value: a.bank_id, label: `${a.bank}${a.account_number_masked ? ` ${a.account_number_masked}` : ""}` })),
+              }
+            : undefined
+        }
+        busy={markPaid.isPending}
+        error={markPaid.error ? errorText(markPaid.error) : null}
+        onConfirm={(note) =>
+          markPaid.mutate(
+            { note, bank_id: bankId || undefined },
+            {
+              onSuccess: () => {
+                setDialog(null)
+                toast.success(t("widget.markPaidDone"))
+              },
+            }
+          )
+        }
+      />
+      <NoteDialog
+        open={dialog === "release"}
+        onOpenChange={(open) => {
+          setDialog(open ? "release" : null)
+          release.reset()
+        }}
+        title={t("widget.releaseTitle")}
+        description={t("widget.releaseText", { amount: rupiah(p.transfer_amount) })}
+        confirmLabel={t("widget.actions.release")}
+        busy={release.isPending}
+        error={release.error ? errorText(release.error) : null}
+        onConfirm={(note) =>
+          release.mutate(
+            { note },
+            {
+              onSuccess: () => {
+                setDialog(null)
+                toast.success(t("widget.releaseDone"))
+              },
+            }
+          )
+        }
+      />
+    </div>
+  )
+}
+
+export const config = defineWidgetConfig({
+  zone: "order.details.side.before",
+})
+
+export default MootaOrderPaymentWidget

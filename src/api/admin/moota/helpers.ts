@@ -1,0 +1,349 @@
+import type { MedusaContainer } from "@medusajs/framework/types"
+import { ContainerRegistrationKeys, MedusaError, Modules } from "@medusajs/framework/utils"
+import { MOOTA_PAYMENT_CONFIRMED } from "../../../lib/events"
+import { maskAccountNumber } from "../../../lib/mask"
+import { MOOTA_MODULE } from "../../../modules/moota"
+import type MootaModuleService from "../../../modules/moota/service"
+import type { InboxRow, ReservationRow, ReviewItemRow } from "../../../modules/moota/types"
+import { confirmMootaMutationWorkflow } from "../../../workflows/confirm-moota-mutation"
+
+/** What the admin routes answer: plain JSON, times as ISO strings (the dashboard shows them in WIB). */
+
+export const MOOTA_PROVIDER_ID = "pp_moota_moota"
+
+export function mootaOf(scope: MedusaContainer): MootaModuleService {
+  return scope.resolve<MootaModuleService>(MOOTA_MODULE)
+}
+
+const iso = (d: Date | string | null | undefined): string | null => (d ? new Date(d).toISOString() : null)
+
+export type OrderRef = {
+  id: string
+  display_id: number | null
+  status: string
+  email: string | null
+  total: number | null
+  currency_code: string | null
+}
+
+const ORDER_FIELDS = ["id", "display_id", "status", "email", "total", "currency_code"]
+
+function toOrderRef(o: any): OrderRef {
+  return {
+    id: o.id,
+    display_id: o.display_id ?? null,
+    status: o.status,
+    email: o.email ?? null,
+    total: o.total == null ? null : Number(o.total),
+    currency_code: o.currency_code ?? null,
+  }
+}
+
+export async function ordersById(scope: MedusaContainer, ids: string[]): Promise<Map<string, OrderRef>> {
+  const unique = [...new Set(ids.filter(Boolean))]
+  if (!unique.length) {
+    return new Map()
+  }
+  const query = scope.resolve(ContainerRegistrationKeys.QUERY)
+  const { data } = await query.graph({ entity: "order", fields: ORDER_FIELDS, filters: { id: unique } })
+  return new Map((data as any[]).map((o) => [o.id, toOrderRef(o)]))
+}
+
+/** The order placed with each payment session, with what the review queue shows of it. */
+export async function ordersBySession(scope: MedusaContainer, sessionIds: string[]): Promise<Map<string, OrderRef>> {
+  const unique = [...new Set(sessionIds.filter(Boolean))]
+  if (!unique.length) {
+    return new Map()
+  }
+  const query = scope.resolve(ContainerRegistrationKeys.QUERY)
+  const { data } = await query.graph({
+    entity: "payment_session",
+    fields: ["id", ...ORDER_FIELDS.map((f) => `payment_collection.order.${f}`)],
+    filters: { id: unique },
+  })
+  const result = new Map<string, OrderRef>()
+  for (const s of data as any[]) {
+    const order = s.payment_collection?.order
+    if (order?.id) {
+      result.set(s.id, toOrderRef(order))
+    }
+  }
+  return result
+}
+
+/**
+ * An order and its Moota payment. An order whose cart was paid with Moota more than once (the buyer
+ * changed the cart) keeps the newest reservation. NOT_FOUND when the order does not exist.
+ */
+export async function loadOrderMoota(
+  scope: MedusaContainer,
+  orderId: string
+): Promise<{ order: OrderRef; reservation: ReservationRow | null }> {
+  const query = scope.resolve(ContainerRegistrationKeys.QUERY)
+  const { data } = await query.graph({
+    entity: "order",
+    fields: [...ORDER_FIELDS, "payment_collections.payment_sessions.id", "payment_collections.payment_sessions.provider_id"],
+    filters: { id: orderId },
+  })
+  const order = data[0] as any
+  if (!order) {
+    throw new MedusaError(MedusaError.Types.NOT_FOUND, `Order ${orderId} not found`)
+  }
+  const sessionIds: string[] = (order.payment_collections ?? [])
+    .flatMap((pc: any) => pc?.payment_sessions ?? [])
+    .filter((s: any) => s?.provider_id === MOOTA_PROVIDER_ID)
+    .map((s: any) => s.id)
+  const moota = mootaOf(scope)
+  const reservations = (await Promise.all(sessionIds.map((id) => moota.getReservationBySession(id)))).filter(
+    (r): r is ReservationRow => !!r
+  )
+  reservations.sort((a, b) => new Date(b.created_at).getTime() - new Date(a.created_at).getTime())
+  return { order: toOrderRef(order), reservation: reservations[0] ?? null }
+}
+
+export async function requireOrderMoota(scope: MedusaContainer, orderId: string) {
+  const found = await loadOrderMoota(scope, orderId)
+  if (!found.reservation) {
+    throw new MedusaError(MedusaError.Types.NOT_FOUND, `Order ${orderId} has no Moota payment`)
+  }
+  return found as { order: OrderRef; reservation: ReservationRow }
+}
+
+export type AdminActor = { id: string; email: string | null; name: string | null }
+
+/** Admin users behind audit rows; an id that is no user (e.g. deleted) is shown as its id. */
+export async function actorsById(scope: MedusaContainer, ids: string[]): Promise<Map<string, AdminActor>> {
+  const unique = [...new Set(ids.filter(Boolean))]
+  const result = new Map<string, AdminActor>()
+  if (!unique.length) {
+    return result
+  }
+  const users = await scope.resolve(Modules.USER).listUsers({ id: unique }, { select: ["id", "email", "first_name", "last_name"] })
+  for (const u of users) {
+    const name = [u.first_name, u.last_name].filter(Boolean).join(" ")
+    result.set(u.id, { id: u.id, email: u.email ?? null, name: name || null })
+  }
+  for (const id of unique) {
+    if (!result.has(id)) {
+      result.set(id, { id, email: null, name: null })
+    }
+  }
+  return result
+}
+
+export type HistoryEntry = {
+  action: string
+  subject_id: string
+  at: string
+  actor: AdminActor
+  note: string | null
+  data: Record<string, unknown> | null
+}
+
+export async function historyFor(scope: MedusaContainer, subjectIds: string[]): Promise<HistoryEntry[]> {
+  const subjects = [...new Set(subjectIds.filter(Boolean))]
+  if (!subjects.length) {
+    return []
+  }
+  const rows = await mootaOf(scope).listMootaAuditLogs({ subject_id: subjects }, { order: { created_at: "ASC" }, take: 200 })
+  const actors = await actorsById(
+    scope,
+    rows.map((r) => r.actor_id)
+  )
+  return rows.map((r) => ({
+    action: r.action,
+    subject_id: r.subject_id,
+    at: iso(r.created_at)!,
+    actor: actors.get(r.actor_id)!,
+    note: r.note ?? null,
+    data: (r.data as Record<string, unknown> | null) ?? null,
+  }))
+}
+
+export type MutationView = {
+  inbox_id: string
+  mutation_id: string
+  bank_id: string
+  type: string
+  amount: number | null
+  amount_raw: string
+  description: string | null
+  account_number_masked: string | null
+  mutation_date: string | null
+  received_at: string
+  source: string
+  status: string
+  outcome: string | null
+}
+
+export function mutationView(row: InboxRow | Record<string, any>): MutationView {
+  return {
+    inbox_id: row.id,
+    mutation_id: row.mutation_id,
+    bank_id: row.bank_id,
+    type: row.type,
+    amount: row.amount == null ? null : Number(row.amount),
+    amount_raw: row.amount_raw,
+    description: row.description ?? null,
+    account_number_masked: row.account_number_masked ?? null,
+    mutation_date: iso(row.mutation_date),
+    received_at: iso(row.created_at)!,
+    source: row.source,
+    status: row.status,
+    outcome: row.outcome ?? null,
+  }
+}
+
+export type TimelineEvent = {
+  type: "reserved" | "awaiting" | "paid" | "expired" | "canceled" | "released" | "refunded"
+  at: string | null
+  until?: string | null
+  amount?: number | null
+  note?: string | null
+}
+
+/** Reserved, awaiting, then how it ended: paid (and any refunds), expired, canceled or released. */
+export function timelineOf(r: ReservationRow, order: OrderRef): TimelineEvent[] {
+  const events: TimelineEvent[] = [
+    { type: "reserved", at: iso(r.created_at), amount: Number(r.transfer_amount) },
+    { type: "awaiting", at: iso(r.created_at), until: iso(r.expires_at) },
+  ]
+  const canceled = r.release_reason === "order_canceled" || (order.status === "canceled" && r.status !== "paid")
+  if (r.status === "paid") {
+    events.push({ type: "paid", at: iso(r.paid_at), amount: r.received_amount == null ? null : Number(r.received_amount) })
+  } else if (canceled) {
+    events.push({ type: "canceled", at: iso(r.released_at) })
+  } else if (r.status === "released") {
+    events.push({ type: "released", at: iso(r.released_at), note: r.release_reason })
+  } else if (r.status === "quarantined" || r.status === "expired") {
+    events.push({ type: "expired", at: iso(r.expires_at) })
+  }
+  for (const refund of r.refunds ?? []) {
+    events.push({ type: "refunded", at: iso(refund.recorded_at), amount: refund.amount, note: refund.note })
+  }
+  return events
+}
+
+export type OrderPaymentView = Awaited<ReturnType<typeof orderPaymentView>>
+
+/** Everything the order widget shows for one Moota payment. */
+export async function orderPaymentView(scope: MedusaContainer, order: OrderRef, r: ReservationRow) {
+  const moota = mootaOf(scope)
+  const options = moota.getOptions()
+  const configured = new Map(options.accounts.map((a) => [a.bankId, a]))
+
+  const [paidRow] =
+    r.paid_bank_id && r.paid_mutation_id
+      ? await moota.listMootaInboxMutations({ bank_id: r.paid_bank_id, mutation_id: r.paid_mutation_id }, { take: 1 })
+      : []
+  const [manualRow] = await moota.listMootaInboxMutations({ mutation_id: `manual-${r.id}` }, { take: 1 })
+  const reviews = await moota.listMootaReviewItems(
+    { $or: [{ reservation_id: r.id }, { order_id: order.id }] },
+    { order: { created_at: "DESC" }, take: 50 }
+  )
+  const history = await historyFor(scope, [
+    r.id,
+    paidRow?.id,
+    manualRow?.id,
+    ...reviews.flatMap((i) => [i.id, i.inbox_mutation_id]),
+  ] as string[])
+  // A manual confirmation (mark as paid, or a match from the review queue) is audited on its transfer.
+  const paidBy = paidRow ? history.find((h) => h.action === "match" && h.subject_id === paidRow.id)?.actor ?? null : null
+  const open = r.status === "awaiting" || r.status === "quarantined"
+
+  return {
+    reservation_id: r.id,
+    session_id: r.session_id,
+    order: { id: order.id, display_id: order.display_id, status: order.status },
+    status: r.status,
+    currency_code: r.currency_code,
+    order_total: Number(r.order_total),
+    unique_code: Number(r.unique_code),
+    unique_code_mode: r.code_mode,
+    transfer_amount: Number(r.transfer_amount),
+    created_at: iso(r.created_at),
+    expires_at: iso(r.expires_at),
+    accounts: r.bank_ids.map((bankId) => {
+      const a = configured.get(bankId)
+      return {
+        bank_id: bankId,
+        kind: a?.kind ?? null,
+        bank: a?.bank ?? bankId,
+        account_number_masked: a?.accountNumber ? maskAccountNumber(a.accountNumber) : null,
+        account_holder: a?.accountHolder ?? null,
+      }
+    }),
+    paid:
+      r.status === "paid"
+        ? {
+            at: iso(r.paid_at),
+            bank_id: r.paid_bank_id,
+            mutation_id: r.paid_mutation_id,
+            received_amount: r.received_amount == null ? null : Number(r.received_amount),
+            source: paidRow?.source ?? null,
+            by: paidBy,
+          }
+        : null,
+    mutation: paidRow ? mutationView(paidRow) : null,
+    timeline: timelineOf(r, order),
+    other_transfers: reviews
+      .filter((i) => i.inbox_mutation_id !== paidRow?.id)
+      .map((i) => ({
+        review_item_id: i.id,
+        reason: i.reason,
+        status: i.status,
+        amount: i.amount == null ? null : Number(i.amount),
+        mutation_id: i.mutation_id,
+        created_at: iso(i.created_at),
+      })),
+    refunds: r.refunds ?? [],
+    history,
+    actions: {
+      check: open && !!moota.getClient(),
+      mark_paid: r.status !== "paid" && order.status !== "canceled",
+      release: open,
+    },
+  }
+}
+
+/**
+ * The merchant's decision that a transfer paid a reservation: the confirmation workflow a webhook runs,
+ * with the manual input in the matcher's place (it audits, resolves the review item and refuses what
+ * may not be confirmed). Emits the same event as an automatic confirmation, so the buyer is told.
+ */
+export async function confirmManually(
+  scope: MedusaContainer,
+  input: { inbox_id: string; reservation_id: string; actor_id: string; note: string }
+): Promise<{ order_id: string | null }> {
+  const { result } = await confirmMootaMutationWorkflow(scope).run({
+    input: { inbox_id: input.inbox_id, manual: { reservation_id: input.reservation_id, actor_id: input.actor_id, note: input.note } },
+  })
+  const orderId = result.order?.order_id ?? null
+  await scope.resolve(Modules.EVENT_BUS).emit({
+    name: MOOTA_PAYMENT_CONFIRMED,
+    data: { inbox_id: input.inbox_id, order_id: orderId, reservation_id: input.reservation_id },
+  })
+  return { order_id: orderId }
+}
+
+export type ReviewItemView = ReturnType<typeof reviewItemView>
+
+export function reviewItemView(item: ReviewItemRow | Record<string, any>, inbox: InboxRow | Record<string, any> | undefined, orders: Map<string, OrderRef>) {
+  const order = item.order_id ? orders.get(item.order_id) ?? null : null
+  return {
+    id: item.id,
+    reason: item.reason,
+    status: item.status,
+    bank_id: item.bank_id,
+    mutation_id: item.mutation_id,
+    amount: item.amount == null ? null : Number(item.amount),
+    detail: item.detail ?? null,
+    reservation_id: item.reservation_id ?? null,
+    order: order ? { id: order.id, display_id: order.display_id, status: order.status } : item.order_id ? { id: item.order_id, display_id: null, status: null } : null,
+    resolution: item.resolution ?? null,
+    resolved_by: item.resolved_by ?? null,
+    resolved_at: iso(item.resolved_at),
+    created_at: iso(item.created_at),
+    mutation: inbox ? mutationView(inbox) : null,
+  }
+}

@@ -1,0 +1,140 @@
+import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
+import { maskAccountNumber } from "../../../../lib/mask"
+import { MootaApiError, type MootaBank } from "../../../../lib/moota-client"
+import { actorsById, mootaOf, mutationView } from "../helpers"
+import { MootaSetupClient, type MootaIndexedAccount } from "../setup-client"
+import { webhookUrlOf } from "./helpers"
+
+type Failure = { error: string; status: number | null }
+
+function failure(e: unknown): Failure {
+  if (e instanceof MootaApiError) {
+    return { error: e.message, status: e.status }
+  }
+  return { error: e instanceof Error ? e.message : String(e), status: null }
+}
+
+async function attempt<T>(fn: () => Promise<T>): Promise<{ ok: true; value: T } | ({ ok: false } & Failure)> {
+  try {
+    return { ok: true, value: await fn() }
+  } catch (e) {
+    return { ok: false, ...failure(e) }
+  }
+}
+
+/**
+ * The settings page: is Moota reachable with this token, which Moota accounts exist and which are
+ * offered at checkout, what to configure in Moota's webhook, and what arrived lately. Never a secret.
+ */
+export async function GET(req: AuthenticatedMedusaRequest, res: MedusaResponse): Promise<void> {
+  const moota = mootaOf(req.scope)
+  const options = moota.getOptions()
+  const client = MootaSetupClient.fromOptions(options)
+
+  const [banks, points, indexed] = client
+    ? await Promise.all([
+        attempt(() => client.listAllBanks({ maxPages: 5 })),
+        attempt(() => client.getPoints()),
+        attempt(() => client.listAccountIndex()),
+      ])
+    : [null, null, null]
+
+  const tokenRefused = banks && !banks.ok && (banks.status === 401 || banks.status === 403)
+  const mootaBanks: MootaBank[] = banks?.ok ? banks.value : []
+  const mootaIndexed: MootaIndexedAccount[] = indexed?.ok ? indexed.value : []
+  const configured = new Map(options.accounts.map((a) => [a.bankId, a]))
+
+  const mootaAccounts = new Map<string, Record<string, unknown>>()
+  for (const b of mootaBanks) {
+    mootaAccounts.set(b.bank_id, {
+      bank_id: b.bank_id,
+      bank_type: b.bank_type,
+      label: b.label ?? null,
+      account_number_masked: maskAccountNumber(b.account_number),
+      account_holder: b.atas_nama ?? null,
+      is_active: b.is_active == null ? null : !!b.is_active,
+      last_update: b.last_update ?? null,
+      interval_refresh: b.interval_refresh == null ? null : Number(b.interval_refresh),
+      sources: ["bank"],
+    })
+  }
+  for (const a of mootaIndexed) {
+    const known = mootaAccounts.get(a.bank_id)
+    if (known) {
+      ;(known.sources as string[]).push("accounts_index")
+    } else {
+      mootaAccounts.set(a.bank_id, {
+        bank_id: a.bank_id,
+        bank_type: a.bank_type,
+        label: a.label,
+        account_number_masked: a.account_number ? maskAccountNumber(a.account_number) : null,
+        account_holder: a.atas_nama,
+        is_active: null,
+        last_update: null,
+        interval_refresh: null,
+        sources: ["accounts_index"],
+      })
+    }
+  }
+
+  const [lastWebhook] = await moota.listMootaInboxMutations({ source: "webhook" }, { order: { created_at: "DESC" }, take: 1 })
+  const [lastReconciled] = await moota.listMootaInboxMutations({ source: "reconcile" }, { order: { created_at: "DESC" }, take: 1 })
+  const [lastTest] = await moota.listMootaAuditLogs({ action: "webhook_test" }, { order: { created_at: "DESC" }, take: 1 })
+  const since = new Date(Date.now() - 86_400_000)
+  const [, webhook24h] = await moota.listAndCountMootaInboxMutations({ source: "webhook", created_at: { $gte: since } }, { take: 1 })
+  const [, reconcile24h] = await moota.listAndCountMootaInboxMutations({ source: "reconcile", created_at: { $gte: since } }, { take: 1 })
+  const openReviews = Object.values(await moota.countOpenReviewItems()).reduce((a, b) => a + b, 0)
+  const testActor = lastTest ? (await actorsById(req.scope, [lastTest.actor_id])).get(lastTest.actor_id) : null
+
+  res.json({
+    connection: {
+      api_token_configured: !!options.apiToken,
+      api_base_url: options.apiBaseUrl,
+      reachable: banks ? banks.ok || banks.status !== null : null,
+      token_valid: banks ? (banks.ok ? true : tokenRefused ? false : null) : null,
+      error: banks && !banks.ok ? banks.error : null,
+      points: points?.ok ? points.value : null,
+      points_error: points && !points.ok ? points.error : null,
+      checked_at: new Date().toISOString(),
+    },
+    accounts: options.accounts.map((a) => ({
+      bank_id: a.bankId,
+      kind: a.kind,
+      bank: a.bank,
+      account_number_masked: a.accountNumber ? maskAccountNumber(a.accountNumber) : null,
+      account_holder: a.accountHolder,
+      enabled_for_checkout: a.enabled,
+      in_moota: banks?.ok || indexed?.ok ? mootaAccounts.has(a.bankId) : null,
+    })),
+    moota_accounts: [...mootaAccounts.values()].map((m) => {
+      const c = configured.get(m.bank_id as string)
+      return { ...m, configured: !!c, enabled_for_checkout: !!c?.enabled }
+    }),
+    accounts_index: indexed ? (indexed.ok ? { available: true, error: null } : { available: false, error: indexed.error }) : null,
+    webhook: {
+      url: webhookUrlOf(req),
+      secret_configured: options.webhookSecrets.length > 0,
+      secrets: options.webhookSecrets.length,
+      unique_code_range: { start: 0, end: 999 },
+      plugin_unique_codes: { min: options.uniqueCodeMin, max: options.uniqueCodeMax, mode: options.uniqueCodeMode },
+      ip_allowlist: options.webhookIpAllowlist.length,
+    },
+    activity: {
+      last_webhook: lastWebhook ? mutationView(lastWebhook) : null,
+      last_reconciled: lastReconciled ? mutationView(lastReconciled) : null,
+      last_test: lastTest
+        ? { at: new Date(lastTest.created_at).toISOString(), actor: testActor ?? null, ...((lastTest.data as Record<string, unknown>) ?? {}) }
+        : null,
+      received_24h: { webhook: webhook24h, reconcile: reconcile24h },
+      open_review_items: openReviews,
+    },
+    settings: {
+      payment_window_minutes: options.paymentWindowMinutes,
+      quarantine_minutes: options.quarantineMinutes,
+      auto_cancel_expired: options.autoCancelExpired,
+      write_back: options.writeBack,
+      refresh_interval_seconds: options.refreshIntervalSeconds,
+      reconcile_lookback_days: options.reconcileLookbackDays,
+    },
+  })
+}

@@ -1,0 +1,148 @@
+import { randomBytes } from "node:crypto"
+import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
+import { MedusaError } from "@medusajs/framework/utils"
+import { formatRupiah } from "../../../../../lib/amount"
+import { signMootaBody } from "../../../../../lib/signature"
+import { mootaOf } from "../../helpers"
+import type { AdminMootaTestWebhookType } from "../../validators"
+import { TEST_AMOUNT, webhookUrlOf } from "../helpers"
+
+const DELIVERY_TIMEOUT_MS = 10_000
+const SETTLE_TIMEOUT_MS = 5_000
+const DISMISS_NOTE = "Webhook test from the Moota settings page: not a payment"
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms))
+
+/** WIB wall-clock "YYYY-MM-DD HH:mm:ss", as Moota writes mutation times. */
+function wibNow(): string {
+  return new Date(Date.now() + 7 * 3_600_000).toISOString().slice(0, 19).replace("T", " ")
+}
+
+/**
+ * "Send test": a Moota-shaped delivery, signed with the first configured secret, POSTed to this
+ * store's own /hooks/moota, to prove URL, secret and storage end to end. The test transfer is a
+ * credit of Rp10.000 (the amount of Moota's own test) with a `test-` mutation id, on an account where
+ * no order awaits exactly that amount, so it cannot confirm anything; the review item it becomes is
+ * dismissed at once with a note. The result is audited.
+ */
+export async function POST(req: AuthenticatedMedusaRequest<AdminMootaTestWebhookType>, res: MedusaResponse): Promise<void> {
+  const moota = mootaOf(req.scope)
+  const options = moota.getOptions()
+  const url = webhookUrlOf(req)
+  const [secret] = options.webhookSecrets
+  if (!secret) {
+    throw new MedusaError(
+      MedusaError.Types.NOT_ALLOWED,
+      "No webhook secret is configured (option webhookSecrets): the webhook refuses every delivery until one is"
+    )
+  }
+  const requested = req.validatedBody.bank_id
+  if (requested && !options.accounts.some((a) => a.bankId === requested)) {
+    throw new MedusaError(MedusaError.Types.INVALID_DATA, `bank_id ${requested} is not one of the configured accounts`)
+  }
+  const accounts = options.accounts.filter((a) => (requested ? a.bankId === requested : true))
+  let account: (typeof accounts)[number] | undefined
+  for (const a of accounts) {
+    const holders = await moota.listMatchCandidates(a.bankId, TEST_AMOUNT)
+    if (!holders.some((h) => h.status === "awaiting" || h.status === "quarantined")) {
+      account = a
+      break
+    }
+  }
+  if (!account) {
+    throw new MedusaError(
+      MedusaError.Types.NOT_ALLOWED,
+      `An order awaits exactly ${formatRupiah(TEST_AMOUNT)} on ${requested ? "this account" : "every account"}: a test transfer could pay it. Try again later.`
+    )
+  }
+
+  const mutationId = `test-${randomBytes(8).toString("hex")}`
+  const now = wibNow()
+  const body = JSON.stringify([
+    {
+      account_number: account.accountNumber ?? "",
+      date: now,
+      description: "MOOTA WEBHOOK TEST medusa-payment-moota",
+      note: "",
+      amount: TEST_AMOUNT,
+      type: "CR",
+      balance: 0,
+      created_at: now,
+      updated_at: now,
+      mutation_id: mutationId,
+      token: mutationId,
+      bank_id: account.bankId,
+      taggings: [],
+    },
+  ])
+
+  const started = Date.now()
+  let status: number | null = null
+  let answer: unknown = null
+  let error: string | null = null
+  try {
+    const response = await fetch(url, {
+      method: "POST",
+      headers: {
+        "Content-Type": "application/json",
+        Accept: "application/json",
+        "User-Agent": "MootaBot/1.5 (medusa-payment-moota send test)",
+        Signature: signMootaBody(body, secret),
+      },
+      body,
+      signal: AbortSignal.timeout(DELIVERY_TIMEOUT_MS),
+    })
+    status = response.status
+    const text = await response.text()
+    try {
+      answer = JSON.parse(text)
+    } catch {
+      answer = text.slice(0, 300)
+    }
+  } catch (e) {
+    const cause = (e as { cause?: { message?: unknown } } | null)?.cause?.message
+    error = String(cause ?? (e instanceof Error ? e.message : e))
+  }
+  const durationMs = Date.now() - started
+  const ok = status !== null && status >= 200 && status < 300
+
+  // The delivery is processed after the answer; put the review item it becomes out of the queue.
+  let dismissed = false
+  if (ok) {
+    const end = Date.now() + SETTLE_TIMEOUT_MS
+    while (!dismissed && Date.now() < end) {
+      const [row] = await moota.listMootaInboxMutations({ bank_id: account.bankId, mutation_id: mutationId }, { take: 1 })
+      const [item] = row ? await moota.listMootaReviewItems({ inbox_mutation_id: row.id, status: "open" }, { take: 1 }) : []
+      if (item) {
+        await moota.dismissReviewItem(item.id, req.auth_context.actor_id, DISMISS_NOTE)
+        dismissed = true
+      } else if (row?.status === "processed") {
+        break
+      } else {
+        await sleep(100)
+      }
+    }
+  }
+
+  const result = {
+    ok,
+    status,
+    error,
+    answer,
+    url,
+    mutation_id: mutationId,
+    bank_id: account.bankId,
+    amount: TEST_AMOUNT,
+    duration_ms: durationMs,
+    review_item_dismissed: dismissed,
+  }
+  await moota.audit(req.auth_context.actor_id, "webhook_test", mutationId, null, {
+    ok,
+    status,
+    error,
+    bank_id: account.bankId,
+    url,
+    duration_ms: durationMs,
+  })
+  res.json({ result })
+}
