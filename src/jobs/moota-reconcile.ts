@@ -8,6 +8,9 @@ import type MootaModuleService from "../modules/moota/service"
 
 const DAY_MS = 86_400_000
 
+/** Audit action of a reconciliation run (read by the admin settings page). */
+export const RECONCILE_RUN_ACTION = "reconcile_run"
+
 /**
  * The safety net for webhooks that never came: polls Moota's GET /mutation for credits on each
  * configured account since the last one seen, into the same inbox (duplicates are no-ops there).
@@ -45,6 +48,14 @@ export async function reconcileMootaMutations(container: MedusaContainer, now = 
     }
   }
   await emitFailures(container, failures)
+  // The run itself, for the settings page: when reconciliation last ran and what it found.
+  await moota
+    .audit("system", RECONCILE_RUN_ACTION, "reconcile", null, {
+      fetched,
+      new: newIds.length,
+      failures: failures.map((f) => ({ bank: f.bank, status: f.status })),
+    })
+    .catch((e) => logger.warn(`moota reconcile: could not record the run: ${e instanceof Error ? e.message : e}`))
   if (newIds.length) {
     logger.info(`moota reconcile: ${newIds.length} mutation(s) the webhook had not delivered`)
     await container.resolve(Modules.EVENT_BUS).emit({ name: MOOTA_MUTATIONS_RECEIVED, data: { ids: newIds } })

@@ -27,6 +27,7 @@ export type MatchCandidate = {
 }
 
 export type MatchMutation = {
+  mutation_id: string
   type: string
   bank_id: string
   amount: number | null
@@ -34,9 +35,15 @@ export type MatchMutation = {
 }
 
 export type MatchDecision =
-  | { kind: "ignore"; outcome: "debit" | "unknown_account" }
+  | { kind: "ignore"; outcome: "debit" | "unknown_account" | "test" }
   | { kind: "capture"; reservation_id: string }
   | { kind: "review"; reason: ReviewReason; reservation_id: string | null; candidate_ids: string[]; detail: string }
+
+/**
+ * The admin's "send test" deliveries carry ids with this prefix. Moota's own ids are alphanumeric
+ * hashids, never with a dash, so a real mutation can never be mistaken for a test.
+ */
+export const TEST_MUTATION_PREFIX = "test-"
 
 /** Bank clocks and ours differ a little; a transfer stamped this much before the reservation still counts. */
 const CLOCK_SKEW_MS = 5 * 60_000
@@ -67,6 +74,9 @@ export function decideMatch(
   configuredBankIds: ReadonlySet<string>,
   candidates: MatchCandidate[]
 ): MatchDecision {
+  if (mutation.mutation_id.startsWith(TEST_MUTATION_PREFIX)) {
+    return { kind: "ignore", outcome: "test" }
+  }
   if (mutation.type !== "CR") {
     return { kind: "ignore", outcome: "debit" }
   }

@@ -132,6 +132,8 @@ export const en = {
     activity: "Activity",
     lastWebhook: "Last webhook",
     lastReconcile: "Last transfer found by reconciliation",
+    lastReconcileRun: "Last reconciliation run",
+    reconcileRunResult: "{{fetched}} credits read, {{new}} new, {{failed}} accounts failed",
     lastTest: "Last test",
     received24h: "Received in 24 h: {{webhook}} by webhook, {{reconcile}} by reconciliation",
     openReviews: "Transfers waiting for review",

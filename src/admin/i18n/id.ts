@@ -134,6 +134,8 @@ export const id: MootaTexts = {
     activity: "Aktivitas",
     lastWebhook: "Webhook terakhir",
     lastReconcile: "Transfer terakhir dari rekonsiliasi",
+    lastReconcileRun: "Rekonsiliasi terakhir dijalankan",
+    reconcileRunResult: "{{fetched}} kredit dibaca, {{new}} baru, {{failed}} rekening gagal",
     lastTest: "Tes terakhir",
     received24h: "Diterima dalam 24 jam: {{webhook}} lewat webhook, {{reconcile}} lewat rekonsiliasi",
     openReviews: "Transfer menunggu tinjauan",

@@ -134,6 +134,7 @@ export type Setup = {
   activity: {
     last_webhook: Mutation | null
     last_reconciled: Mutation | null
+    last_reconcile_run: { at: string; fetched: number; new: number; failures: { bank: string; status: number | null }[] } | null
     last_test: { at: string; actor: Actor | null; ok?: boolean; status?: number | null; error?: string | null } | null
     received_24h: { webhook: number; reconcile: number }
     open_review_items: number
@@ -149,7 +150,6 @@ export type TestResult = {
   bank_id: string
   amount: number
   duration_ms: number
-  review_item_dismissed: boolean
 }
 
 export type ReviewFilters = { status: string; reason: string; bank_id: string; q: string; offset: number; limit: number }

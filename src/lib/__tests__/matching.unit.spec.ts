@@ -10,11 +10,15 @@ const cand = (over: Partial<MatchCandidate> = {}): MatchCandidate => ({
   order_status: "pending",
   ...over,
 })
-const cr = { type: "CR", bank_id: "bankA", amount: 150_123, mutation_date: now }
+const cr = { mutation_id: "aolk4PekJxM", type: "CR", bank_id: "bankA", amount: 150_123, mutation_date: now }
 
 describe("decideMatch", () => {
   it("captures exactly one awaiting reservation with the exact amount", () => {
     expect(decideMatch(cr, banks, [cand()])).toEqual({ kind: "capture", reservation_id: "mres_1" })
+  })
+
+  it("ignores the admin's signed test deliveries, whatever their amount", () => {
+    expect(decideMatch({ ...cr, mutation_id: "test-1a2b3c" }, banks, [cand()])).toEqual({ kind: "ignore", outcome: "test" })
   })
 
   it("ignores money going out and accounts that are not configured", () => {

@@ -45,6 +45,7 @@ export const decideMootaMatchStep = createStep(
     )
     const decision = decideMatch(
       {
+        mutation_id: inbox.mutation_id,
         type: inbox.type,
         bank_id: inbox.bank_id,
         amount: inbox.amount,

@@ -267,6 +267,20 @@ function Activity({ setup }: { setup: Setup }) {
       <Field label={t("settings.lastWebhook")} testId="moota-last-webhook">
         <MutationLine m={a.last_webhook} />
       </Field>
+      <Field label={t("settings.lastReconcileRun")}>
+        {a.last_reconcile_run ? (
+          <Text size="small">
+            {wib(a.last_reconcile_run.at, lang)} ·{" "}
+            {t("settings.reconcileRunResult", {
+              fetched: a.last_reconcile_run.fetched,
+              new: a.last_reconcile_run.new,
+              failed: a.last_reconcile_run.failures.length,
+            })}
+          </Text>
+        ) : (
+          <Text size="small">{t("common.never")}</Text>
+        )}
+      </Field>
       <Field label={t("settings.lastReconcile")}>
         <MutationLine m={a.last_reconciled} />
       </Field>

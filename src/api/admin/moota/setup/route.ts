@@ -4,6 +4,7 @@ import { MootaApiError, type MootaBank } from "../../../../lib/moota-client"
 import { actorsById, mootaOf, mutationView } from "../helpers"
 import { MootaSetupClient, type MootaIndexedAccount } from "../setup-client"
 import { webhookUrlOf } from "./helpers"
+import { RECONCILE_RUN_ACTION } from "../../../../jobs/moota-reconcile"
 
 type Failure = { error: string; status: number | null }
 
@@ -80,6 +81,7 @@ export async function GET(req: AuthenticatedMedusaRequest, res: MedusaResponse):
   const [lastWebhook] = await moota.listMootaInboxMutations({ source: "webhook" }, { order: { created_at: "DESC" }, take: 1 })
   const [lastReconciled] = await moota.listMootaInboxMutations({ source: "reconcile" }, { order: { created_at: "DESC" }, take: 1 })
   const [lastTest] = await moota.listMootaAuditLogs({ action: "webhook_test" }, { order: { created_at: "DESC" }, take: 1 })
+  const [lastRun] = await moota.listMootaAuditLogs({ action: RECONCILE_RUN_ACTION }, { order: { created_at: "DESC" }, take: 1 })
   const since = new Date(Date.now() - 86_400_000)
   const [, webhook24h] = await moota.listAndCountMootaInboxMutations({ source: "webhook", created_at: { $gte: since } }, { take: 1 })
   const [, reconcile24h] = await moota.listAndCountMootaInboxMutations({ source: "reconcile", created_at: { $gte: since } }, { take: 1 })
@@ -122,6 +124,9 @@ export async function GET(req: AuthenticatedMedusaRequest, res: MedusaResponse):
     activity: {
       last_webhook: lastWebhook ? mutationView(lastWebhook) : null,
       last_reconciled: lastReconciled ? mutationView(lastReconciled) : null,
+      last_reconcile_run: lastRun
+        ? { at: new Date(lastRun.created_at).toISOString(), ...((lastRun.data as Record<string, unknown>) ?? {}) }
+        : null,
       last_test: lastTest
         ? { at: new Date(lastTest.created_at).toISOString(), actor: testActor ?? null, ...((lastTest.data as Record<string, unknown>) ?? {}) }
         : null,

@@ -1,17 +1,13 @@
 import { randomBytes } from "node:crypto"
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { MedusaError } from "@medusajs/framework/utils"
-import { formatRupiah } from "../../../../../lib/amount"
+import { TEST_MUTATION_PREFIX } from "../../../../../lib/matching"
 import { signMootaBody } from "../../../../../lib/signature"
 import { mootaOf } from "../../helpers"
 import type { AdminMootaTestWebhookType } from "../../validators"
 import { TEST_AMOUNT, webhookUrlOf } from "../helpers"
 
 const DELIVERY_TIMEOUT_MS = 10_000
-const SETTLE_TIMEOUT_MS = 5_000
-const DISMISS_NOTE = "Webhook test from the Moota settings page: not a payment"
-
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms))
 
 /** WIB wall-clock "YYYY-MM-DD HH:mm:ss", as Moota writes mutation times. */
 function wibNow(): string {
@@ -21,9 +17,9 @@ function wibNow(): string {
 /**
  * "Send test": a Moota-shaped delivery, signed with the first configured secret, POSTed to this
  * store's own /hooks/moota, to prove URL, secret and storage end to end. The test transfer is a
- * credit of Rp10.000 (the amount of Moota's own test) with a `test-` mutation id, on an account where
- * no order awaits exactly that amount, so it cannot confirm anything; the review item it becomes is
- * dismissed at once with a note. The result is audited.
+ * credit of Rp10.000 (the amount of Moota's own test) with a `test-` mutation id, which the matcher
+ * ignores whatever the amount, so it can never confirm an order or fill the review queue. The result
+ * is audited.
  */
 export async function POST(req: AuthenticatedMedusaRequest<AdminMootaTestWebhookType>, res: MedusaResponse): Promise<void> {
   const moota = mootaOf(req.scope)
@@ -40,23 +36,9 @@ export async function POST(req: AuthenticatedMedusaRequest<AdminMootaTestWebhook
   if (requested && !options.accounts.some((a) => a.bankId === requested)) {
     throw new MedusaError(MedusaError.Types.INVALID_DATA, `bank_id ${requested} is not one of the configured accounts`)
   }
-  const accounts = options.accounts.filter((a) => (requested ? a.bankId === requested : true))
-  let account: (typeof accounts)[number] | undefined
-  for (const a of accounts) {
-    const holders = await moota.listMatchCandidates(a.bankId, TEST_AMOUNT)
-    if (!holders.some((h) => h.status === "awaiting" || h.status === "quarantined")) {
-      account = a
-      break
-    }
-  }
-  if (!account) {
-    throw new MedusaError(
-      MedusaError.Types.NOT_ALLOWED,
-      `An order awaits exactly ${formatRupiah(TEST_AMOUNT)} on ${requested ? "this account" : "every account"}: a test transfer could pay it. Try again later.`
-    )
-  }
+  const account = options.accounts.find((a) => (requested ? a.bankId === requested : a.enabled)) ?? options.accounts[0]
 
-  const mutationId = `test-${randomBytes(8).toString("hex")}`
+  const mutationId = `${TEST_MUTATION_PREFIX}${randomBytes(8).toString("hex")}`
   const now = wibNow()
   const body = JSON.stringify([
     {
@@ -106,24 +88,6 @@ export async function POST(req: AuthenticatedMedusaRequest<AdminMootaTestWebhook
   const durationMs = Date.now() - started
   const ok = status !== null && status >= 200 && status < 300
 
-  // The delivery is processed after the answer; put the review item it becomes out of the queue.
-  let dismissed = false
-  if (ok) {
-    const end = Date.now() + SETTLE_TIMEOUT_MS
-    while (!dismissed && Date.now() < end) {
-      const [row] = await moota.listMootaInboxMutations({ bank_id: account.bankId, mutation_id: mutationId }, { take: 1 })
-      const [item] = row ? await moota.listMootaReviewItems({ inbox_mutation_id: row.id, status: "open" }, { take: 1 }) : []
-      if (item) {
-        await moota.dismissReviewItem(item.id, req.auth_context.actor_id, DISMISS_NOTE)
-        dismissed = true
-      } else if (row?.status === "processed") {
-        break
-      } else {
-        await sleep(100)
-      }
-    }
-  }
-
   const result = {
     ok,
     status,
@@ -134,7 +98,6 @@ export async function POST(req: AuthenticatedMedusaRequest<AdminMootaTestWebhook
     bank_id: account.bankId,
     amount: TEST_AMOUNT,
     duration_ms: durationMs,
-    review_item_dismissed: dismissed,
   }
   await moota.audit(req.auth_context.actor_id, "webhook_test", mutationId, null, {
     ok,
