@@ -9,8 +9,9 @@ const tiers = {
 }
 
 const type = process.env.TEST_TYPE ?? "unit"
-// Browser tests boot their own store (with its own database); the module and HTTP tiers share one.
-const needsDb = type === "integration:modules" || type === "integration:http"
+// Every tier but unit gets a PostgreSQL server from the global setup (outside Jest's VM, where the
+// embedded launcher's binary redirection works). Browser tests create their own databases on it.
+const needsDb = type !== "unit"
 
 module.exports = {
   transform: {
