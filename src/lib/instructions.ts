@@ -1,5 +1,5 @@
 import { formatRupiah } from "./amount"
-import type { MootaAccount } from "./options"
+import type { MootaAccount, MootaOptions } from "./options"
 import { toDynamicQris } from "./qris"
 import { formatWib } from "./wib"
 
@@ -108,4 +108,48 @@ export function buildSessionData(input: InstructionInput): MootaSessionData {
     ...(input.received_amount !== undefined ? { received_amount: input.received_amount } : {}),
     ...(input.bank_id ? { bank_id: input.bank_id } : {}),
   }
+}
+
+/** What session data is rebuilt from: a stored reservation (the module's row) or anything shaped like it. */
+export type ReservationLike = {
+  id: string
+  session_id: string
+  status: MootaPaymentStatus
+  order_total: number
+  unique_code: number
+  code_mode: "increase" | "decrease"
+  transfer_amount: number
+  bank_ids: string[]
+  expires_at: Date | string
+  paid_at?: Date | string | null
+  received_amount?: number | null
+}
+
+/**
+ * The session data for a reservation, with the accounts it was offered on: one builder for the
+ * provider, the store API and the notifications, so the buyer reads the same instructions everywhere.
+ */
+export function sessionDataFromReservation(
+  r: ReservationLike,
+  options: Pick<MootaOptions, "accounts" | "storeName">,
+  extra: { bank_id?: string; withPayment?: boolean } = {}
+): MootaSessionData {
+  const offered = new Set(r.bank_ids)
+  const withPayment = extra.withPayment ?? true
+  return buildSessionData({
+    session_id: r.session_id,
+    reservation_id: r.id,
+    status: r.status,
+    order_total: r.order_total,
+    unique_code: r.unique_code,
+    unique_code_mode: r.code_mode,
+    transfer_amount: r.transfer_amount,
+    expires_at: new Date(r.expires_at),
+    accounts: options.accounts.filter((a) => offered.has(a.bankId)),
+    ...(withPayment
+      ? { paid_at: r.paid_at ? new Date(r.paid_at) : null, received_amount: r.received_amount ?? null }
+      : {}),
+    bank_id: extra.bank_id,
+    store_name: options.storeName,
+  })
 }

@@ -28,7 +28,7 @@ import {
   PaymentActions,
   PaymentSessionStatus,
 } from "@medusajs/framework/utils"
-import { buildSessionData, type MootaSessionData } from "../../lib/instructions"
+import { sessionDataFromReservation, type MootaSessionData } from "../../lib/instructions"
 import { parseMootaOptions, type MootaAccount, type MootaOptions, type MootaOptionsInput } from "../../lib/options"
 import { MOOTA_MODULE } from "../../modules/moota"
 import type MootaModuleService from "../../modules/moota/service"
@@ -228,24 +228,8 @@ class MootaPaymentProviderService extends AbstractPaymentProvider<MootaOptionsIn
   }
 
   private dataOf_(row: ReservationRow, previous?: Record<string, unknown>): MootaSessionData {
-    const options = this.config_()
-    const offered = new Set(row.bank_ids)
     const chosen = typeof previous?.bank_id === "string" ? previous.bank_id : undefined
-    return buildSessionData({
-      session_id: row.session_id,
-      reservation_id: row.id,
-      status: row.status,
-      order_total: row.order_total,
-      unique_code: row.unique_code,
-      unique_code_mode: row.code_mode,
-      transfer_amount: row.transfer_amount,
-      expires_at: new Date(row.expires_at),
-      accounts: options.accounts.filter((a) => offered.has(a.bankId)),
-      paid_at: row.paid_at ? new Date(row.paid_at) : null,
-      received_amount: row.received_amount,
-      bank_id: chosen,
-      store_name: options.storeName,
-    })
+    return sessionDataFromReservation(row, this.config_(), { bank_id: chosen })
   }
 }
 

@@ -1,7 +1,7 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import QRCode from "qrcode"
-import { buildSessionData } from "../../lib/instructions"
+import { sessionDataFromReservation } from "../../lib/instructions"
 import {
   buildBuyerMessage,
   notificationKey,
@@ -115,19 +115,7 @@ export async function sendBuyerMessage(
     return "not_applicable"
   }
   // The accounts exactly as checkout offered them (same builder as the payment provider).
-  const offered = new Set(r.bank_ids)
-  const instructions = buildSessionData({
-    session_id: r.session_id,
-    reservation_id: r.id,
-    status: r.status,
-    order_total: r.order_total,
-    unique_code: r.unique_code,
-    unique_code_mode: r.code_mode,
-    transfer_amount: r.transfer_amount,
-    expires_at: new Date(r.expires_at),
-    accounts: options.accounts.filter((a) => offered.has(a.bankId)),
-    store_name: options.storeName,
-  })
+  const instructions = sessionDataFromReservation(r, options, { withPayment: false })
   const needsPayment = message === "awaiting_payment" || message === "payment_reminder"
   const accounts: MessageAccount[] = await Promise.all(
     instructions.accounts.map(async (a) =>

@@ -1,6 +1,6 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/utils"
-import { buildSessionData } from "../../../../lib/instructions"
+import { sessionDataFromReservation } from "../../../../lib/instructions"
 import type { MootaOptions } from "../../../../lib/options"
 import { MOOTA_MODULE } from "../../../../modules/moota"
 import type MootaModuleService from "../../../../modules/moota/service"
@@ -121,21 +121,7 @@ export async function loadBuyerPayment(scope: MedusaContainer, ref: PaymentRef, 
 }
 
 export function toBuyerPayment(r: ReservationRow, options: MootaOptions, ref: PaymentRef, now = new Date()): MootaBuyerPayment {
-  const offered = new Set(r.bank_ids)
-  const data = buildSessionData({
-    session_id: r.session_id,
-    reservation_id: r.id,
-    status: r.status,
-    order_total: r.order_total,
-    unique_code: r.unique_code,
-    unique_code_mode: r.code_mode,
-    transfer_amount: r.transfer_amount,
-    expires_at: new Date(r.expires_at),
-    accounts: options.accounts.filter((a) => offered.has(a.bankId)),
-    paid_at: r.paid_at ? new Date(r.paid_at) : null,
-    received_amount: r.received_amount,
-    store_name: options.storeName,
-  })
+  const data = sessionDataFromReservation(r, options)
   return {
     status: buyerStatus(r, { orderStatus: ref.order_status, now }),
     session_id: r.session_id,
