@@ -317,7 +317,7 @@ medusaIntegrationTestRunner({
         expect((await orderPayment(http, store, order_id)).payments).toBe(0)
       })
 
-      it("releases an awaiting payment (audited); its transfer then goes to review and can be matched to the order", async () => {
+      it("releases an awaiting payment (audited, amount kept in quarantine); its transfer then goes to review and can be matched to the order", async () => {
         const { order_id, session } = await placeMootaOrder(http, store)
         expect((await admin("post", `/admin/moota/orders/${order_id}/release`, {})).status).toBe(400)
 
@@ -329,8 +329,11 @@ medusaIntegrationTestRunner({
         expect(res.data.payment.history).toEqual([
           expect.objectContaining({ action: "release", note: "buyer pays cash", actor: expect.objectContaining({ id: adminId }) }),
         ])
+        // Still held through the quarantine: no newer order can get this amount while a transfer may come.
         const holds = await moota().listMootaAmountHolds({ reservation_id: session.data.reservation_id, active: true })
-        expect(holds).toHaveLength(0)
+        expect(holds.map((h) => [h.bank_id, h.amount]).sort()).toEqual(
+          session.data.accounts.map((a: any) => [a.bank_id, session.data.transfer_amount]).sort()
+        )
         const twice = await admin("post", `/admin/moota/orders/${order_id}/release`, { note: "again" })
         expect(twice.status).toBe(400)
         expect(twice.data.message).toMatch(/released/)

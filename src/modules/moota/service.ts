@@ -295,11 +295,11 @@ class MootaModuleService extends MedusaService({
        RETURNING *`,
       [now]
     )
-    // A paid amount stays blocked for its quarantine too: a buyer who pays twice is flagged as
-    // "already paid" instead of paying a newer order that happens to get the same amount.
+    // Paid and merchant-released amounts stay blocked for their quarantine too: a buyer who pays
+    // (again) is flagged for review instead of paying a newer order that happens to get the amount.
     const paidDone = await db.execute<{ id: string }>(
       `SELECT DISTINCT r.id FROM moota_reservation r JOIN moota_amount_hold h ON h.reservation_id = r.id AND h.active = true
-       WHERE r.status = 'paid' AND r.quarantine_until <= ? AND r.deleted_at IS NULL`,
+       WHERE r.status IN ('paid', 'released') AND r.quarantine_until <= ? AND r.deleted_at IS NULL`,
       [now]
     )
     await this.deactivateHolds_(db, [...expired.map((r) => r.id), ...paidDone.map((r) => r.id)])
@@ -782,12 +782,13 @@ class MootaModuleService extends MedusaService({
     if (!before || (before.status !== "awaiting" && before.status !== "quarantined")) {
       return null
     }
+    // The buyer was shown this amount: it stays held through the quarantine, so a transfer that still
+    // comes goes to review instead of paying a newer order that would otherwise get the same amount.
     const [row] = await db.execute<ReservationRow>(
       `UPDATE moota_reservation SET status = 'released', released_at = now(), release_reason = 'released_by_merchant',
-         updated_at = now() WHERE id = ? RETURNING *`,
-      [reservationId]
+         quarantine_until = now() + (? * interval '1 minute'), updated_at = now() WHERE id = ? RETURNING *`,
+      [this.options_.quarantineMinutes, reservationId]
     )
-    await this.deactivateHolds_(db, [row.id])
     await this.audit_(db, actorId, "release", row.id, note, {
       previous_status: before.status,
       transfer_amount: before.transfer_amount,

@@ -5,7 +5,7 @@ import type { MootaOptions } from "../../../../lib/options"
 import { MOOTA_MODULE } from "../../../../modules/moota"
 import type MootaModuleService from "../../../../modules/moota/service"
 import type { ReservationRow } from "../../../../modules/moota/types"
-import { buyerStatus } from "../../../../storefront/status"
+import { buyerStatus, paymentFromSessionData } from "../../../../storefront/status"
 import type { MootaBuyerPayment } from "../../../../storefront/types"
 
 const PROVIDER_ID = "pp_moota_moota"
@@ -121,23 +121,10 @@ export async function loadBuyerPayment(scope: MedusaContainer, ref: PaymentRef, 
 }
 
 export function toBuyerPayment(r: ReservationRow, options: MootaOptions, ref: PaymentRef, now = new Date()): MootaBuyerPayment {
-  const data = sessionDataFromReservation(r, options)
+  const ids = { cart_id: ref.cart_id, order_id: ref.order_id ?? r.order_id ?? null }
+  // The stored row knows more than session data: a cancel (release reason) and the order's status.
   return {
+    ...paymentFromSessionData(sessionDataFromReservation(r, options), ids, now),
     status: buyerStatus(r, { orderStatus: ref.order_status, now }),
-    session_id: r.session_id,
-    cart_id: ref.cart_id,
-    order_id: ref.order_id ?? r.order_id ?? null,
-    currency_code: "idr",
-    order_total: data.order_total,
-    unique_code: data.unique_code,
-    unique_code_mode: data.unique_code_mode,
-    transfer_amount: data.transfer_amount,
-    transfer_amount_formatted: data.transfer_amount_formatted,
-    expires_at: data.expires_at,
-    expires_at_text: data.expires_at_text,
-    accounts: data.accounts,
-    instructions: data.instructions,
-    paid_at: data.paid_at ?? null,
-    received_amount: data.received_amount ?? null,
   }
 }

@@ -4,8 +4,9 @@ import { loadOrderMoota, mootaOf, orderPaymentView, requireOrderMoota } from "..
 import type { AdminMootaReleaseType } from "../../../validators"
 
 /**
- * Stops awaiting the order's transfer and frees its amount for other orders (e.g. the buyer will pay
- * another way). A transfer that still arrives goes to the review queue. The order itself is unchanged.
+ * Stops awaiting the order's transfer (e.g. the buyer will pay another way); its amount is freed for
+ * other orders after the quarantine. A transfer that still arrives goes to the review queue. The order
+ * itself is unchanged.
  */
 export async function POST(req: AuthenticatedMedusaRequest<AdminMootaReleaseType>, res: MedusaResponse): Promise<void> {
   const { order, reservation } = await requireOrderMoota(req.scope, req.params.id)
