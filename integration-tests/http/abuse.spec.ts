@@ -42,6 +42,9 @@ const shapes: Array<(r: () => number) => string | Buffer> = [
   () => JSON.stringify([{ ...mutation(), description: "x".repeat(300_000) }]).slice(0, 250_000),
   () => JSON.stringify({ __proto__: { polluted: true }, constructor: { prototype: { x: 1 } } }),
   () => '[{"mutation_id":"a","bank_id":"b","type":"CR","amount":1}' + ",".repeat(10),
+  // valid JSON that PostgreSQL text cannot hold as is: NUL and half surrogate pairs
+  () => JSON.stringify([{ ...mutation(), description: "a\u0000b\ud800c", payment_detail: { "x\u0000": "\udc00" } }]),
+  () => JSON.stringify([{ ...mutation(), mutation_id: `nul\u0000${Math.random()}`, bank_id: "bca\ud83d" }]),
 ]
 
 const sandbox = useMootaSandbox()

@@ -151,14 +151,41 @@ export function toInboxInput(m: MootaMutation): InboxInput {
   }
   const detail = m.payment_detail
   return {
-    bank_id: m.bank_id,
-    mutation_id: m.mutation_id,
-    type: String(m.type).toUpperCase(),
+    bank_id: storableText(m.bank_id),
+    mutation_id: storableText(m.mutation_id),
+    type: storableText(String(m.type).toUpperCase()),
     amount,
-    amount_raw: String(m.amount).slice(0, 40),
-    account_number_masked: m.account_number != null ? maskAccountNumber(m.account_number) : null,
-    description: m.description ? String(m.description).slice(0, 500) : null,
+    amount_raw: storableText(String(m.amount).slice(0, 40)),
+    account_number_masked: m.account_number != null ? storableText(maskAccountNumber(m.account_number)) : null,
+    description: m.description ? storableText(String(m.description).slice(0, 500)) : null,
     mutation_date: date,
-    payment_detail: detail && typeof detail === "object" && Object.keys(detail).length ? (detail as Record<string, unknown>) : null,
+    payment_detail:
+      detail && typeof detail === "object" && Object.keys(detail).length
+        ? (storableJson(detail) as Record<string, unknown>)
+        : null,
   }
+}
+
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g
+
+/**
+ * PostgreSQL text and jsonb hold neither NUL nor half of a UTF-16 surrogate pair, both of which valid
+ * JSON can carry ("\u0000", "\ud800"). A signed delivery with them is stored without the NULs and
+ * with U+FFFD for the half pairs, instead of failing the whole delivery.
+ */
+export function storableText(s: string): string {
+  return s.replace(/\u0000/g, "").replace(LONE_SURROGATE, "\ufffd")
+}
+
+function storableJson(v: unknown): unknown {
+  if (typeof v === "string") {
+    return storableText(v)
+  }
+  if (Array.isArray(v)) {
+    return v.map(storableJson)
+  }
+  if (v && typeof v === "object") {
+    return Object.fromEntries(Object.entries(v).map(([k, x]) => [storableText(k), storableJson(x)]))
+  }
+  return v
 }

@@ -1,5 +1,6 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
+import { AckPriorityGate } from "../../lib/ack-priority"
 import { MOOTA_PAYMENT_CONFIRMED, MOOTA_REVIEW_CREATED } from "../../lib/events"
 import { MOOTA_MODULE } from "../../modules/moota"
 import type MootaModuleService from "../../modules/moota/service"
@@ -14,6 +15,18 @@ export type ProcessSummary = { captured: number; review: number; other: number; 
  * picks up whatever a crash leaves behind.
  */
 let queue: Promise<unknown> = Promise.resolve()
+
+/**
+ * Webhook acknowledgements go before confirmations in this process: each row waits for a lull in
+ * verified deliveries (25 ms without one), at most 2 s. A server in MEDUSA_WORKER_MODE=server
+ * confirms nothing itself; a worker receives no deliveries and never waits.
+ */
+const ackPriority = new AckPriorityGate({ quietMs: 25, maxWaitMs: 2_000 })
+
+/** The webhook route marks each verified delivery it is storing; call the result once answered. */
+export function deliveryStarted(): () => void {
+  return ackPriority.deliveryStarted()
+}
 
 /**
  * Runs the confirmation workflow for inbox rows, one after another. A failure is recorded on its row
@@ -31,6 +44,7 @@ async function processNow(container: MedusaContainer, ids: string[]): Promise<Pr
   const events = container.resolve(Modules.EVENT_BUS)
   const summary: ProcessSummary = { captured: 0, review: 0, other: 0, failed: 0 }
   for (const id of ids) {
+    await ackPriority.waitForLull()
     try {
       const { result } = await confirmMootaMutationWorkflow(container).run({ input: { inbox_id: id } })
       if (result.captured) {

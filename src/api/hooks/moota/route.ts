@@ -6,6 +6,7 @@ import { verifyMootaSignature } from "../../../lib/signature"
 import { MOOTA_MODULE } from "../../../modules/moota"
 import type MootaModuleService from "../../../modules/moota/service"
 import { MOOTA_MUTATIONS_RECEIVED } from "../../../lib/events"
+import { deliveryStarted } from "../../../workflows/utils/process-inbox"
 import { BodyTooLargeError, clientIp, readRawBody } from "./read-body"
 
 /**
@@ -58,6 +59,16 @@ export async function POST(req: MedusaRequest, res: MedusaResponse): Promise<voi
     return
   }
 
+  const delivered = deliveryStarted()
+  try {
+    await store(req, res, raw)
+  } finally {
+    delivered()
+  }
+}
+
+/** Validates a verified delivery and commits its mutations to the inbox before answering. */
+async function store(req: MedusaRequest, res: MedusaResponse, raw: Buffer): Promise<void> {
   let parsed: unknown
   try {
     parsed = JSON.parse(raw.toString("utf8"))
@@ -80,7 +91,9 @@ export async function POST(req: MedusaRequest, res: MedusaResponse): Promise<voi
     mutations.push(result.data)
   }
 
+  const moota = req.scope.resolve<MootaModuleService>(MOOTA_MODULE)
   const ids = await moota.ingestMutations(mutations.map(toInboxInput), "webhook")
+  const logger = req.scope.resolve(ContainerRegistrationKeys.LOGGER)
   logger.info(`moota webhook: ${mutations.length} mutation(s) received, ${ids.length} new`)
   if (ids.length) {
     await req.scope.resolve(Modules.EVENT_BUS).emit({ name: MOOTA_MUTATIONS_RECEIVED, data: { ids } })
