@@ -11,7 +11,7 @@
  *      (same bodies, alternating), then sustained req/s with concurrent clients.
  * (b) runs first so the background processing of (a)'s thousands of unmatched mutations does not
  * weigh on it. Amounts in (a) match no order, so nothing is captured.
- * Env: BENCH_ACK_IDLE_N (30), BENCH_ACK_N (100), BENCH_ACK_WARMUP (3 quiet / 10 back to back),
+ * Env: BENCH_ACK_IDLE_N (30), BENCH_ACK_N (300), BENCH_ACK_WARMUP (3 quiet / 10 back to back),
  *      BENCH_CONC (8), BENCH_CONC_SECONDS (10), BENCH_DRAIN_SECONDS (60), BENCH_PAID_N (30),
  *      BENCH_BUILTIN_N (20).
  */
@@ -251,7 +251,7 @@ async function builtinDelay(store, events) {
  * acks compete with the confirmation of everything delivered before.
  */
 async function ackLatency(store, backlog, { idle }) {
-  const n = idle ? env("BENCH_ACK_IDLE_N", 30) : env("BENCH_ACK_N", 100)
+  const n = idle ? env("BENCH_ACK_IDLE_N", 30) : env("BENCH_ACK_N", 300)
   const warmup = env("BENCH_ACK_WARMUP", idle ? 3 : 10)
   const kinds = Object.keys(KINDS)
   const samples = Object.fromEntries(kinds.map((k) => [k, []]))

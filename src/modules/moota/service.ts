@@ -732,8 +732,9 @@ class MootaModuleService extends MedusaService({
   }
 
   /**
-   * The merchant stops awaiting a payment (the buyer pays another way): its amount is freed at once and
-   * the release is audited in the same transaction. Null when it is no longer awaiting or quarantined.
+   * The merchant stops awaiting a payment (the buyer pays another way): the reservation is released
+   * and audited in the same transaction; its amount stays held through the quarantine. Null when it
+   * is no longer awaiting or quarantined.
    */
   @InjectTransactionManager()
   async releaseByMerchant(
