@@ -46,7 +46,8 @@ export async function POST(req: MedusaRequest, res: MedusaResponse): Promise<voi
   }
 
   const signature = req.headers["signature"]
-  if (raw.toString("utf8").trim() === "" && !signature) {
+  const text = raw.toString("utf8")
+  if (!signature && text.trim() === "") {
     // The dashboard's "Check URL" button: an empty, unsigned POST. It proves reachability, nothing else.
     res.status(200).json({ ok: true, received: 0 })
     return
@@ -61,17 +62,17 @@ export async function POST(req: MedusaRequest, res: MedusaResponse): Promise<voi
 
   const delivered = deliveryStarted()
   try {
-    await store(req, res, raw)
+    await store(req, res, text)
   } finally {
     delivered()
   }
 }
 
 /** Validates a verified delivery and commits its mutations to the inbox before answering. */
-async function store(req: MedusaRequest, res: MedusaResponse, raw: Buffer): Promise<void> {
+async function store(req: MedusaRequest, res: MedusaResponse, text: string): Promise<void> {
   let parsed: unknown
   try {
-    parsed = JSON.parse(raw.toString("utf8"))
+    parsed = JSON.parse(text)
   } catch {
     res.status(400).json({ message: "Body is not JSON" })
     return
