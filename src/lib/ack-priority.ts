@@ -47,9 +47,18 @@ export class AckPriorityGate {
   /** Resolves once the process is quiet, or after maxWaitMs; returns how long it waited. */
   async waitForLull(): Promise<number> {
     const start = this.now()
-    while (this.busy() && this.now() - start < this.options.maxWaitMs) {
-      await this.sleep(this.options.quietMs)
+    for (;;) {
+      const waited = this.now() - start
+      if (waited >= this.options.maxWaitMs) {
+        return waited
+      }
+      // In flight: look again a quiet period later. Otherwise sleep only for what is left of the
+      // quiet period since the last delivery, so a lone delivery is confirmed quietMs after its answer.
+      const quietFor = this.inFlight > 0 ? 0 : this.now() - this.lastActivity
+      if (quietFor >= this.options.quietMs) {
+        return waited
+      }
+      await this.sleep(Math.min(this.options.quietMs - quietFor, this.options.maxWaitMs - waited))
     }
-    return this.now() - start
   }
 }

@@ -35,6 +35,13 @@ describe("AckPriorityGate", () => {
     expect(gate.busy()).toBe(false)
   })
 
+  it("after a lone delivery, waits only for what is left of the quiet period", async () => {
+    const { gate, advance } = fakeGate(20, 1000)
+    gate.deliveryStarted()()
+    advance(3)
+    expect(await gate.waitForLull()).toBe(17)
+  })
+
   it("holds confirmations through back-to-back deliveries", async () => {
     const { gate, at } = fakeGate(20, 1000)
     let done = gate.deliveryStarted()

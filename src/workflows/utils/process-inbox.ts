@@ -18,10 +18,10 @@ let queue: Promise<unknown> = Promise.resolve()
 
 /**
  * Webhook acknowledgements go before confirmations in this process: each row waits for a lull in
- * verified deliveries (25 ms without one), at most 2 s. A server in MEDUSA_WORKER_MODE=server
+ * verified deliveries (10 ms without one), at most 2 s. A server in MEDUSA_WORKER_MODE=server
  * confirms nothing itself; a worker receives no deliveries and never waits.
  */
-const ackPriority = new AckPriorityGate({ quietMs: 25, maxWaitMs: 2_000 })
+const ackPriority = new AckPriorityGate({ quietMs: 10, maxWaitMs: 2_000 })
 
 /** The webhook route marks each verified delivery it is storing; call the result once answered. */
 export function deliveryStarted(): () => void {
