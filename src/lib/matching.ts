@@ -35,7 +35,8 @@ export type MatchMutation = {
 }
 
 export type MatchDecision =
-  | { kind: "ignore"; outcome: "debit" | "unknown_account" | "test" }
+  /** `unrelated` and `history`: credits triage keeps out of review (see triage.ts). */
+  | { kind: "ignore"; outcome: "debit" | "unknown_account" | "test" | "unrelated" | "history" }
   | { kind: "capture"; reservation_id: string }
   | { kind: "review"; reason: ReviewReason; reservation_id: string | null; candidate_ids: string[]; detail: string }
 

@@ -131,6 +131,22 @@ export const mootaOptionsSchema = z
     webhookIpAllowlist: z.array(z.string().trim().min(1)).default([]),
     /** Trust X-Forwarded-For for the allow-list (only behind a proxy you control). */
     trustProxy: z.boolean().default(false),
+    /**
+     * Credits on a configured account that no order could explain (see lib/triage.ts): `log` keeps them
+     * in the review page's "Other credits" view without a review item or an alert (a shared business
+     * account); `review` makes each a review item (an account used only for the shop). Applies to
+     * credits processed after the change.
+     */
+    unrelatedCredits: z.enum(["log", "review"], { error: 'unrelatedCredits must be "log" or "review"' }).default("log"),
+    /**
+     * A credit within this percentage of an order's total or transfer amount could be for that order
+     * and goes to review (a missing unique code, a rounded or partial transfer).
+     */
+    unrelatedTolerancePercent: z
+      .number({ error: "unrelatedTolerancePercent must be a number" })
+      .min(0, "unrelatedTolerancePercent must be at least 0")
+      .max(50, "unrelatedTolerancePercent must be at most 50")
+      .default(3),
     /** Days of mutations the reconciliation poll looks back on its first run. */
     reconcileLookbackDays: z.number().int().min(1).max(31).default(2),
     /** Store name used in the payment instructions. */

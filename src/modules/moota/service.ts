@@ -20,6 +20,8 @@ import {
   MootaReviewItem,
 } from "./models"
 import type { InboxInput, MatchCandidate, MatchDecision } from "../../lib/matching"
+import type { TriageReservation } from "../../lib/triage"
+import * as triage from "./stores/triage"
 import type { NotificationClaim, NotificationLogRow } from "../../lib/notifications"
 import type {
   InboxRow,
@@ -912,6 +914,45 @@ class MootaModuleService extends MedusaService({
          processed_at = now(), updated_at = now() WHERE id = ?`,
       [outcome, reservationId, inboxId]
     )
+  }
+
+  /** The plugin first sees its accounts at boot; mutations dated before are history (see lib/triage.ts). */
+  __hooks = {
+    onApplicationStart: async () => {
+      await this.recordAccountsSeen(this.options_.accounts.map((a) => a.bankId))
+    },
+  }
+
+  /** When the plugin first saw each account, recorded on the first call for an account. */
+  @InjectTransactionManager()
+  async recordAccountsSeen(bankIds: string[], @MedusaContext() ctx: Context = {}): Promise<Map<string, Date>> {
+    return await triage.recordAccountsSeen(sql(ctx), bankIds)
+  }
+
+  /** Reservations near an amount that no reservation holds exactly, for the triage of that credit. */
+  @InjectTransactionManager()
+  async listTriageReservations(
+    input: { bank_id: string; bank_ids: string[]; min: number; max: number; since: Date; limit: number },
+    @MedusaContext() ctx: Context = {}
+  ): Promise<TriageReservation[]> {
+    return await triage.listTriageReservations(sql(ctx), input)
+  }
+
+  /** The merchant sends a credit logged as unrelated (or history) to the review queue, audited. */
+  @InjectTransactionManager()
+  async reviewOtherCredit(
+    input: { inbox_id: string; actor_id: string; note: string },
+    @MedusaContext() ctx: Context = {}
+  ): Promise<{ item: ReviewItemRow; previous_outcome: string }> {
+    return await triage.reviewOtherCredit(sql(ctx), input)
+  }
+
+  @InjectTransactionManager()
+  async undoReviewOtherCredit(
+    undo: { inbox_id: string; review_item_id: string; previous_outcome: string },
+    @MedusaContext() ctx: Context = {}
+  ): Promise<void> {
+    await triage.undoReviewOtherCredit(sql(ctx), undo)
   }
 
   private async deactivateHolds_(db: SqlRunner, reservationIds: string[]): Promise<void> {

@@ -1,3 +1,4 @@
+export { MootaAccountSeen } from "./account-seen"
 export { MootaAmountHold } from "./amount-hold"
 export { MootaAuditLog } from "./audit-log"
 export { MootaBankRefresh } from "./bank-refresh"

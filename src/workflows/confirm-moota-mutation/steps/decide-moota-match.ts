@@ -4,6 +4,7 @@ import { decideMatch, type MatchDecision } from "../../../lib/matching"
 import { MOOTA_MODULE } from "../../../modules/moota"
 import type MootaModuleService from "../../../modules/moota/service"
 import { ordersForSessions } from "../../utils/orders-for-sessions"
+import { triageMootaCredit } from "./triage-moota-credit"
 
 export const decideMootaMatchStepId = "decide-moota-match"
 
@@ -43,7 +44,7 @@ export const decideMootaMatchStep = createStep(
       container,
       candidates.map((c) => c.session_id)
     )
-    const decision = decideMatch(
+    const matched = decideMatch(
       {
         mutation_id: inbox.mutation_id,
         type: inbox.type,
@@ -58,6 +59,6 @@ export const decideMootaMatchStep = createStep(
         order_status: orders.get(c.session_id)?.status ?? null,
       }))
     )
-    return new StepResponse(decision)
+    return new StepResponse(await triageMootaCredit(moota, inbox, matched))
   }
 )

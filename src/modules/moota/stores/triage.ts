@@ -1,0 +1,134 @@
+import { MedusaError } from "@medusajs/framework/utils"
+import { entityId } from "../../../lib/ids"
+import type { TriageReservation } from "../../../lib/triage"
+import type { InboxRow, ReviewItemRow } from "../types"
+
+/**
+ * The data behind the triage of credits no reservation holds (lib/triage.ts): when the plugin first saw
+ * each account, the reservations near an amount, and the merchant's "send it to review" on a credit
+ * that was logged as unrelated or history.
+ */
+
+type SqlRunner = { execute<T = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<T[]> }
+
+/** Inbox outcomes of credits triage kept out of review (`ignored_` + the matcher's outcome). */
+export const OTHER_CREDIT_OUTCOMES = { unrelated: "ignored_unrelated", history: "ignored_history" } as const
+export type OtherCreditKind = keyof typeof OTHER_CREDIT_OUTCOMES
+
+/**
+ * Records the first time each account was seen, once. On an upgrade the plugin already existed: the
+ * account's oldest reservation or inbox row, if older, is when it was first seen.
+ */
+export async function recordAccountsSeen(db: SqlRunner, bankIds: string[]): Promise<Map<string, Date>> {
+  const banks = [...new Set(bankIds)]
+  if (!banks.length) {
+    return new Map()
+  }
+  await db.execute(
+    `INSERT INTO moota_account_seen (id, bank_id, first_seen_at)
+     SELECT b.id, b.bank_id, LEAST(now(),
+       (SELECT min(r.created_at) FROM moota_reservation r WHERE r.bank_ids @> jsonb_build_array(b.bank_id)),
+       (SELECT min(i.created_at) FROM moota_inbox_mutation i WHERE i.bank_id = b.bank_id))
+     FROM jsonb_to_recordset(?::jsonb) AS b(id text, bank_id text)
+     ON CONFLICT (bank_id) WHERE deleted_at IS NULL DO NOTHING`,
+    [JSON.stringify(banks.map((bank_id) => ({ id: entityId("macs"), bank_id })))]
+  )
+  const rows = await db.execute<{ bank_id: string; first_seen_at: Date }>(
+    `SELECT bank_id, first_seen_at FROM moota_account_seen WHERE bank_id IN (?) AND deleted_at IS NULL`,
+    [banks]
+  )
+  return new Map(rows.map((r) => [r.bank_id, new Date(r.first_seen_at)]))
+}
+
+/**
+ * Reservations on the shop's accounts whose order total or transfer amount lies in [min, max], live or
+ * changed since `since`. `same_account` tells whether it was offered on the credit's account.
+ */
+export async function listTriageReservations(
+  db: SqlRunner,
+  input: { bank_id: string; bank_ids: string[]; min: number; max: number; since: Date; limit: number }
+): Promise<TriageReservation[]> {
+  const rows = await db.execute<TriageReservation>(
+    `SELECT id, status, order_total, transfer_amount, updated_at, bank_ids @> ?::jsonb AS same_account
+     FROM moota_reservation r
+     WHERE deleted_at IS NULL
+       AND EXISTS (SELECT 1 FROM jsonb_array_elements_text(r.bank_ids) b WHERE b IN (?))
+       AND (order_total BETWEEN ? AND ? OR transfer_amount BETWEEN ? AND ?)
+       AND (status IN ('awaiting', 'quarantined') OR updated_at >= ?)
+     ORDER BY bank_ids @> ?::jsonb DESC, updated_at DESC LIMIT ?`,
+    [
+      JSON.stringify([input.bank_id]),
+      input.bank_ids,
+      input.min,
+      input.max,
+      input.min,
+      input.max,
+      input.since,
+      JSON.stringify([input.bank_id]),
+      input.limit,
+    ]
+  )
+  return rows.map((r) => ({
+    ...r,
+    order_total: Number(r.order_total),
+    transfer_amount: Number(r.transfer_amount),
+    updated_at: new Date(r.updated_at),
+  }))
+}
+
+/**
+ * The merchant sends a logged credit to the review queue: an open "unmatched" item, the inbox row's
+ * outcome moved to review, and the audit row, under a lock on the inbox row.
+ */
+export async function reviewOtherCredit(
+  db: SqlRunner,
+  input: { inbox_id: string; actor_id: string; note: string }
+): Promise<{ item: ReviewItemRow; previous_outcome: string }> {
+  const [inbox] = await db.execute<InboxRow>(
+    `SELECT * FROM moota_inbox_mutation WHERE id = ? AND deleted_at IS NULL FOR UPDATE`,
+    [input.inbox_id]
+  )
+  if (!inbox) {
+    throw new MedusaError(MedusaError.Types.NOT_FOUND, `Transfer ${input.inbox_id} not found`)
+  }
+  if (!isOtherCredit(inbox)) {
+    throw new MedusaError(MedusaError.Types.NOT_ALLOWED, "This transfer is not among the other credits any more")
+  }
+  const [item] = await db.execute<ReviewItemRow>(
+    `INSERT INTO moota_review_item (id, inbox_mutation_id, reason, bank_id, mutation_id, amount, candidate_reservation_ids, detail)
+     VALUES (?, ?, 'unmatched', ?, ?, ?, '[]'::jsonb, ?)
+     ON CONFLICT (inbox_mutation_id) WHERE deleted_at IS NULL DO NOTHING RETURNING *`,
+    [entityId("mrev"), inbox.id, inbox.bank_id, inbox.mutation_id, inbox.amount, "Sent to review by the merchant"]
+  )
+  if (!item) {
+    throw new MedusaError(MedusaError.Types.NOT_ALLOWED, "This transfer is already in the review queue")
+  }
+  await db.execute(`UPDATE moota_inbox_mutation SET outcome = 'review_unmatched', updated_at = now() WHERE id = ?`, [inbox.id])
+  await db.execute(
+    `INSERT INTO moota_audit_log (id, actor_id, action, subject_id, note, data) VALUES (?, ?, 'to_review', ?, ?, ?::jsonb)`,
+    [
+      entityId("maud"),
+      input.actor_id,
+      inbox.id,
+      input.note,
+      JSON.stringify({ review_item_id: item.id, previous_outcome: inbox.outcome, amount: inbox.amount }),
+    ]
+  )
+  return { item, previous_outcome: inbox.outcome! }
+}
+
+/** Puts a credit back among the other credits when the rest of its workflow failed. */
+export async function undoReviewOtherCredit(
+  db: SqlRunner,
+  undo: { inbox_id: string; review_item_id: string; previous_outcome: string }
+): Promise<void> {
+  await db.execute(`DELETE FROM moota_review_item WHERE id = ? AND status = 'open'`, [undo.review_item_id])
+  await db.execute(`UPDATE moota_inbox_mutation SET outcome = ?, updated_at = now() WHERE id = ? AND outcome = 'review_unmatched'`, [
+    undo.previous_outcome,
+    undo.inbox_id,
+  ])
+}
+
+export function isOtherCredit(row: Pick<InboxRow, "status" | "outcome">): boolean {
+  return row.status === "processed" && (Object.values(OTHER_CREDIT_OUTCOMES) as string[]).includes(row.outcome ?? "")
+}
