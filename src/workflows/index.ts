@@ -1,1 +1,2 @@
 export * from "./confirm-moota-mutation"
+export * from "./review-moota-credit"

@@ -5,6 +5,9 @@ import {
   AdminMootaMarkPaid,
   AdminMootaMatch,
   AdminMootaNoBody,
+  AdminMootaOtherCreditMatch,
+  AdminMootaOtherCreditReview,
+  AdminMootaOtherCreditsQuery,
   AdminMootaRelease,
   AdminMootaReviewItemsQuery,
   AdminMootaTestWebhook,
@@ -32,4 +35,11 @@ export const adminMootaMiddlewares: MiddlewareRoute[] = [
   { matcher: "/admin/moota/review-items/:id", methods: ["GET"], middlewares: [noQuery] },
   { matcher: "/admin/moota/review-items/:id/match", methods: ["POST"], middlewares: [validateAndTransformBody(AdminMootaMatch)] },
   { matcher: "/admin/moota/review-items/:id/dismiss", methods: ["POST"], middlewares: [validateAndTransformBody(AdminMootaDismiss)] },
+  {
+    matcher: "/admin/moota/other-credits",
+    methods: ["GET"],
+    middlewares: [validateAndTransformQuery(AdminMootaOtherCreditsQuery, {})],
+  },
+  { matcher: "/admin/moota/other-credits/:id/review", methods: ["POST"], middlewares: [validateAndTransformBody(AdminMootaOtherCreditReview)] },
+  { matcher: "/admin/moota/other-credits/:id/match", methods: ["POST"], middlewares: [validateAndTransformBody(AdminMootaOtherCreditMatch)] },
 ]

@@ -104,3 +104,37 @@ export const AdminMootaReviewItemsQuery = z
 export type AdminMootaReviewItemsQueryType = z.infer<typeof AdminMootaReviewItemsQuery>
 
 export const AdminMootaEmptyQuery = z.object({}).strict()
+
+/** Credits kept out of review: `unrelated` (no order could explain them) or `history` (before the plugin). */
+export const OTHER_CREDIT_KINDS = ["unrelated", "history"] as const
+
+export const AdminMootaOtherCreditsQuery = z
+  .object({
+    kind: listOf(OTHER_CREDIT_KINDS, "kind").optional(),
+    bank_id: z.string().trim().min(1).max(100).optional(),
+    /** A Moota mutation id, or an amount in whole rupiah. */
+    q: z.string().trim().min(1).max(100).optional(),
+    created_after: isoDate("created_after").optional(),
+    created_before: isoDate("created_before").optional(),
+    order: z.enum(["created_at", "-created_at", "amount", "-amount"]).default("-created_at"),
+    limit: z.coerce.number({ error: "limit must be a number" }).int().min(1).max(100, "limit must be at most 100").default(20),
+    offset: z.coerce.number({ error: "offset must be a number" }).int().min(0).default(0),
+  })
+  .strict()
+export type AdminMootaOtherCreditsQueryType = z.infer<typeof AdminMootaOtherCreditsQuery>
+
+export const AdminMootaOtherCreditReview = z.object({ note }).strict()
+export type AdminMootaOtherCreditReviewType = z.infer<typeof AdminMootaOtherCreditReview>
+
+export const AdminMootaOtherCreditMatch = z
+  .object({
+    note,
+    /** The order's number as the merchant sees it: 12 or "#12". */
+    display_id: z
+      .union([z.number(), z.string()])
+      .transform((v) => String(v).trim().replace(/^#/, ""))
+      .refine((s) => /^[1-9]\d{0,9}$/.test(s) && Number(s) <= 2_147_483_647, "display_id must be an order number such as #12")
+      .transform(Number),
+  })
+  .strict()
+export type AdminMootaOtherCreditMatchType = z.infer<typeof AdminMootaOtherCreditMatch>
