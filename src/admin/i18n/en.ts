@@ -56,6 +56,7 @@ export const en = {
     release: "Released the amount",
     dismiss: "Dismissed",
     webhook_test: "Sent a webhook test",
+    to_review: "Sent to review",
   },
   widget: {
     title: "Moota payment",
@@ -188,6 +189,26 @@ export const en = {
     dismissText: "No order is paid. Use this for transfers that are not sales, or that you refund yourself.",
     dismissed: "Dismissed.",
     resolvedBy: "Resolved by {{name}} on {{date}}",
+  },
+  otherCredits: {
+    tab: "Other credits",
+    queueTab: "Review queue",
+    help: "Money on your accounts that no order could explain (marketplace payouts, refunds, personal transfers), and money from before the plugin was installed. Nothing here was reviewed or alerted; send one to review or match it to an order if it was a payment.",
+    empty: "No other credits.",
+    kind: "Kind",
+    kinds: { unrelated: "Not for an order", history: "Before the plugin" },
+    kindHelp: {
+      unrelated: "No order awaiting, late, canceled or recently paid has an amount close to this one.",
+      history: "Received before the plugin started watching this account.",
+    },
+    detail: "Credit",
+    matchLabel: "Match to an order by its number",
+    orderPlaceholder: "#12",
+    matchText: "This transfer of {{amount}} pays the order. It is captured for the order's total and recorded with your note.",
+    toReview: "Send to review",
+    toReviewTitle: "Send this credit to the review queue",
+    toReviewText: "It becomes a review item you can match or dismiss like any other.",
+    sentToReview: "Sent to the review queue.",
   },
 }
 

@@ -58,6 +58,7 @@ export const id: MootaTexts = {
     release: "Melepaskan nominal",
     dismiss: "Mengabaikan",
     webhook_test: "Mengirim tes webhook",
+    to_review: "Mengirim ke tinjauan",
   },
   widget: {
     title: "Pembayaran Moota",
@@ -190,5 +191,25 @@ export const id: MootaTexts = {
     dismissText: "Tidak ada pesanan yang dibayar. Gunakan untuk transfer yang bukan penjualan, atau yang Anda kembalikan sendiri.",
     dismissed: "Diabaikan.",
     resolvedBy: "Diselesaikan oleh {{name}} pada {{date}}",
+  },
+  otherCredits: {
+    tab: "Dana masuk lain",
+    queueTab: "Antrean tinjauan",
+    help: "Dana masuk di rekening Anda yang tidak cocok dengan pesanan mana pun (pencairan marketplace, refund, transfer pribadi), dan dana dari sebelum plugin dipasang. Tidak ada yang ditinjau atau diberi peringatan; kirim ke tinjauan atau cocokkan dengan pesanan bila ternyata pembayaran.",
+    empty: "Tidak ada dana masuk lain.",
+    kind: "Jenis",
+    kinds: { unrelated: "Bukan untuk pesanan", history: "Sebelum plugin" },
+    kindHelp: {
+      unrelated: "Tidak ada pesanan yang menunggu, terlambat, dibatalkan, atau baru dibayar dengan nominal yang dekat dengan ini.",
+      history: "Diterima sebelum plugin mulai memantau rekening ini.",
+    },
+    detail: "Dana masuk",
+    matchLabel: "Cocokkan dengan pesanan berdasarkan nomornya",
+    orderPlaceholder: "#12",
+    matchText: "Transfer sebesar {{amount}} ini membayar pesanan tersebut. Pesanan ditagih sebesar totalnya dan dicatat dengan catatan Anda.",
+    toReview: "Kirim ke tinjauan",
+    toReviewTitle: "Kirim dana masuk ini ke antrean tinjauan",
+    toReviewText: "Dana ini menjadi item tinjauan yang dapat Anda cocokkan atau abaikan seperti yang lain.",
+    sentToReview: "Dikirim ke antrean tinjauan.",
   },
 }

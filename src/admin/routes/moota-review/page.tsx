@@ -1,6 +1,6 @@
 import { defineRouteConfig } from "@medusajs/admin-sdk"
 import { Cash } from "@medusajs/icons"
-import { Badge, Button, Container, Drawer, Heading, Input, Label, Select, Table, Text, toast } from "@medusajs/ui"
+import { Badge, Button, Container, Drawer, Heading, Input, Label, Select, Table, Tabs, Text, toast } from "@medusajs/ui"
 import { useEffect, useState } from "react"
 import { Link } from "react-router-dom"
 import {
@@ -14,6 +14,7 @@ import {
   type ReviewItem,
 } from "../../lib/api"
 import { NoteDialog, Status, errorText, rupiah, useMootaText, wib } from "../../lib/ui"
+import { OtherCredits } from "./other-credits"
 
 const PAGE_SIZE = 20
 const ALL = "all"
@@ -30,6 +31,7 @@ const MootaReviewPage = () => {
   const [filters, setFilters] = useState<ReviewFilters>({ status: "open", reason: "", bank_id: "", q: "", offset: 0, limit: PAGE_SIZE })
   const [search, setSearch] = useState("")
   const [selected, setSelected] = useState<string | null>(null)
+  const [view, setView] = useState<"queue" | "other">("queue")
   const { data, isLoading, error } = useReviewItems(filters)
 
   useEffect(() => {
@@ -43,14 +45,34 @@ const MootaReviewPage = () => {
   const pageIndex = Math.floor(filters.offset / PAGE_SIZE)
   const pageCount = Math.max(1, Math.ceil(count / PAGE_SIZE))
 
+  const header = (
+    <div className="px-6 py-4">
+      <Heading level="h1">{t("review.title")}</Heading>
+      <Text size="small" className="text-ui-fg-subtle">
+        {t("review.subtitle")}
+      </Text>
+      <Tabs value={view} onValueChange={(v) => setView(v as "queue" | "other")} className="mt-3">
+        <Tabs.List>
+          <Tabs.Trigger value="queue">{t("otherCredits.queueTab")}</Tabs.Trigger>
+          <Tabs.Trigger value="other" data-testid="moota-other-credits-tab">
+            {t("otherCredits.tab")}
+          </Tabs.Trigger>
+        </Tabs.List>
+      </Tabs>
+    </div>
+  )
+  if (view === "other") {
+    return (
+      <Container className="divide-y p-0" data-testid="moota-review">
+        {header}
+        <OtherCredits accounts={summary.data?.accounts ?? []} />
+      </Container>
+    )
+  }
+
   return (
     <Container className="divide-y p-0" data-testid="moota-review">
-      <div className="px-6 py-4">
-        <Heading level="h1">{t("review.title")}</Heading>
-        <Text size="small" className="text-ui-fg-subtle">
-          {t("review.subtitle")}
-        </Text>
-      </div>
+      {header}
       <div className="flex flex-wrap items-end gap-3 px-6 py-4">
         <FilterSelect
           label={t("review.filters.status")}
