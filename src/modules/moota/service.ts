@@ -7,7 +7,7 @@ import {
   MedusaService,
 } from "@medusajs/framework/utils"
 import { entityId } from "../../lib/ids"
-import { MootaClient } from "../../lib/moota-client"
+import { createMootaClient, type MootaClient } from "../../lib/moota"
 import { parseMootaOptions, type MootaOptions } from "../../lib/options"
 import { transferAmount } from "../../lib/unique-code"
 import {
@@ -19,7 +19,8 @@ import {
   MootaReservation,
   MootaReviewItem,
 } from "./models"
-import type { InboxInput, MatchCandidate, MatchDecision } from "../../lib/matching"
+import type { MatchCandidate, MatchDecision } from "../../lib/matching"
+import type { InboxInput } from "../../lib/moota"
 import type { NotificationClaim, NotificationLogRow } from "../../lib/notifications"
 import type {
   InboxRow,
@@ -100,14 +101,7 @@ class MootaModuleService extends MedusaService({
 
   /** The one way to reach Moota's API; null when no apiToken is configured. */
   getClient(): MootaClient | null {
-    if (!this.options_.apiToken) {
-      return null
-    }
-    return new MootaClient({
-      baseUrl: this.options_.apiBaseUrl,
-      token: this.options_.apiToken,
-      timeoutMs: this.options_.apiTimeoutMs,
-    })
+    return createMootaClient(this.options_)
   }
 
   /**

@@ -1,4 +1,4 @@
-import type { InboxInput } from "../../lib/matching"
+import type { InboxInput } from "../../lib/moota"
 
 /** Rows of the plugin's tables as read with raw SQL (integers are whole rupiah). */
 export type ReservationStatus = "awaiting" | "quarantined" | "paid" | "expired" | "released"
