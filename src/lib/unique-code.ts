@@ -59,7 +59,7 @@ export function candidateCodes(min: number, max: number, start: number): number[
 }
 
 /**
- * A start for candidateCodes derived from `key` (FNV-1a): concurrent allocators for different
+ * A start for candidateCodes derived from `key` (FNV-1a, mixed): concurrent allocators for different
  * sessions try different codes first, and a session that re-reserves tries its earlier code first.
  */
 export function codeStartFor(key: string, min: number, max: number): number {
@@ -68,6 +68,10 @@ export function codeStartFor(key: string, min: number, max: number): number {
   for (let i = 0; i < key.length; i++) {
     h = Math.imul(h ^ key.charCodeAt(i), 16777619) >>> 0
   }
+  // Final mix (murmur3's): FNV alone leaves ids that differ only in their last characters close.
+  h = Math.imul(h ^ (h >>> 16), 0x85ebca6b)
+  h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35)
+  h = (h ^ (h >>> 16)) >>> 0
   return min + (h % size)
 }
 
