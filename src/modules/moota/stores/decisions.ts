@@ -151,7 +151,10 @@ export type ManualMatchUndo = {
 /** Puts a manual match back as it was when Medusa's capture failed; the review item reopens. */
 export async function undoManualMatch(db: SqlRunner, undo: ManualMatchUndo): Promise<void> {
   await unmarkPaid(db, undo.reservation_id, undo.reservation_status)
-  await unmatchInbox(db, undo.inbox_id, undo.inbox_status, undo.inbox_outcome)
+  await db.execute(
+    `UPDATE moota_inbox_mutation SET status = ?, outcome = ?, updated_at = now() WHERE id = ? AND status = ${sqlValue(INBOX.matched)}`,
+    [undo.inbox_status, undo.inbox_outcome, undo.inbox_id]
+  )
   await review.reopenMatched(db, undo.inbox_id)
 }
 
@@ -163,13 +166,6 @@ export async function undoRecordedCapture(db: SqlRunner, inboxId: string, reserv
        updated_at = now()
      WHERE id = ? AND status = ${sqlValue(INBOX.matched)}`,
     [inboxId]
-  )
-}
-
-async function unmatchInbox(db: SqlRunner, inboxId: string, status: string, outcome: string | null): Promise<void> {
-  await db.execute(
-    `UPDATE moota_inbox_mutation SET status = ?, outcome = ?, updated_at = now() WHERE id = ? AND status = ${sqlValue(INBOX.matched)}`,
-    [status, outcome, inboxId]
   )
 }
 

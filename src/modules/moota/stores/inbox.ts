@@ -2,7 +2,8 @@ import { MedusaError } from "@medusajs/framework/utils"
 import { entityId } from "../../../lib/ids"
 import type { InboxInput } from "../../../lib/matching"
 import { INBOX, OUTCOME, SOURCE, type InboxOutcome, type InboxSource } from "../../../lib/statuses"
-import type { InboxRow, ReservationRow } from "../types"
+import type { InboxRow } from "../types"
+import { getById } from "./reservations"
 import { sqlList, sqlValue, type SqlRunner } from "./sql"
 
 /** The inbox: every mutation Moota reported, stored before it is processed, and where each stands. */
@@ -93,9 +94,7 @@ export async function lastMutationDates(db: SqlRunner): Promise<Map<string, Date
  * transfer row for the reservation's exact amount, once per reservation.
  */
 export async function createManualTransfer(db: SqlRunner, reservationId: string, bankId: string | null): Promise<string> {
-  const [r] = await db.execute<ReservationRow>(`SELECT * FROM moota_reservation WHERE id = ? AND deleted_at IS NULL`, [
-    reservationId,
-  ])
+  const r = await getById(db, reservationId)
   if (!r) {
     throw new MedusaError(MedusaError.Types.NOT_FOUND, `Moota payment ${reservationId} not found`)
   }

@@ -117,10 +117,7 @@ export async function releaseByMerchant(
   note: string,
   quarantineMinutes: number
 ): Promise<ReservationRow | null> {
-  const [before] = await db.execute<ReservationRow>(
-    `SELECT * FROM moota_reservation WHERE id = ? AND deleted_at IS NULL FOR UPDATE`,
-    [reservationId]
-  )
+  const before = await getById(db, reservationId, { lock: true })
   if (!before || !(OPEN_RESERVATION_STATUSES as readonly string[]).includes(before.status)) {
     return null
   }
