@@ -1,4 +1,4 @@
-import type { ReviewReason } from "../../lib/statuses"
+import type { ReviewReason, ReviewStatus } from "../../lib/statuses"
 
 /** English texts of the Moota admin extensions (keys under `moota.` in the dashboard's namespace). */
 export const en = {
@@ -158,7 +158,7 @@ export const en = {
       search: "Mutation ID or amount",
       all: "All",
     },
-    statuses: { open: "Open", resolved: "Matched", dismissed: "Dismissed" },
+    statuses: { open: "Open", resolved: "Matched", dismissed: "Dismissed" } satisfies Record<ReviewStatus, string>,
     columns: {
       received: "Received",
       amount: "Amount",

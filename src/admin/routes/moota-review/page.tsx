@@ -13,7 +13,7 @@ import {
   type ReviewFilters,
   type ReviewItem,
 } from "../../lib/api"
-import { REVIEW_REASONS } from "../../../lib/statuses"
+import { REVIEW_REASONS, REVIEW_STATUSES } from "../../../lib/statuses"
 import { NoteDialog, Status, errorText, rupiah, useMootaText, wib } from "../../lib/ui"
 
 const PAGE_SIZE = 20
@@ -58,7 +58,7 @@ const MootaReviewPage = () => {
           onChange={set("status")}
           options={[
             { value: ALL, label: t("review.filters.all") },
-            ...["open", "resolved", "dismissed"].map((s) => ({ value: s, label: t(`review.statuses.${s}`) })),
+            ...REVIEW_STATUSES.map((s) => ({ value: s, label: t(`review.statuses.${s}`) })),
           ]}
         />
         <FilterSelect
