@@ -1,7 +1,7 @@
 import { isWholeRupiah, parseMootaAmount } from "./amount"
 import { maskAccountNumber } from "./mask"
 import type { MootaMutation } from "./moota-client"
-import { OPEN_RESERVATION_STATUSES, RELEASE, type IgnoredKind, type ReservationStatus, type ReviewReason } from "./statuses"
+import { RELEASE, isOpenReservation, type IgnoredKind, type ReservationStatus, type ReviewReason } from "./statuses"
 import { parseMootaTime, toMootaDate } from "./wib"
 
 /**
@@ -81,7 +81,7 @@ export function decideMatch(
     return review("invalid_amount", "The amount is not a whole number of rupiah", null)
   }
 
-  const live = candidates.filter((c) => (OPEN_RESERVATION_STATUSES as readonly ReservationStatus[]).includes(c.status))
+  const live = candidates.filter((c) => isOpenReservation(c.status))
   if (live.length > 1) {
     return review("ambiguous", `${live.length} reservations hold this amount`, null, live)
   }

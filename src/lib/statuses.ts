@@ -76,3 +76,7 @@ export const RELEASE = byName(RELEASE_REASONS)
 
 /** Statuses whose amount is still offered to the buyer: a transfer may pay or be matched to them. */
 export const OPEN_RESERVATION_STATUSES = [RESERVATION.awaiting, RESERVATION.quarantined] as const
+
+export function isOpenReservation(status: ReservationStatus): boolean {
+  return (OPEN_RESERVATION_STATUSES as readonly ReservationStatus[]).includes(status)
+}

@@ -14,7 +14,6 @@ import type { UniqueCodeMode } from "../../lib/unique-code"
 export type { InboxSource, ReservationStatus }
 
 /** Rows of the plugin's tables as read with raw SQL (integers are whole rupiah). */
-
 export type ReservationRow = {
   id: string
   session_id: string

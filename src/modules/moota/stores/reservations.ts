@@ -1,5 +1,5 @@
 import type { MatchCandidate } from "../../../lib/matching"
-import { OPEN_RESERVATION_STATUSES, RELEASE, RESERVATION } from "../../../lib/statuses"
+import { OPEN_RESERVATION_STATUSES, RELEASE, RESERVATION, isOpenReservation } from "../../../lib/statuses"
 import type { RefundRecord, ReservationRow } from "../types"
 import { deactivateHolds } from "./allocator"
 import { audit } from "./review"
@@ -118,7 +118,7 @@ export async function releaseByMerchant(
   quarantineMinutes: number
 ): Promise<ReservationRow | null> {
   const before = await getById(db, reservationId, { lock: true })
-  if (!before || !(OPEN_RESERVATION_STATUSES as readonly string[]).includes(before.status)) {
+  if (!before || !isOpenReservation(before.status)) {
     return null
   }
   // The buyer was shown this amount: it stays held through the quarantine, so a transfer that still
