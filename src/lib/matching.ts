@@ -1,4 +1,5 @@
 import { isWholeRupiah } from "./amount"
+import { RELEASE, isOpenReservation, type IgnoredKind, type ReservationStatus, type ReviewReason } from "./statuses"
 import { toMootaDate } from "./wib"
 
 /**
@@ -6,18 +7,11 @@ import { toMootaDate } from "./wib"
  * Anything but exactly one clean match becomes a review item; nothing is captured on a guess.
  */
 
-export type ReviewReason =
-  | "unmatched"
-  | "ambiguous"
-  | "before_reservation"
-  | "expired"
-  | "canceled"
-  | "already_paid"
-  | "invalid_amount"
+export type { ReviewReason }
 
 export type MatchCandidate = {
   id: string
-  status: "awaiting" | "quarantined" | "paid" | "expired" | "released"
+  status: ReservationStatus
   created_at: Date
   release_reason: string | null
   /** Status of the order placed with this reservation's session, when there is one. */
@@ -33,7 +27,7 @@ export type MatchMutation = {
 }
 
 export type MatchDecision =
-  | { kind: "ignore"; outcome: "debit" | "unknown_account" | "test" }
+  | { kind: "ignore"; outcome: IgnoredKind }
   | { kind: "capture"; reservation_id: string }
   | { kind: "review"; reason: ReviewReason; reservation_id: string | null; candidate_ids: string[]; detail: string }
 
@@ -85,13 +79,13 @@ export function decideMatch(
     return review("invalid_amount", "The amount is not a whole number of rupiah", null)
   }
 
-  const live = candidates.filter((c) => c.status === "awaiting" || c.status === "quarantined")
+  const live = candidates.filter((c) => isOpenReservation(c.status))
   if (live.length > 1) {
     return review("ambiguous", `${live.length} reservations hold this amount`, null, live)
   }
   if (live.length === 1) {
     const r = live[0]
-    if (r.order_status === "canceled" || r.release_reason === "order_canceled") {
+    if (r.order_status === "canceled" || r.release_reason === RELEASE.order_canceled) {
       return review("canceled", "Transfer for an order that was canceled", r)
     }
     if (r.status === "quarantined") {
@@ -110,7 +104,7 @@ export function decideMatch(
   if (latest.status === "paid") {
     return review("already_paid", "A second transfer for an order already paid", latest, candidates)
   }
-  if (latest.release_reason === "order_canceled" || latest.order_status === "canceled") {
+  if (latest.release_reason === RELEASE.order_canceled || latest.order_status === "canceled") {
     return review("canceled", "Transfer for an order that was canceled", latest, candidates)
   }
   if (latest.status === "expired") {
