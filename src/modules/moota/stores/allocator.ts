@@ -60,7 +60,7 @@ export async function reserveAmount(db: SqlRunner, input: ReserveAmountInput): P
       min: input.code_min,
       max: input.code_max,
       mode: input.code_mode,
-      start: codeStartFor(input.session_id, input.code_min, input.code_max),
+      start: input.code_min,
     },
     MAX_AMOUNT
   )
@@ -77,8 +77,12 @@ export async function reserveAmount(db: SqlRunner, input: ReserveAmountInput): P
   )
   const takenSet = new Set(taken.map((t) => Number(t.amount)))
 
+  // Start each session at its own place among the FREE codes (not the whole range): concurrent
+  // allocators then spread evenly instead of piling onto the first free code after a taken run.
+  const free = candidates.filter((c) => !takenSet.has(c.amount))
+  const offset = free.length ? codeStartFor(input.session_id, 0, free.length - 1) : 0
   const reservationId = existing?.id ?? entityId("mres")
-  for (const { code, amount } of candidates.filter((c) => !takenSet.has(c.amount))) {
+  for (const { code, amount } of [...free.slice(offset), ...free.slice(0, offset)]) {
     const inserted = await db.execute<{ id: string }>(
       `INSERT INTO moota_amount_hold (id, reservation_id, bank_id, amount, active)
        VALUES ${banks.map(() => "(?, ?, ?, ?, true)").join(", ")}
