@@ -2,6 +2,7 @@ import type { SubscriberArgs, SubscriberConfig } from "@medusajs/framework"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { MOOTA_MODULE } from "../modules/moota"
 import type MootaModuleService from "../modules/moota/service"
+import { MOOTA_PROVIDER_ID } from "../providers/moota/constants"
 
 /**
  * Medusa does not tell the provider when an order awaiting a bank transfer is canceled: stop awaiting
@@ -17,7 +18,7 @@ export default async function mootaOrderCanceledHandler({ event, container }: Su
   })
   const sessions = (data[0]?.payment_collections ?? []).flatMap((pc: any) => pc?.payment_sessions ?? [])
   for (const s of sessions) {
-    if (s?.provider_id === "pp_moota_moota") {
+    if (s?.provider_id === MOOTA_PROVIDER_ID) {
       await moota.cancelReservation(s.id, event.data.id)
     }
   }

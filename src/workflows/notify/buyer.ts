@@ -14,8 +14,7 @@ import { MOOTA_MODULE } from "../../modules/moota"
 import type MootaModuleService from "../../modules/moota/service"
 import type { ReservationRow } from "../../modules/moota/types"
 import { sendOnce, type SendResult } from "./send"
-
-export const MOOTA_PROVIDER_ID = "pp_moota_moota"
+import { MOOTA_PROVIDER_ID } from "../../providers/moota/constants"
 
 /** An order paid (or to be paid) with Moota, with what its messages need. */
 export type MootaOrder = {
