@@ -4,7 +4,7 @@ import { MOOTA_RECONCILE_FAILED, MOOTA_REVIEW_CREATED, MOOTA_TOKEN_REJECTED } fr
 import { alertBucket, type MerchantAlertInput } from "../lib/notifications"
 import { MOOTA_MODULE } from "../modules/moota"
 import type MootaModuleService from "../modules/moota/service"
-import { sendMerchantAlert } from "../workflows/notify/merchant"
+import { sendMerchantAlert } from "../notifications/merchant"
 
 type AlertEvent =
   | { inbox_id: string; reason: string }

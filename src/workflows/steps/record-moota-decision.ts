@@ -1,10 +1,9 @@
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
-import type { MatchDecision } from "../../../lib/matching"
-import type { ManualMatchInput } from "./decide-moota-match"
-import { MOOTA_MODULE } from "../../../modules/moota"
-import type MootaModuleService from "../../../modules/moota/service"
+import type { MatchDecision } from "../../lib/matching"
+import { MOOTA_MODULE } from "../../modules/moota"
+import type MootaModuleService from "../../modules/moota/service"
 
-export const recordMootaDecisionStepId = "record-moota-decision"
+export const recordMootaDecisionStepId = "record-moota-decision-step"
 
 export type RecordMootaDecisionOutput = {
   capture: boolean
@@ -16,25 +15,14 @@ export type RecordMootaDecisionOutput = {
 }
 
 /**
- * Records the decision under a row lock (at most one processor wins). A recorded capture is undone
- * if the rest of the workflow fails, so the recovery job can retry it from a clean state.
+ * Records the matcher's decision under a row lock (at most one processor wins). A recorded capture is
+ * undone if the rest of the workflow fails, so the recovery job can retry it from a clean state; a
+ * resumed one (recorded by an earlier run) is left for that retry.
  */
-type Undo =
-  | { manual: false; inbox_id: string; reservation_id: string }
-  | { manual: true; inbox_id: string; reservation_id: string; reservation_status: string; inbox_status: string; inbox_outcome: string | null }
-
 export const recordMootaDecisionStep = createStep(
   recordMootaDecisionStepId,
-  async (input: { inbox_id: string; decision: MatchDecision; manual?: ManualMatchInput }, { container }) => {
+  async (input: { inbox_id: string; decision: MatchDecision }, { container }) => {
     const moota = container.resolve<MootaModuleService>(MOOTA_MODULE)
-    if (input.manual) {
-      const m = await moota.recordManualMatch({ inbox_id: input.inbox_id, ...input.manual })
-      const r = m.reservation
-      return new StepResponse<RecordMootaDecisionOutput, Undo | null>(
-        { capture: true, session_id: r.session_id, reservation_id: r.id, order_total: r.order_total, outcome: "matched_manual" },
-        { manual: true, inbox_id: input.inbox_id, reservation_id: r.id, ...m.previous }
-      )
-    }
     const recorded = await moota.recordDecision(input.inbox_id, input.decision)
     if (recorded.action !== "capture") {
       return new StepResponse<RecordMootaDecisionOutput, null>(
@@ -49,20 +37,14 @@ export const recordMootaDecisionStep = createStep(
       )
     }
     const r = recorded.reservation
-    return new StepResponse<RecordMootaDecisionOutput, Undo | null>(
+    return new StepResponse<RecordMootaDecisionOutput, { inbox_id: string; reservation_id: string } | null>(
       { capture: true, session_id: r.session_id, reservation_id: r.id, order_total: r.order_total, outcome: "matched" },
-      recorded.resumed ? null : { manual: false, inbox_id: input.inbox_id, reservation_id: r.id }
+      recorded.resumed ? null : { inbox_id: input.inbox_id, reservation_id: r.id }
     )
   },
   async (undo, { container }) => {
-    if (!undo) {
-      return
-    }
-    const moota = container.resolve<MootaModuleService>(MOOTA_MODULE)
-    if (undo.manual) {
-      await moota.undoManualMatch(undo)
-    } else {
-      await moota.undoRecordedCapture(undo.inbox_id, undo.reservation_id)
+    if (undo) {
+      await container.resolve<MootaModuleService>(MOOTA_MODULE).undoRecordedCapture(undo.inbox_id, undo.reservation_id)
     }
   }
 )

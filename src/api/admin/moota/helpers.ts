@@ -1,15 +1,12 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys, MedusaError, Modules } from "@medusajs/framework/utils"
-import { MOOTA_PAYMENT_CONFIRMED } from "../../../lib/events"
 import { maskAccountNumber } from "../../../lib/mask"
 import { MOOTA_MODULE } from "../../../modules/moota"
 import type MootaModuleService from "../../../modules/moota/service"
 import type { InboxRow, ReservationRow, ReviewItemRow } from "../../../modules/moota/types"
-import { confirmMootaMutationWorkflow } from "../../../workflows/confirm-moota-mutation"
+import { mootaPaymentOfOrder, ordersOfSessions } from "../../../queries/moota-payment"
 
 /** What the admin routes answer: plain JSON, times as ISO strings (the dashboard shows them in WIB). */
-
-export const MOOTA_PROVIDER_ID = "pp_moota_moota"
 
 export function mootaOf(scope: MedusaContainer): MootaModuleService {
   return scope.resolve<MootaModuleService>(MOOTA_MODULE)
@@ -28,7 +25,7 @@ export type OrderRef = {
 
 const ORDER_FIELDS = ["id", "display_id", "status", "email", "total", "currency_code"]
 
-function toOrderRef(o: any): OrderRef {
+function toOrderRef(o: OrderRef): OrderRef {
   return {
     id: o.id,
     display_id: o.display_id ?? null,
@@ -46,29 +43,13 @@ export async function ordersById(scope: MedusaContainer, ids: string[]): Promise
   }
   const query = scope.resolve(ContainerRegistrationKeys.QUERY)
   const { data } = await query.graph({ entity: "order", fields: ORDER_FIELDS, filters: { id: unique } })
-  return new Map((data as any[]).map((o) => [o.id, toOrderRef(o)]))
+  return new Map((data as OrderRef[]).map((o) => [o.id, toOrderRef(o)]))
 }
 
 /** The order placed with each payment session, with what the review queue shows of it. */
 export async function ordersBySession(scope: MedusaContainer, sessionIds: string[]): Promise<Map<string, OrderRef>> {
-  const unique = [...new Set(sessionIds.filter(Boolean))]
-  if (!unique.length) {
-    return new Map()
-  }
-  const query = scope.resolve(ContainerRegistrationKeys.QUERY)
-  const { data } = await query.graph({
-    entity: "payment_session",
-    fields: ["id", ...ORDER_FIELDS.map((f) => `payment_collection.order.${f}`)],
-    filters: { id: unique },
-  })
-  const result = new Map<string, OrderRef>()
-  for (const s of data as any[]) {
-    const order = s.payment_collection?.order
-    if (order?.id) {
-      result.set(s.id, toOrderRef(order))
-    }
-  }
-  return result
+  const orders = await ordersOfSessions(scope, sessionIds, { withTotal: true })
+  return new Map([...orders].map(([sessionId, order]) => [sessionId, toOrderRef(order)]))
 }
 
 /**
@@ -79,26 +60,11 @@ export async function loadOrderMoota(
   scope: MedusaContainer,
   orderId: string
 ): Promise<{ order: OrderRef; reservation: ReservationRow | null }> {
-  const query = scope.resolve(ContainerRegistrationKeys.QUERY)
-  const { data } = await query.graph({
-    entity: "order",
-    fields: [...ORDER_FIELDS, "payment_collections.payment_sessions.id", "payment_collections.payment_sessions.provider_id"],
-    filters: { id: orderId },
-  })
-  const order = data[0] as any
-  if (!order) {
+  const found = await mootaPaymentOfOrder(scope, orderId)
+  if (!found) {
     throw new MedusaError(MedusaError.Types.NOT_FOUND, `Order ${orderId} not found`)
   }
-  const sessionIds: string[] = (order.payment_collections ?? [])
-    .flatMap((pc: any) => pc?.payment_sessions ?? [])
-    .filter((s: any) => s?.provider_id === MOOTA_PROVIDER_ID)
-    .map((s: any) => s.id)
-  const moota = mootaOf(scope)
-  const reservations = (await Promise.all(sessionIds.map((id) => moota.getReservationBySession(id)))).filter(
-    (r): r is ReservationRow => !!r
-  )
-  reservations.sort((a, b) => new Date(b.created_at).getTime() - new Date(a.created_at).getTime())
-  return { order: toOrderRef(order), reservation: reservations[0] ?? null }
+  return { order: toOrderRef(found.order), reservation: found.payment?.reservation ?? null }
 }
 
 export async function requireOrderMoota(scope: MedusaContainer, orderId: string) {
@@ -306,26 +272,6 @@ export async function orderPaymentView(scope: MedusaContainer, order: OrderRef, 
   }
 }
 
-/**
- * The merchant's decision that a transfer paid a reservation: the confirmation workflow a webhook runs,
- * with the manual input in the matcher's place (it audits, resolves the review item and refuses what
- * may not be confirmed). Emits the same event as an automatic confirmation, so the buyer is told.
- */
-export async function confirmManually(
-  scope: MedusaContainer,
-  input: { inbox_id: string; reservation_id: string; actor_id: string; note: string }
-): Promise<{ order_id: string | null }> {
-  const { result } = await confirmMootaMutationWorkflow(scope).run({
-    input: { inbox_id: input.inbox_id, manual: { reservation_id: input.reservation_id, actor_id: input.actor_id, note: input.note } },
-  })
-  const orderId = result.order?.order_id ?? null
-  await scope.resolve(Modules.EVENT_BUS).emit({
-    name: MOOTA_PAYMENT_CONFIRMED,
-    data: { inbox_id: input.inbox_id, order_id: orderId, reservation_id: input.reservation_id },
-  })
-  return { order_id: orderId }
-}
-
 export type ReviewItemView = ReturnType<typeof reviewItemView>
 
 export function reviewItemView(item: ReviewItemRow | Record<string, any>, inbox: InboxRow | Record<string, any> | undefined, orders: Map<string, OrderRef>) {
@@ -346,4 +292,13 @@ export function reviewItemView(item: ReviewItemRow | Record<string, any>, inbox:
     created_at: iso(item.created_at),
     mutation: inbox ? mutationView(inbox) : null,
   }
+}
+
+/** A review item as the queue shows it, read after a change. */
+export async function reviewItemResponse(scope: MedusaContainer, id: string): Promise<ReviewItemView> {
+  const moota = mootaOf(scope)
+  const item = await moota.retrieveMootaReviewItem(id)
+  const [inbox] = await moota.listMootaInboxMutations({ id: item.inbox_mutation_id }, { take: 1 })
+  const orders = await ordersById(scope, item.order_id ? [item.order_id] : [])
+  return reviewItemView(item, inbox, orders)
 }
