@@ -2,18 +2,10 @@ import type { MedusaContainer } from "@medusajs/framework/types"
 import { MedusaError } from "@medusajs/framework/utils"
 import type { ReservationRow } from "../modules/moota/types"
 import { mootaPaymentOfSession } from "../queries/moota-payment"
+import type { AdminMootaPaymentCheck } from "./admin/moota/types"
 
 /** A payment's status as the "waiting for your transfer" page and the merchant's "Check now" show it. */
-export type PaymentCheck = {
-  session_id: string
-  status: string
-  transfer_amount: number
-  expires_at: string
-  paid_at: string | null
-  /** Accounts Moota was asked to read now; the others were refreshed too recently. */
-  refreshed: string[]
-  throttled: string[]
-}
+export type PaymentCheck = AdminMootaPaymentCheck
 
 export function paymentCheckOf(r: ReservationRow, check: { refreshed: string[]; throttled: string[] } = { refreshed: [], throttled: [] }): PaymentCheck {
   return {

@@ -57,7 +57,7 @@ async function reviewAlert(
       fields: ["id", "display_id"],
       filters: { id: orderId },
     })
-    const display = (data[0] as any)?.display_id
+    const display = (data[0] as { display_id?: number | null } | undefined)?.display_id
     displayId = display != null ? Number(display) : null
   }
   return {

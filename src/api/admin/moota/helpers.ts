@@ -5,6 +5,14 @@ import { MOOTA_MODULE } from "../../../modules/moota"
 import type MootaModuleService from "../../../modules/moota/service"
 import type { InboxRow, ReservationRow, ReviewItemRow } from "../../../modules/moota/types"
 import { mootaPaymentOfOrder, ordersOfSessions } from "../../../queries/moota-payment"
+import type {
+  AdminMootaActor,
+  AdminMootaHistoryEntry,
+  AdminMootaMutation,
+  AdminMootaOrderPayment,
+  AdminMootaReviewItem,
+  AdminMootaTimelineEvent,
+} from "./types"
 
 /** What the admin routes answer: plain JSON, times as ISO strings (the dashboard shows them in WIB). */
 
@@ -75,12 +83,10 @@ export async function requireOrderMoota(scope: MedusaContainer, orderId: string)
   return found as { order: OrderRef; reservation: ReservationRow }
 }
 
-export type AdminActor = { id: string; email: string | null; name: string | null }
-
 /** Admin users behind audit rows; an id that is no user (e.g. deleted) is shown as its id. */
-export async function actorsById(scope: MedusaContainer, ids: string[]): Promise<Map<string, AdminActor>> {
+export async function actorsById(scope: MedusaContainer, ids: string[]): Promise<Map<string, AdminMootaActor>> {
   const unique = [...new Set(ids.filter(Boolean))]
-  const result = new Map<string, AdminActor>()
+  const result = new Map<string, AdminMootaActor>()
   if (!unique.length) {
     return result
   }
@@ -97,16 +103,7 @@ export async function actorsById(scope: MedusaContainer, ids: string[]): Promise
   return result
 }
 
-export type HistoryEntry = {
-  action: string
-  subject_id: string
-  at: string
-  actor: AdminActor
-  note: string | null
-  data: Record<string, unknown> | null
-}
-
-export async function historyFor(scope: MedusaContainer, subjectIds: string[]): Promise<HistoryEntry[]> {
+export async function historyFor(scope: MedusaContainer, subjectIds: string[]): Promise<AdminMootaHistoryEntry[]> {
   const subjects = [...new Set(subjectIds.filter(Boolean))]
   if (!subjects.length) {
     return []
@@ -126,23 +123,7 @@ export async function historyFor(scope: MedusaContainer, subjectIds: string[]): 
   }))
 }
 
-export type MutationView = {
-  inbox_id: string
-  mutation_id: string
-  bank_id: string
-  type: string
-  amount: number | null
-  amount_raw: string
-  description: string | null
-  account_number_masked: string | null
-  mutation_date: string | null
-  received_at: string
-  source: string
-  status: string
-  outcome: string | null
-}
-
-export function mutationView(row: InboxRow | Record<string, any>): MutationView {
+export function mutationView(row: InboxRow): AdminMootaMutation {
   return {
     inbox_id: row.id,
     mutation_id: row.mutation_id,
@@ -160,17 +141,9 @@ export function mutationView(row: InboxRow | Record<string, any>): MutationView 
   }
 }
 
-export type TimelineEvent = {
-  type: "reserved" | "awaiting" | "paid" | "expired" | "canceled" | "released" | "refunded"
-  at: string | null
-  until?: string | null
-  amount?: number | null
-  note?: string | null
-}
-
 /** Reserved, awaiting, then how it ended: paid (and any refunds), expired, canceled or released. */
-export function timelineOf(r: ReservationRow, order: OrderRef): TimelineEvent[] {
-  const events: TimelineEvent[] = [
+export function timelineOf(r: ReservationRow, order: OrderRef): AdminMootaTimelineEvent[] {
+  const events: AdminMootaTimelineEvent[] = [
     { type: "reserved", at: iso(r.created_at), amount: Number(r.transfer_amount) },
     { type: "awaiting", at: iso(r.created_at), until: iso(r.expires_at) },
   ]
@@ -190,10 +163,8 @@ export function timelineOf(r: ReservationRow, order: OrderRef): TimelineEvent[] 
   return events
 }
 
-export type OrderPaymentView = Awaited<ReturnType<typeof orderPaymentView>>
-
 /** Everything the order widget shows for one Moota payment. */
-export async function orderPaymentView(scope: MedusaContainer, order: OrderRef, r: ReservationRow) {
+export async function orderPaymentView(scope: MedusaContainer, order: OrderRef, r: ReservationRow): Promise<AdminMootaOrderPayment> {
   const moota = mootaOf(scope)
   const options = moota.getOptions()
   const configured = new Map(options.accounts.map((a) => [a.bankId, a]))
@@ -272,9 +243,7 @@ export async function orderPaymentView(scope: MedusaContainer, order: OrderRef, 
   }
 }
 
-export type ReviewItemView = ReturnType<typeof reviewItemView>
-
-export function reviewItemView(item: ReviewItemRow | Record<string, any>, inbox: InboxRow | Record<string, any> | undefined, orders: Map<string, OrderRef>) {
+export function reviewItemView(item: Omit<ReviewItemRow, "candidate_reservation_ids">, inbox: InboxRow | undefined, orders: Map<string, OrderRef>): AdminMootaReviewItem {
   const order = item.order_id ? orders.get(item.order_id) ?? null : null
   return {
     id: item.id,
@@ -295,7 +264,7 @@ export function reviewItemView(item: ReviewItemRow | Record<string, any>, inbox:
 }
 
 /** A review item as the queue shows it, read after a change. */
-export async function reviewItemResponse(scope: MedusaContainer, id: string): Promise<ReviewItemView> {
+export async function reviewItemResponse(scope: MedusaContainer, id: string): Promise<AdminMootaReviewItem> {
   const moota = mootaOf(scope)
   const item = await moota.retrieveMootaReviewItem(id)
   const [inbox] = await moota.listMootaInboxMutations({ id: item.inbox_mutation_id }, { take: 1 })
