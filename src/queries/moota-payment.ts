@@ -224,3 +224,17 @@ export async function ordersOfSessions(
   }
   return result
 }
+
+/** Orders by id, as the admin's review queue shows them. */
+export async function ordersById(scope: MedusaContainer, ids: string[]): Promise<Map<string, MootaPaymentOrder>> {
+  const unique = [...new Set(ids.filter(Boolean))]
+  if (!unique.length) {
+    return new Map()
+  }
+  const { data } = await scope.resolve(ContainerRegistrationKeys.QUERY).graph({
+    entity: "order",
+    fields: ORDER_FIELDS,
+    filters: { id: unique },
+  })
+  return new Map((data as GraphOrder[]).map((o) => [o.id, toOrder(o)]))
+}

@@ -1,10 +1,10 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
-import { ContainerRegistrationKeys, MedusaError, Modules } from "@medusajs/framework/utils"
+import { MedusaError, Modules } from "@medusajs/framework/utils"
 import { maskAccountNumber } from "../../../lib/mask"
 import { MOOTA_MODULE } from "../../../modules/moota"
 import type MootaModuleService from "../../../modules/moota/service"
 import type { InboxRow, ReservationRow, ReviewItemRow } from "../../../modules/moota/types"
-import { mootaPaymentOfOrder, ordersOfSessions } from "../../../queries/moota-payment"
+import { mootaPaymentOfOrder, ordersById, ordersOfSessions, requireMootaPaymentOfOrder, type MootaPaymentOrder } from "../../../queries/moota-payment"
 import type {
   AdminMootaActor,
   AdminMootaHistoryEntry,
@@ -22,42 +22,14 @@ export function mootaOf(scope: MedusaContainer): MootaModuleService {
 
 const iso = (d: Date | string | null | undefined): string | null => (d ? new Date(d).toISOString() : null)
 
-export type OrderRef = {
-  id: string
-  display_id: number | null
-  status: string
-  email: string | null
-  total: number | null
-  currency_code: string | null
-}
+/** An order as the admin routes read it. */
+export type OrderRef = MootaPaymentOrder
 
-const ORDER_FIELDS = ["id", "display_id", "status", "email", "total", "currency_code"]
-
-function toOrderRef(o: OrderRef): OrderRef {
-  return {
-    id: o.id,
-    display_id: o.display_id ?? null,
-    status: o.status,
-    email: o.email ?? null,
-    total: o.total == null ? null : Number(o.total),
-    currency_code: o.currency_code ?? null,
-  }
-}
-
-export async function ordersById(scope: MedusaContainer, ids: string[]): Promise<Map<string, OrderRef>> {
-  const unique = [...new Set(ids.filter(Boolean))]
-  if (!unique.length) {
-    return new Map()
-  }
-  const query = scope.resolve(ContainerRegistrationKeys.QUERY)
-  const { data } = await query.graph({ entity: "order", fields: ORDER_FIELDS, filters: { id: unique } })
-  return new Map((data as OrderRef[]).map((o) => [o.id, toOrderRef(o)]))
-}
+export { ordersById }
 
 /** The order placed with each payment session, with what the review queue shows of it. */
 export async function ordersBySession(scope: MedusaContainer, sessionIds: string[]): Promise<Map<string, OrderRef>> {
-  const orders = await ordersOfSessions(scope, sessionIds, { withTotal: true })
-  return new Map([...orders].map(([sessionId, order]) => [sessionId, toOrderRef(order)]))
+  return await ordersOfSessions(scope, sessionIds, { withTotal: true })
 }
 
 /**
@@ -72,15 +44,12 @@ export async function loadOrderMoota(
   if (!found) {
     throw new MedusaError(MedusaError.Types.NOT_FOUND, `Order ${orderId} not found`)
   }
-  return { order: toOrderRef(found.order), reservation: found.payment?.reservation ?? null }
+  return { order: found.order, reservation: found.payment?.reservation ?? null }
 }
 
-export async function requireOrderMoota(scope: MedusaContainer, orderId: string) {
-  const found = await loadOrderMoota(scope, orderId)
-  if (!found.reservation) {
-    throw new MedusaError(MedusaError.Types.NOT_FOUND, `Order ${orderId} has no Moota payment`)
-  }
-  return found as { order: OrderRef; reservation: ReservationRow }
+export async function requireOrderMoota(scope: MedusaContainer, orderId: string): Promise<{ order: OrderRef; reservation: ReservationRow }> {
+  const { order, payment } = await requireMootaPaymentOfOrder(scope, orderId)
+  return { order, reservation: payment.reservation }
 }
 
 /** Admin users behind audit rows; an id that is no user (e.g. deleted) is shown as its id. */
