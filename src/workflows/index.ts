@@ -1,1 +1,6 @@
 export * from "./confirm-moota-mutation"
+export * from "./dismiss-moota-review-item"
+export * from "./mark-moota-payment-paid"
+export * from "./match-moota-review-item"
+export * from "./refresh-moota-accounts"
+export * from "./release-moota-payment"

@@ -2,7 +2,7 @@ import { processPaymentWorkflow } from "@medusajs/medusa/core-flows"
 import { MedusaError, Modules, PaymentActions } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 
-export const processMootaPaymentStepId = "process-moota-payment"
+export const processMootaPaymentStepId = "process-moota-payment-step"
 
 /**
  * Medusa's processPaymentWorkflow (authorize the deferred session, capture the order amount, complete

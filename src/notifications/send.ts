@@ -1,9 +1,9 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
-import { qrisAttachments, resourceOf, type NotificationClaim, type NotificationLogRow } from "../../lib/notifications"
-import { MOOTA_MODULE } from "../../modules/moota"
-import type MootaModuleService from "../../modules/moota/service"
-import { errorMessage } from "../utils/process-inbox"
+import { qrisAttachments, resourceOf, type NotificationClaim, type NotificationLogRow } from "../lib/notifications"
+import { MOOTA_MODULE } from "../modules/moota"
+import type MootaModuleService from "../modules/moota/service"
+import { errorMessage } from "../lib/error-message"
 
 export type SendResult = "sent" | "failed" | "duplicate"
 

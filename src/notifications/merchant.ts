@@ -1,7 +1,7 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
-import { buildMerchantAlert, notificationKey, type MerchantAlertInput } from "../../lib/notifications"
-import { MOOTA_MODULE } from "../../modules/moota"
-import type MootaModuleService from "../../modules/moota/service"
+import { buildMerchantAlert, notificationKey, type MerchantAlertInput } from "../lib/notifications"
+import { MOOTA_MODULE } from "../modules/moota"
+import type MootaModuleService from "../modules/moota/service"
 import { sendOnce, type SendResult } from "./send"
 
 /** The dashboard's feed shows notifications sent to the signed-in user's id or e-mail, or to "" (everyone). */

@@ -1,21 +1,19 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
-import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import QRCode from "qrcode"
-import { sessionDataFromReservation } from "../../lib/instructions"
+import { sessionDataFromReservation } from "../lib/instructions"
 import {
   buildBuyerMessage,
   notificationKey,
   pickLocale,
   type BuyerMessage,
   type MessageAccount,
-} from "../../lib/notifications"
-import type { MootaNotificationOptions } from "../../lib/options"
-import { MOOTA_MODULE } from "../../modules/moota"
-import type MootaModuleService from "../../modules/moota/service"
-import type { ReservationRow } from "../../modules/moota/types"
+} from "../lib/notifications"
+import type { MootaNotificationOptions } from "../lib/options"
+import { MOOTA_MODULE } from "../modules/moota"
+import type MootaModuleService from "../modules/moota/service"
+import type { ReservationRow } from "../modules/moota/types"
 import { sendOnce, type SendResult } from "./send"
-
-export const MOOTA_PROVIDER_ID = "pp_moota_moota"
+import { mootaPaymentOfOrder } from "../queries/moota-payment"
 
 /** An order paid (or to be paid) with Moota, with what its messages need. */
 export type MootaOrder = {
@@ -46,51 +44,21 @@ const SENDABLE: Record<BuyerMessage, ReservationRow["status"][]> = {
 
 /** The order and its Moota reservation; null when the order was not paid with Moota. */
 export async function loadMootaOrder(container: MedusaContainer, orderId: string): Promise<MootaOrder | null> {
-  const query = container.resolve(ContainerRegistrationKeys.QUERY)
-  const moota = container.resolve<MootaModuleService>(MOOTA_MODULE)
-  const { data } = await query.graph({
-    entity: "order",
-    fields: [
-      "id",
-      "display_id",
-      "email",
-      "locale",
-      "status",
-      "shipping_address.first_name",
-      "shipping_address.last_name",
-      "billing_address.first_name",
-      "billing_address.last_name",
-      "payment_collections.payment_sessions.id",
-      "payment_collections.payment_sessions.provider_id",
-    ],
-    filters: { id: orderId },
-  })
-  const order = data[0] as any
-  if (!order) {
+  const found = await mootaPaymentOfOrder(container, orderId)
+  if (!found?.payment) {
     return null
   }
-  const sessions = (order.payment_collections ?? []).flatMap((pc: any) => pc?.payment_sessions ?? [])
-  for (const s of sessions) {
-    if (s?.provider_id !== MOOTA_PROVIDER_ID) {
-      continue
-    }
-    const reservation = await moota.getReservationBySession(s.id)
-    if (reservation) {
-      const address = order.shipping_address ?? order.billing_address
-      const name = [address?.first_name, address?.last_name].filter(Boolean).join(" ").trim()
-      return {
-        id: order.id,
-        display_id: order.display_id ?? null,
-        email: order.email ?? null,
-        locale: order.locale ?? null,
-        status: order.status,
-        customer_name: name || null,
-        session_id: s.id,
-        reservation,
-      }
-    }
+  const { order, payment } = found
+  return {
+    id: order.id,
+    display_id: order.display_id,
+    email: order.email,
+    locale: order.locale,
+    status: order.status,
+    customer_name: order.customer_name,
+    session_id: payment.session_id,
+    reservation: payment.reservation,
   }
-  return null
 }
 
 /**

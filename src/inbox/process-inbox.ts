@@ -1,10 +1,10 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
-import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
-import { AckPriorityGate } from "../../lib/ack-priority"
-import { MOOTA_PAYMENT_CONFIRMED, MOOTA_REVIEW_CREATED } from "../../lib/events"
-import { MOOTA_MODULE } from "../../modules/moota"
-import type MootaModuleService from "../../modules/moota/service"
-import { confirmMootaMutationWorkflow } from "../confirm-moota-mutation"
+import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
+import { AckPriorityGate } from "../lib/ack-priority"
+import { errorMessage } from "../lib/error-message"
+import { MOOTA_MODULE } from "../modules/moota"
+import type MootaModuleService from "../modules/moota/service"
+import { confirmMootaMutationWorkflow } from "../workflows/confirm-moota-mutation"
 
 export type ProcessSummary = { captured: number; review: number; other: number; failed: number }
 
@@ -29,7 +29,7 @@ export function deliveryStarted(): () => void {
 }
 
 /**
- * Runs the confirmation workflow for inbox rows, one after another. A failure is recorded on its row
+ * Runs the confirmation workflow for inbox rows, one after another (it emits their events). A failure is recorded on its row
  * and left for the recovery job; it never stops the others.
  */
 export function processInboxRows(container: MedusaContainer, ids: string[]): Promise<ProcessSummary> {
@@ -41,7 +41,6 @@ export function processInboxRows(container: MedusaContainer, ids: string[]): Pro
 async function processNow(container: MedusaContainer, ids: string[]): Promise<ProcessSummary> {
   const logger = container.resolve(ContainerRegistrationKeys.LOGGER)
   const moota = container.resolve<MootaModuleService>(MOOTA_MODULE)
-  const events = container.resolve(Modules.EVENT_BUS)
   const summary: ProcessSummary = { captured: 0, review: 0, other: 0, failed: 0 }
   for (const id of ids) {
     await ackPriority.waitForLull()
@@ -49,13 +48,8 @@ async function processNow(container: MedusaContainer, ids: string[]): Promise<Pr
       const { result } = await confirmMootaMutationWorkflow(container).run({ input: { inbox_id: id } })
       if (result.captured) {
         summary.captured++
-        await events.emit({
-          name: MOOTA_PAYMENT_CONFIRMED,
-          data: { inbox_id: id, order_id: result.order?.order_id ?? null },
-        })
       } else if (result.outcome.startsWith("review_")) {
         summary.review++
-        await events.emit({ name: MOOTA_REVIEW_CREATED, data: { inbox_id: id, reason: result.outcome } })
       } else {
         summary.other++
       }
@@ -67,15 +61,4 @@ async function processNow(container: MedusaContainer, ids: string[]): Promise<Pr
     }
   }
   return summary
-}
-
-/** Workflow failures can arrive as plain objects; keep their message, never a whole payload. */
-export function errorMessage(e: unknown): string {
-  if (e instanceof Error) {
-    return e.message
-  }
-  if (e && typeof e === "object" && "message" in e) {
-    return String((e as { message: unknown }).message)
-  }
-  return String(e)
 }
