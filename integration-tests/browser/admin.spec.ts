@@ -25,7 +25,7 @@ describe("Moota admin in the browser", () => {
   const mark = (name: string) => (timings[name] = Date.now() - started)
 
   beforeAll(async () => {
-    store = await startStore({ admin: true })
+    store = await startStore({ admin: true, verbose: process.env.BROWSER_VERBOSE === "1" })
     mark("store ready")
     s = await launchBrowser({ name: "admin", timeoutMs: 120_000 })
     page = s.page

@@ -21,7 +21,7 @@ describe("demo storefront", () => {
   let browser: BrowserSession
 
   beforeAll(async () => {
-    store = await startStore({ admin: false })
+    store = await startStore({ admin: false, verbose: process.env.BROWSER_VERBOSE === "1" })
     demo = await startDemoServer({ storeUrl: store.url, publishableKey: store.publishableKey, sandboxUrl: store.sandbox!.url, port: 0 })
     browser = await launchBrowser({ name: "storefront", viewport: { width: 1000, height: 1200 } })
     await browser.context.grantPermissions(["clipboard-read", "clipboard-write"], { origin: demo.url })

@@ -165,6 +165,23 @@ async function verify(store, phase, paidOrders, unpaidOrders, ids) {
   }
 }
 
+/**
+ * `toPay` orders and CFG.unpaid controls, 4 at a time; for each order to pay, the body of a delivery
+ * with one mutation of its exact transfer amount.
+ */
+async function placeOrders(store, toPay) {
+  const placed = await pool(range(toPay + CFG.unpaid), 4, async () => {
+    const o = await placeMootaOrder(store)
+    return { orderId: o.order_id, sessionId: o.session.id, amount: o.session.data.transfer_amount }
+  })
+  const paid = placed.slice(0, toPay)
+  const bodies = paid.map((o) => {
+    const m = mutation({ amount: o.amount })
+    return { orderId: o.orderId, id: m.mutation_id, body: JSON.stringify([m]) }
+  })
+  return { paid, unpaid: placed.slice(toPay), bodies }
+}
+
 // ---------------------------------------------------------------------------
 // a. kill -9 during deliveries
 // ---------------------------------------------------------------------------
@@ -172,18 +189,9 @@ async function verify(store, phase, paidOrders, unpaidOrders, ids) {
 async function phaseKill(store) {
   const P = "kill"
   const t0 = Date.now()
-  const placed = await pool(range(CFG.orders + CFG.unpaid), 4, async () => {
-    const o = await placeMootaOrder(store)
-    return { orderId: o.order_id, sessionId: o.session.id, amount: o.session.data.transfer_amount }
-  })
-  const paid = placed.slice(0, CFG.orders)
-  const unpaid = placed.slice(CFG.orders)
+  const { paid, unpaid, bodies } = await placeOrders(store, CFG.orders)
   ck.note(P, "orders placed (to pay + control)", `${paid.length} + ${unpaid.length} (${secs(Date.now() - t0)})`)
 
-  const bodies = paid.map((o) => {
-    const m = mutation({ amount: o.amount })
-    return { orderId: o.orderId, id: m.mutation_id, body: JSON.stringify([m]) }
-  })
   // Moota delivers some mutations twice: every fourth body goes out a second time.
   const sends = shuffle(bodies.flatMap((b, i) => (i % 4 === 0 ? [b, b] : [b])))
 
@@ -251,17 +259,8 @@ async function phaseKill(store) {
 async function phaseDb(store, pg) {
   const P = "db"
   const t0 = Date.now()
-  const placed = await pool(range(CFG.dbOrders + CFG.unpaid), 4, async () => {
-    const o = await placeMootaOrder(store)
-    return { orderId: o.order_id, sessionId: o.session.id, amount: o.session.data.transfer_amount }
-  })
-  const paid = placed.slice(0, CFG.dbOrders)
-  const unpaid = placed.slice(CFG.dbOrders)
+  const { paid, unpaid, bodies } = await placeOrders(store, CFG.dbOrders)
   ck.note(P, "orders placed (to pay + control)", `${paid.length} + ${unpaid.length}`)
-  const bodies = paid.map((o) => {
-    const m = mutation({ amount: o.amount })
-    return { orderId: o.orderId, id: m.mutation_id, body: JSON.stringify([m]) }
-  })
   // No duplicate sends here: each mutation gets exactly one 2xx and is never sent after it, so a 2xx
   // for a mutation that was not stored would leave it missing from the inbox at the end.
   const sends = shuffle([...bodies])
