@@ -7,8 +7,12 @@
  * shop that can call its API: a store started by ./store.js, or the HTTP tier's test server.
  */
 
-/** Medusa's id of the Moota payment provider (`pp_<identifier>_<id>`). */
-const MOOTA_PROVIDER_ID = "pp_moota_moota"
+const { registerTypeScript } = require("./typescript")
+
+registerTypeScript()
+/** Medusa's id of the Moota payment provider, as the plugin exports it. */
+/** @type {typeof import("../src/providers/moota/constants")} */
+const { MOOTA_PROVIDER_ID } = require("../src/providers/moota/constants")
 
 /** The test buyer's Indonesian address (shipping and billing). */
 const BUYER_ADDRESS = {
