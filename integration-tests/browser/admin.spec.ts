@@ -2,7 +2,8 @@ import { writeFileSync } from "node:fs"
 import { join } from "node:path"
 import type { Page } from "playwright-core"
 import { launchBrowser, type BrowserSession } from "./lib/browser"
-import { placeMootaOrder, startStore, type RunningStore } from "./lib/store"
+import { placeMootaOrder, startStore } from "../../test-kit"
+import type { RunningStore } from "../../test-kit/store"
 
 /**
  * The merchant's admin in a real Chromium against a real store: log in, see an awaiting order's Moota
@@ -24,7 +25,7 @@ describe("Moota admin in the browser", () => {
   const mark = (name: string) => (timings[name] = Date.now() - started)
 
   beforeAll(async () => {
-    store = await startStore({ admin: true })
+    store = await startStore({ admin: true, verbose: process.env.BROWSER_VERBOSE === "1" })
     mark("store ready")
     s = await launchBrowser({ name: "admin", timeoutMs: 120_000 })
     page = s.page
@@ -61,7 +62,7 @@ describe("Moota admin in the browser", () => {
   })
 
   it("shows the transfer instructions of an order awaiting payment, then turns Paid when the transfer arrives", async () => {
-    const { orderId, session } = await placeMootaOrder(store)
+    const { order_id: orderId, session } = await placeMootaOrder(store)
     paidOrderId = orderId
     const amount: number = session.data.transfer_amount
     await page.goto(`${store.url}/app/orders/${orderId}`)
@@ -89,7 +90,7 @@ describe("Moota admin in the browser", () => {
   })
 
   it("matches an unmatched transfer from the review queue, and the order is Paid", async () => {
-    const { orderId, session } = await placeMootaOrder(store)
+    const { order_id: orderId, session } = await placeMootaOrder(store)
     // The buyer got the last digits wrong: nothing awaits this amount, so it waits for the merchant.
     const wrong: number = session.data.transfer_amount + 7
     await store.transfer({ bank_id: "bcaSandbox01", amount: wrong })
@@ -131,7 +132,7 @@ describe("Moota admin in the browser", () => {
   })
 
   it("marks an order as paid from the widget, only with a note, as this admin", async () => {
-    const { orderId } = await placeMootaOrder(store)
+    const { order_id: orderId } = await placeMootaOrder(store)
     await page.goto(`${store.url}/app/orders/${orderId}`)
     const widget = page.getByTestId("moota-order-payment")
     await status().filter({ hasText: "Awaiting transfer" }).waitFor(WAIT)

@@ -4,7 +4,8 @@ import { startDemoServer, type DemoServer } from "../../demo/server"
 import { parseTlv, verifyQrisCrc } from "../../src/lib/qris"
 import type { MootaBuyerPayment } from "../../src/storefront"
 import { launchBrowser, type BrowserSession } from "./lib/browser"
-import { startStore, type RunningStore } from "./lib/store"
+import { startStore } from "../../test-kit"
+import type { RunningStore } from "../../test-kit/store"
 
 jest.setTimeout(600_000)
 
@@ -20,7 +21,7 @@ describe("demo storefront", () => {
   let browser: BrowserSession
 
   beforeAll(async () => {
-    store = await startStore({ admin: false })
+    store = await startStore({ admin: false, verbose: process.env.BROWSER_VERBOSE === "1" })
     demo = await startDemoServer({ storeUrl: store.url, publishableKey: store.publishableKey, sandboxUrl: store.sandbox!.url, port: 0 })
     browser = await launchBrowser({ name: "storefront", viewport: { width: 1000, height: 1200 } })
     await browser.context.grantPermissions(["clipboard-read", "clipboard-write"], { origin: demo.url })
@@ -55,14 +56,11 @@ describe("demo storefront", () => {
     await shot("instructions")
 
     // What the page shows is exactly what the store holds for this order.
-    const admin = await store.adminHeaders()
-    const { orders } = await store.api("GET", "/admin/orders?fields=id,email,payment_status", undefined, admin)
+    const { orders } = await store.adminApi("GET", "/admin/orders?fields=id,email,payment_status")
     expect(orders).toHaveLength(1)
-    const { payment } = await store.api<{ payment: MootaBuyerPayment }>(
+    const { payment }: { payment: MootaBuyerPayment } = await store.storeApi(
       "GET",
-      `/store/moota/payments/order/${orders[0].id}?email=${encodeURIComponent(orders[0].email)}`,
-      undefined,
-      store.storeHeaders
+      `/store/moota/payments/order/${orders[0].id}?email=${encodeURIComponent(orders[0].email)}`
     )
     expect(payment.status).toBe("awaiting")
     expect(payment.transfer_amount).toBe(165_000 + payment.unique_code)
@@ -102,7 +100,7 @@ describe("demo storefront", () => {
     expect(await page.getByTestId("moota-status").textContent()).toBe("Paid")
     await shot("paid")
 
-    const { order } = await store.api("GET", `/admin/orders/${orders[0].id}?fields=id,payment_status`, undefined, admin)
+    const { order } = await store.adminApi("GET", `/admin/orders/${orders[0].id}?fields=id,payment_status`)
     expect(order.payment_status).toBe("captured")
 
     // The same card in Bahasa Indonesia.

@@ -1,7 +1,8 @@
 import { randomBytes } from "node:crypto"
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import type MootaModuleService from "../../src/modules/moota/service"
-import { mutation, postWebhook, signed, useMootaSandbox } from "../helpers/moota"
+import { signed, useMootaSandbox } from "../helpers/moota"
+import { mutation, postWebhook } from "../../test-kit"
 
 /**
  * Hostile deliveries: never a 5xx, nothing stored unless validly signed and well formed, the server

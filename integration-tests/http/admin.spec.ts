@@ -1,8 +1,9 @@
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import type MootaModuleService from "../../src/modules/moota/service"
 import { eventually, SDK_FIXTURE_SECRET, useMootaSandbox, WEBHOOK_SECRET } from "../helpers/moota"
-import { cartReadyForPayment, orderPayment, placeMootaOrder, setUpStore, type Api, type TestStore } from "../helpers/store"
+import { setUpStore, type Api, type TestStore } from "../helpers/store"
 import devDefaults from "../../scripts/dev-defaults.json"
+import { cartReadyForPayment, orderMoney, placeMootaOrder } from "../../test-kit"
 
 jest.setTimeout(180_000)
 
@@ -41,7 +42,7 @@ medusaIntegrationTestRunner({
     }
     const paid = (orderId: string) =>
       eventually(async () => {
-        const p = await orderPayment(http, store, orderId)
+        const p = await orderMoney(store, orderId)
         return p.payment_status === "captured" ? p : null
       })
     const openItems = async () => (await moota().listMootaReviewItems({ status: "open" })) as any[]
@@ -121,7 +122,7 @@ medusaIntegrationTestRunner({
       })
 
       it("sends a signed test delivery to the store's own webhook, confirms nothing, and records it", async () => {
-        const { order_id } = await placeMootaOrder(http, store)
+        const { order_id } = await placeMootaOrder(store)
         const { status, data } = await admin("post", "/admin/moota/setup/test-webhook", {})
         expect(status).toBe(200)
         expect(data.result).toEqual(
@@ -142,7 +143,7 @@ medusaIntegrationTestRunner({
         })
         expect(row).toEqual(expect.objectContaining({ source: "webhook", type: "CR", amount: 10_000, outcome: "ignored_test" }))
         expect(await moota().listMootaReviewItems({})).toHaveLength(0)
-        expect((await orderPayment(http, store, order_id)).payments).toBe(0)
+        expect((await orderMoney(store, order_id)).payments).toBe(0)
 
         const [audit] = await moota().listMootaAuditLogs({ action: "webhook_test" })
         expect(audit).toEqual(expect.objectContaining({ actor_id: adminId, subject_id: data.result.mutation_id }))
@@ -188,7 +189,7 @@ medusaIntegrationTestRunner({
 
     describe("order widget", () => {
       it("shows the instructions of an order awaiting its transfer, then the transfer that paid it", async () => {
-        const { order_id, session } = await placeMootaOrder(http, store)
+        const { order_id, session } = await placeMootaOrder(store)
         const before = await admin("get", `/admin/moota/orders/${order_id}`)
         expect(before.status).toBe(200)
         const p = before.data.payment
@@ -228,7 +229,7 @@ medusaIntegrationTestRunner({
       })
 
       it("answers payment null for an order paid another way, and 404 for an unknown order", async () => {
-        const cart = await cartReadyForPayment(http, store)
+        const cart = await cartReadyForPayment(store)
         const { data: pc } = await http.post("/store/payment-collections", { cart_id: cart.id }, store.storeHeaders)
         await http.post(
           `/store/payment-collections/${pc.payment_collection.id}/payment-sessions`,
@@ -244,7 +245,7 @@ medusaIntegrationTestRunner({
       })
 
       it("checks now through Moota (throttled), and refuses a body", async () => {
-        const { order_id } = await placeMootaOrder(http, store)
+        const { order_id } = await placeMootaOrder(store)
         const first = await admin("post", `/admin/moota/orders/${order_id}/check`)
         expect(first.status).toBe(200)
         expect(first.data.payment.refreshed.sort()).toEqual(["bcaSandbox01", "mandiriSbox1", "qrisSandbox1"])
@@ -256,7 +257,7 @@ medusaIntegrationTestRunner({
       })
 
       it("refuses mark as paid without a proper note or with a bad field (400), and changes nothing", async () => {
-        const { order_id, session } = await placeMootaOrder(http, store)
+        const { order_id, session } = await placeMootaOrder(store)
         const cases: [unknown, RegExp][] = [
           [{}, /Field 'note' is required/],
           [{ note: "ok" }, /note must be at least 3 characters/],
@@ -274,7 +275,7 @@ medusaIntegrationTestRunner({
       })
 
       it("marks as paid: one capture of the order amount, by this admin, with the note; a second time is refused", async () => {
-        const { order_id, session } = await placeMootaOrder(http, store)
+        const { order_id, session } = await placeMootaOrder(store)
         const res = await admin("post", `/admin/moota/orders/${order_id}/mark-paid`, {
           note: "Transfer seen in the BCA app",
           bank_id: "mandiriSbox1",
@@ -301,24 +302,24 @@ medusaIntegrationTestRunner({
         const again = await admin("post", `/admin/moota/orders/${order_id}/mark-paid`, { note: "clicked twice" })
         expect(again.status).toBe(400)
         expect(again.data.message).toMatch(/already been received/)
-        const after = await orderPayment(http, store, order_id)
+        const after = await orderMoney(store, order_id)
         expect(after.payments).toBe(1)
         expect(after.captured).toBe(165_000)
         expect(await moota().listMootaAuditLogs({ action: "match" })).toHaveLength(1)
       })
 
       it("refuses to mark a canceled order as paid and leaves no manual transfer behind", async () => {
-        const { order_id } = await placeMootaOrder(http, store)
+        const { order_id } = await placeMootaOrder(store)
         await http.post(`/admin/orders/${order_id}/cancel`, {}, store.adminHeaders)
         const res = await admin("post", `/admin/moota/orders/${order_id}/mark-paid`, { note: "customer says paid" })
         expect(res.status).toBe(400)
         expect(res.data.message).toMatch(/is canceled/)
         expect(await moota().listMootaInboxMutations({})).toHaveLength(0)
-        expect((await orderPayment(http, store, order_id)).payments).toBe(0)
+        expect((await orderMoney(store, order_id)).payments).toBe(0)
       })
 
       it("releases an awaiting payment (audited, amount kept in quarantine); its transfer then goes to review and can be matched to the order", async () => {
-        const { order_id, session } = await placeMootaOrder(http, store)
+        const { order_id, session } = await placeMootaOrder(store)
         expect((await admin("post", `/admin/moota/orders/${order_id}/release`, {})).status).toBe(400)
 
         const res = await admin("post", `/admin/moota/orders/${order_id}/release`, { note: "buyer pays cash" })
@@ -341,7 +342,7 @@ medusaIntegrationTestRunner({
         await sandbox.get().receiveTransfer({ bank_id: "bcaSandbox01", amount: session.data.transfer_amount })
         const item = await reviewItem()
         expect(item.reason).toBe("unmatched")
-        expect((await orderPayment(http, store, order_id)).payments).toBe(0)
+        expect((await orderMoney(store, order_id)).payments).toBe(0)
         const matched = await admin("post", `/admin/moota/review-items/${item.id}/match`, { order_id, note: "buyer paid after all" })
         expect(matched.status).toBe(200)
         expect((await paid(order_id)).payments).toBe(1)
@@ -364,7 +365,7 @@ medusaIntegrationTestRunner({
       }
 
       it("lists an unmatched transfer with its reason and suggests the order it was probably for", async () => {
-        const { order_id, session } = await placeMootaOrder(http, store)
+        const { order_id, session } = await placeMootaOrder(store)
         const amount = session.data.transfer_amount + 1
         const { mutation } = await sandbox.get().receiveTransfer({ bank_id: "bcaSandbox01", amount })
         const item = await reviewItem()
@@ -408,7 +409,7 @@ medusaIntegrationTestRunner({
       })
 
       it("matches a transfer to an order: one capture, audited, the item resolved; a second attempt is refused", async () => {
-        const { order_id, session } = await placeMootaOrder(http, store)
+        const { order_id, session } = await placeMootaOrder(store)
         await sandbox.get().receiveTransfer({ bank_id: "bcaSandbox01", amount: session.data.transfer_amount - 1 })
         const item = await reviewItem()
 
@@ -449,12 +450,12 @@ medusaIntegrationTestRunner({
         })
         expect(refused.status).toBe(400)
         expect(refused.data.message).toMatch(/already been received/)
-        expect((await orderPayment(http, store, order_id)).payments).toBe(1)
+        expect((await orderMoney(store, order_id)).payments).toBe(1)
         expect((await moota().retrieveMootaReviewItem(second.id)).status).toBe("open")
       })
 
       it("refuses to match a transfer to a canceled order", async () => {
-        const { order_id, session } = await placeMootaOrder(http, store)
+        const { order_id, session } = await placeMootaOrder(store)
         await http.post(`/admin/orders/${order_id}/cancel`, {}, store.adminHeaders)
         await eventually(async () => (await moota().getReservationBySession(session.id))?.status === "quarantined")
         await sandbox.get().receiveTransfer({ bank_id: "bcaSandbox01", amount: session.data.transfer_amount })
@@ -465,12 +466,12 @@ medusaIntegrationTestRunner({
         const res = await admin("post", `/admin/moota/review-items/${item.id}/match`, { order_id, note: "match anyway" })
         expect(res.status).toBe(400)
         expect(res.data.message).toMatch(/is canceled/)
-        expect((await orderPayment(http, store, order_id)).payments).toBe(0)
+        expect((await orderMoney(store, order_id)).payments).toBe(0)
         expect((await moota().retrieveMootaReviewItem(item.id)).status).toBe("open")
       })
 
       it("refuses a bad match request with a precise 400 and changes nothing", async () => {
-        const { session } = await placeMootaOrder(http, store)
+        const { session } = await placeMootaOrder(store)
         await sandbox.get().receiveTransfer({ bank_id: "bcaSandbox01", amount: session.data.transfer_amount + 2 })
         const item = await reviewItem()
         const cases: [unknown, number, RegExp][] = [

@@ -1,6 +1,7 @@
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { parseTlv, verifyQrisCrc } from "../../src/lib/qris"
-import { cartReadyForPayment, setUpStore, startMootaSession, type Api, type TestStore } from "../helpers/store"
+import { setUpStore, type Api, type TestStore } from "../helpers/store"
+import { cartReadyForPayment, startMootaSession } from "../../test-kit"
 
 jest.setTimeout(180_000)
 
@@ -16,10 +17,10 @@ medusaIntegrationTestRunner({
     })
 
     it("checks out with Moota: exact instructions, then an order awaiting payment", async () => {
-      const cart = await cartReadyForPayment(http, store)
+      const cart = await cartReadyForPayment(store)
       expect(cart.total).toBe(165_000)
 
-      const { session } = await startMootaSession(http, store, cart.id)
+      const { session } = await startMootaSession(store, cart.id)
       const d = session.data
       expect(session.amount).toBe(165_000)
       expect(d.order_total).toBe(165_000)
@@ -64,22 +65,22 @@ medusaIntegrationTestRunner({
     })
 
     it("gives two buyers of the same cart total different transfer amounts", async () => {
-      const a = await cartReadyForPayment(http, store)
-      const b = await cartReadyForPayment(http, store)
+      const a = await cartReadyForPayment(store)
+      const b = await cartReadyForPayment(store)
       const [sa, sb] = await Promise.all([
-        startMootaSession(http, store, a.id),
-        startMootaSession(http, store, b.id),
+        startMootaSession(store, a.id),
+        startMootaSession(store, b.id),
       ])
       expect(sa.session.data.order_total).toBe(sb.session.data.order_total)
       expect(sa.session.data.transfer_amount).not.toBe(sb.session.data.transfer_amount)
     })
 
     it("lets the buyer choose one receiving account, and refuses an unknown one clearly", async () => {
-      const cart = await cartReadyForPayment(http, store)
-      const { session } = await startMootaSession(http, store, cart.id, { bank_id: "mandiriSbox1" })
+      const cart = await cartReadyForPayment(store)
+      const { session } = await startMootaSession(store, cart.id, { bank_id: "mandiriSbox1" })
       expect(session.data.accounts.map((a: any) => a.bank_id)).toEqual(["mandiriSbox1"])
 
-      const other = await cartReadyForPayment(http, store)
+      const other = await cartReadyForPayment(store)
       const { data: pc } = await http.post("/store/payment-collections", { cart_id: other.id }, store.storeHeaders)
       const err = await http
         .post(
@@ -119,11 +120,11 @@ medusaIntegrationTestRunner({
     })
 
     it("re-reserves when the cart total changes, and releases the old amount", async () => {
-      const cart = await cartReadyForPayment(http, store)
-      const { session } = await startMootaSession(http, store, cart.id)
+      const cart = await cartReadyForPayment(store)
+      const { session } = await startMootaSession(store, cart.id)
       const item = (await http.get(`/store/carts/${cart.id}`, store.storeHeaders)).data.cart.items[0]
       await http.post(`/store/carts/${cart.id}/line-items/${item.id}`, { quantity: 2 }, store.storeHeaders)
-      const { session: again } = await startMootaSession(http, store, cart.id)
+      const { session: again } = await startMootaSession(store, cart.id)
       expect(again.data.order_total).toBe(315_000)
       expect(again.data.transfer_amount).toBe(315_000 + again.data.unique_code)
 

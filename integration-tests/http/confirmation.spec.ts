@@ -5,10 +5,11 @@ import { expireMootaReservations } from "../../src/jobs/moota-expire-reservation
 import { reconcileMootaMutations } from "../../src/jobs/moota-reconcile"
 import { recoverMootaInbox } from "../../src/jobs/moota-recover-inbox"
 import { writeBackMootaTags } from "../../src/jobs/moota-write-back"
-import { toInboxInput } from "../../src/lib/matching"
+import { toInboxInput } from "../../src/lib/moota"
 import type MootaModuleService from "../../src/modules/moota/service"
-import { eventually, mutation, postWebhook, SDK_FIXTURE_SECRET, signed, useMootaSandbox } from "../helpers/moota"
-import { cartReadyForPayment, orderPayment, placeMootaOrder, setUpStore, startMootaSession, type Api, type TestStore } from "../helpers/store"
+import { eventually, SDK_FIXTURE_SECRET, signed, useMootaSandbox } from "../helpers/moota"
+import { setUpStore, type Api, type TestStore } from "../helpers/store"
+import { cartReadyForPayment, mutation, orderMoney, placeMootaOrder, postWebhook, startMootaSession } from "../../test-kit"
 
 jest.setTimeout(180_000)
 
@@ -28,7 +29,7 @@ medusaIntegrationTestRunner({
     const reviews = async () => await moota().listMootaReviewItems({})
     const paid = (orderId: string) =>
       eventually(async () => {
-        const p = await orderPayment(http, store, orderId)
+        const p = await orderMoney(store, orderId)
         return p.payment_status === "captured" ? p : null
       })
 
@@ -39,8 +40,8 @@ medusaIntegrationTestRunner({
 
     describe("a signed Moota delivery", () => {
       it("turns the order Paid, once, for the order amount", async () => {
-        const { order_id, session } = await placeMootaOrder(http, store)
-        expect((await orderPayment(http, store, order_id)).payment_status).toBe("awaiting")
+        const { order_id, session } = await placeMootaOrder(store)
+        expect((await orderMoney(store, order_id)).payment_status).toBe("awaiting")
 
         const { deliveries } = await sandbox.get().receiveTransfer({
           bank_id: "bcaSandbox01",
@@ -60,7 +61,7 @@ medusaIntegrationTestRunner({
       })
 
       it("gives one capture for 10 parallel copies of one delivery", async () => {
-        const { order_id, session } = await placeMootaOrder(http, store)
+        const { order_id, session } = await placeMootaOrder(store)
         const body = JSON.stringify([mutation({ amount: session.data.transfer_amount })])
         const answers = await Promise.all(Array.from({ length: 10 }, () => postWebhook(base(), body, signed(body))))
         expect(answers.map((a) => a.status)).toEqual(Array(10).fill(200))
@@ -68,21 +69,21 @@ medusaIntegrationTestRunner({
 
         const p = await paid(order_id)
         await new Promise((r) => setTimeout(r, 500))
-        const again = await orderPayment(http, store, order_id)
+        const again = await orderMoney(store, order_id)
         expect(again.payments).toBe(1)
         expect(again.captured).toBe(p.captured)
         expect(await inboxCount()).toBe(1)
       })
 
       it("accepts the same mutation twice in one body and in a later delivery with no second effect", async () => {
-        const { order_id, session } = await placeMootaOrder(http, store)
+        const { order_id, session } = await placeMootaOrder(store)
         const m = mutation({ amount: String(session.data.transfer_amount) })
         const body = JSON.stringify([m, m])
         expect((await postWebhook(base(), body, signed(body))).json).toEqual(expect.objectContaining({ received: 2, new: 1 }))
         await paid(order_id)
         const later = await postWebhook(base(), body, signed(body))
         expect(later.json.new).toBe(0)
-        expect((await orderPayment(http, store, order_id)).payments).toBe(1)
+        expect((await orderMoney(store, order_id)).payments).toBe(1)
       })
     })
 
@@ -140,27 +141,27 @@ medusaIntegrationTestRunner({
 
     describe("matching", () => {
       it("does nothing for a DB (money out) mutation with the matching amount", async () => {
-        const { order_id, session } = await placeMootaOrder(http, store)
+        const { order_id, session } = await placeMootaOrder(store)
         await sandbox.get().receiveTransfer({ bank_id: "bcaSandbox01", amount: session.data.transfer_amount, type: "DB" })
         const [row] = await eventually(async () => {
           const rows = await moota().listMootaInboxMutations({ status: "processed" })
           return rows.length ? rows : null
         })
         expect(row.outcome).toBe("ignored_debit")
-        expect((await orderPayment(http, store, order_id)).payment_status).toBe("awaiting")
+        expect((await orderMoney(store, order_id)).payment_status).toBe("awaiting")
         expect(await reviews()).toHaveLength(0)
       })
 
       it("puts an amount off by one in front of the merchant, and captures nothing", async () => {
-        const { order_id, session } = await placeMootaOrder(http, store)
+        const { order_id, session } = await placeMootaOrder(store)
         await sandbox.get().receiveTransfer({ bank_id: "bcaSandbox01", amount: session.data.transfer_amount + 1 })
         const [item] = await eventually(async () => ((await reviews()).length ? await reviews() : null))
         expect(item).toEqual(expect.objectContaining({ reason: "unmatched", status: "open", amount: session.data.transfer_amount + 1 }))
-        expect((await orderPayment(http, store, order_id)).payment_status).toBe("awaiting")
+        expect((await orderMoney(store, order_id)).payment_status).toBe("awaiting")
       })
 
       it("flags a transfer that arrives after the deadline instead of capturing it", async () => {
-        const { order_id, session } = await placeMootaOrder(http, store)
+        const { order_id, session } = await placeMootaOrder(store)
         // An hour past the 24 h window: in quarantine; auto-cancel is on by default.
         const result = await expireMootaReservations(getContainer(), new Date(Date.now() + 25 * 3_600_000))
         expect(result).toEqual(expect.objectContaining({ quarantined: 1, canceled: 1 }))
@@ -168,45 +169,45 @@ medusaIntegrationTestRunner({
         const [item] = await eventually(async () => ((await reviews()).length ? await reviews() : null))
         expect(item.reason).toMatch(/^(expired|canceled)$/)
         expect(item.order_id).toBe(order_id)
-        const p = await orderPayment(http, store, order_id)
+        const p = await orderMoney(store, order_id)
         expect(p.payments).toBe(0)
         expect(p.status).toBe("canceled")
       })
 
       it("flags a transfer for an order canceled in the admin, and captures nothing", async () => {
-        const { order_id, session } = await placeMootaOrder(http, store)
+        const { order_id, session } = await placeMootaOrder(store)
         await http.post(`/admin/orders/${order_id}/cancel`, {}, store.adminHeaders)
         await eventually(async () => (await moota().getReservationBySession(session.id))?.status === "quarantined")
         await sandbox.get().receiveTransfer({ bank_id: "bcaSandbox01", amount: session.data.transfer_amount })
         const [item] = await eventually(async () => ((await reviews()).length ? await reviews() : null))
         expect(item).toEqual(expect.objectContaining({ reason: "canceled", order_id }))
-        expect((await orderPayment(http, store, order_id)).payments).toBe(0)
+        expect((await orderMoney(store, order_id)).payments).toBe(0)
       })
 
       it("flags a second transfer for an order already paid", async () => {
-        const { order_id, session } = await placeMootaOrder(http, store)
+        const { order_id, session } = await placeMootaOrder(store)
         await sandbox.get().receiveTransfer({ bank_id: "bcaSandbox01", amount: session.data.transfer_amount })
         await paid(order_id)
         await sandbox.get().receiveTransfer({ bank_id: "bcaSandbox01", amount: session.data.transfer_amount })
         const [item] = await eventually(async () => ((await reviews()).length ? await reviews() : null))
         expect(item).toEqual(expect.objectContaining({ reason: "already_paid" }))
-        expect((await orderPayment(http, store, order_id)).payments).toBe(1)
+        expect((await orderMoney(store, order_id)).payments).toBe(1)
       })
     })
 
     describe("recovery", () => {
       it("recovers a mutation committed but never processed (crash between commit and processing)", async () => {
-        const { order_id, session } = await placeMootaOrder(http, store)
+        const { order_id, session } = await placeMootaOrder(store)
         // Exactly what the webhook commits, without the event that would process it.
         await moota().ingestMutations([toInboxInput(mutation({ amount: session.data.transfer_amount }) as any)], "webhook")
-        expect((await orderPayment(http, store, order_id)).payment_status).toBe("awaiting")
+        expect((await orderMoney(store, order_id)).payment_status).toBe("awaiting")
         const summary = await recoverMootaInbox(getContainer(), 0)
         expect(summary.captured).toBe(1)
         expect((await paid(order_id)).payments).toBe(1)
       })
 
       it("recovers a lost webhook by reconciliation against Moota's mutation list", async () => {
-        const { order_id, session } = await placeMootaOrder(http, store)
+        const { order_id, session } = await placeMootaOrder(store)
         expect(await inboxCount()).toBe(0)
         const { mutation: lost } = await sandbox.get().receiveTransfer({ bank_id: "bcaSandbox01", amount: session.data.transfer_amount, push: false })
         const result = await reconcileMootaMutations(getContainer())
@@ -223,7 +224,7 @@ medusaIntegrationTestRunner({
       })
 
       it("writes the order back to Moota as a tag on the mutation", async () => {
-        const { order_id, session } = await placeMootaOrder(http, store)
+        const { order_id, session } = await placeMootaOrder(store)
         const { mutation: m } = await sandbox.get().receiveTransfer({ bank_id: "bcaSandbox01", amount: session.data.transfer_amount })
         await paid(order_id)
         await eventually(async () => (await moota().listMootaInboxMutations({ write_back_status: "pending" })).length === 1)
@@ -236,8 +237,8 @@ medusaIntegrationTestRunner({
 
     describe("races", () => {
       it("gives one order and one capture when the transfer races the cart completion", async () => {
-        const cart = await cartReadyForPayment(http, store)
-        const { session } = await startMootaSession(http, store, cart.id)
+        const cart = await cartReadyForPayment(store)
+        const { session } = await startMootaSession(store, cart.id)
         const [completion] = await Promise.all([
           http.post(`/store/carts/${cart.id}/complete`, {}, store.storeHeaders).catch((e: any) => e.response),
           sandbox.get().receiveTransfer({ bank_id: "bcaSandbox01", amount: session.data.transfer_amount }),
@@ -250,7 +251,7 @@ medusaIntegrationTestRunner({
         if (completion.status === 200 && completion.data.type === "order") {
           expect(completion.data.order.id).toBe(orders.orders[0].id)
         }
-        const p = await orderPayment(http, store, orders.orders[0].id)
+        const p = await orderMoney(store, orders.orders[0].id)
         expect(p.payments).toBe(1)
         expect(p.captured).toBe(165_000)
       })
@@ -258,7 +259,7 @@ medusaIntegrationTestRunner({
 
     describe("check now", () => {
       it("asks Moota to refresh at most once per interval per account, and reports the status", async () => {
-        const { order_id, session } = await placeMootaOrder(http, store)
+        const { order_id, session } = await placeMootaOrder(store)
         const first = await http.post(`/store/moota/payment-sessions/${session.id}/check`, {}, store.storeHeaders)
         expect(first.data.payment).toEqual(
           expect.objectContaining({ status: "awaiting", transfer_amount: session.data.transfer_amount })

@@ -9,10 +9,11 @@ import { MOOTA_PAYMENT_CONFIRMED } from "../../src/lib/events"
 import type MootaModuleService from "../../src/modules/moota/service"
 import notifyOrderPlaced from "../../src/subscribers/moota-notify-order-placed"
 import notifyPaymentConfirmed from "../../src/subscribers/moota-notify-payment-confirmed"
-import { retryNotifications } from "../../src/workflows/notify/send"
-import { eventually, mutation, postWebhook, signed, useMootaSandbox } from "../helpers/moota"
-import { orderPayment, placeMootaOrder, setUpStore, type Api, type TestStore } from "../helpers/store"
+import { retryNotifications } from "../../src/notifications/send"
+import { eventually, signed, useMootaSandbox } from "../helpers/moota"
+import { setUpStore, type Api, type TestStore } from "../helpers/store"
 import { recorder, resetRecorder } from "../notification-provider"
+import { mutation, orderMoney, placeMootaOrder, postWebhook } from "../../test-kit"
 
 jest.setTimeout(180_000)
 
@@ -63,7 +64,7 @@ medusaIntegrationTestRunner({
       eventually(async () => (sent(template).length >= count ? sent(template) : null))
     const logRows = async (status?: string) => await moota().listMootaNotificationLogs(status ? { status: status as any } : {})
     const paid = (orderId: string) =>
-      eventually(async () => ((await orderPayment(http, store, orderId)).payment_status === "captured" ? true : null))
+      eventually(async () => ((await orderMoney(store, orderId)).payment_status === "captured" ? true : null))
     const feed = async () => {
       const { data } = await http.get(`/admin/notifications?channel=feed&fields=id,to,channel,template,data,created_at`, store.adminHeaders)
       return data.notifications as any[]
@@ -88,7 +89,7 @@ medusaIntegrationTestRunner({
     })
 
     it("sends the buyer the transfer instructions once when a Moota order is placed", async () => {
-      const { order_id, session } = await placeMootaOrder(http, store)
+      const { order_id, session } = await placeMootaOrder(store)
       const [n] = await waitSent(TEMPLATES.awaitingPayment)
       const d = n.data as any
       const { data: admin } = await http.get(`/admin/orders/${order_id}?fields=display_id`, store.adminHeaders)
@@ -145,7 +146,7 @@ medusaIntegrationTestRunner({
     })
 
     it("tells the buyer the payment arrived, once, however often the events are delivered", async () => {
-      const { order_id, session } = await placeMootaOrder(http, store)
+      const { order_id, session } = await placeMootaOrder(store)
       await waitSent(TEMPLATES.awaitingPayment)
       const body = JSON.stringify([mutation({ amount: session.data.transfer_amount })])
       await Promise.all([postWebhook(base(), body, signed(body)), postWebhook(base(), body, signed(body))])
@@ -187,7 +188,7 @@ medusaIntegrationTestRunner({
           o.notifications.templates.paymentReceived = ""
         },
         async () => {
-          const { order_id, session } = await placeMootaOrder(http, store)
+          const { order_id, session } = await placeMootaOrder(store)
           await sandbox.get().receiveTransfer({ bank_id: "bcaSandbox01", amount: session.data.transfer_amount })
           await paid(order_id)
           await settle()
@@ -201,11 +202,11 @@ medusaIntegrationTestRunner({
 
     it("confirms the order while the provider fails, then delivers each message once on retry", async () => {
       recorder().failing = true
-      const { order_id, session } = await placeMootaOrder(http, store)
+      const { order_id, session } = await placeMootaOrder(store)
       await eventually(async () => (await logRows("failed")).length === 1)
       await sandbox.get().receiveTransfer({ bank_id: "bcaSandbox01", amount: session.data.transfer_amount })
       await paid(order_id)
-      expect(await orderPayment(http, store, order_id)).toEqual(expect.objectContaining({ payments: 1, captured: 165_000 }))
+      expect(await orderMoney(store, order_id)).toEqual(expect.objectContaining({ payments: 1, captured: 165_000 }))
       const failed = await eventually(async () => {
         const rows = await logRows("failed")
         return rows.length === 2 ? rows : null
@@ -232,7 +233,7 @@ medusaIntegrationTestRunner({
 
     it("stops retrying a message after maxAttempts", async () => {
       recorder().failing = true
-      await placeMootaOrder(http, store)
+      await placeMootaOrder(store)
       await eventually(async () => (await logRows("failed")).length === 1)
       let t = Date.now()
       for (let i = 0; i < 6; i++) {
@@ -245,7 +246,7 @@ medusaIntegrationTestRunner({
     })
 
     it("reminds the buyer once when the deadline comes within the window", async () => {
-      const { session } = await placeMootaOrder(http, store)
+      const { session } = await placeMootaOrder(store)
       await waitSent(TEMPLATES.awaitingPayment)
       const deadline = new Date(session.data.expires_at).getTime()
 
@@ -269,8 +270,8 @@ medusaIntegrationTestRunner({
     })
 
     it("tells the buyer an order canceled for non-payment that nothing was charged, and only then", async () => {
-      const unpaid = await placeMootaOrder(http, store)
-      const byMerchant = await placeMootaOrder(http, store)
+      const unpaid = await placeMootaOrder(store)
+      const byMerchant = await placeMootaOrder(store)
       await waitSent(TEMPLATES.awaitingPayment, 2)
       await http.post(`/admin/orders/${byMerchant.order_id}/cancel`, {}, store.adminHeaders)
       await eventually(async () => (await moota().getReservationBySession(byMerchant.session.id))?.status === "quarantined")
@@ -287,7 +288,7 @@ medusaIntegrationTestRunner({
     })
 
     it("shows a transfer put in review in the admin's notification feed, and e-mails the merchant", async () => {
-      const { order_id, session } = await placeMootaOrder(http, store)
+      const { order_id, session } = await placeMootaOrder(store)
       const body = JSON.stringify([mutation({ amount: session.data.transfer_amount + 1 })])
       await postWebhook(base(), body, signed(body))
       const [item] = await eventually(async () => {

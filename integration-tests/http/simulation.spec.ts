@@ -3,8 +3,9 @@ import { expireMootaReservations } from "../../src/jobs/moota-expire-reservation
 import { reconcileMootaMutations } from "../../src/jobs/moota-reconcile"
 import { recoverMootaInbox } from "../../src/jobs/moota-recover-inbox"
 import type MootaModuleService from "../../src/modules/moota/service"
-import { eventually, postWebhook, signed, useMootaSandbox } from "../helpers/moota"
-import { orderPayment, placeMootaOrder, setUpStore, type Api, type TestStore } from "../helpers/store"
+import { eventually, signed, useMootaSandbox } from "../helpers/moota"
+import { setUpStore, type Api, type TestStore } from "../helpers/store"
+import { orderMoney, placeMootaOrder, postWebhook } from "../../test-kit"
 
 /**
  * A generated trading day through the real webhook, sandbox and jobs, judged against the truth.
@@ -72,7 +73,7 @@ medusaIntegrationTestRunner({
       for (let i = 0; i < ORDERS; i++) {
         const scenario = SCENARIOS[i < SCENARIOS.length ? i : Math.floor(rand() * SCENARIOS.length)]
         const chooseBca = scenario === "wrong_account" ? { bank_id: "bcaSandbox01" } : undefined
-        const { order_id, session } = await placeMootaOrder(http, store, chooseBca)
+        const { order_id, session } = await placeMootaOrder(store, chooseBca)
         orders.push({ scenario, order_id, amount: session.data.transfer_amount, reservation_id: session.data.reservation_id })
       }
 
@@ -167,7 +168,7 @@ medusaIntegrationTestRunner({
       const matrix = { true_capture: 0, false_capture: 0, missed: 0, true_reject: 0 }
       const wrongReview: string[] = []
       for (const o of orders) {
-        const p = await orderPayment(http, store, o.order_id)
+        const p = await orderMoney(store, o.order_id)
         const captured = p.payments > 0 && p.captured > 0
         const truth = TRUTH[o.scenario]
         if (captured && truth.captured) matrix.true_capture++

@@ -1,7 +1,8 @@
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import type MootaModuleService from "../../src/modules/moota/service"
 import { eventually, useMootaSandbox, WEBHOOK_SECRET } from "../helpers/moota"
-import { cartReadyForPayment, placeMootaOrder, setUpStore, startMootaSession, type Api, type TestStore } from "../helpers/store"
+import { apiCall, setUpStore, type Api, type TestStore } from "../helpers/store"
+import { cartReadyForPayment, placeMootaOrder, startMootaSession } from "../../test-kit"
 
 jest.setTimeout(180_000)
 
@@ -29,8 +30,8 @@ medusaIntegrationTestRunner({
 
     describe("GET /store/moota/payments/cart/:id", () => {
       it("answers the checkout's instructions with the live status", async () => {
-        const cart = await cartReadyForPayment(http, store)
-        const { session } = await startMootaSession(http, store, cart.id)
+        const cart = await cartReadyForPayment(store)
+        const { session } = await startMootaSession(store, cart.id)
         const { status, data } = await cartPayment(cart.id)
         expect(status).toBe(200)
         const d = session.data
@@ -56,7 +57,7 @@ medusaIntegrationTestRunner({
       })
 
       it("follows the cart into its order, and turns Paid when the transfer is confirmed", async () => {
-        const { order_id, cart_id, session } = await placeMootaOrder(http, store)
+        const { order_id, cart_id, session } = await placeMootaOrder(store)
         expect((await cartPayment(cart_id)).data.payment).toMatchObject({ status: "awaiting", order_id, cart_id })
 
         await sandbox.get().receiveTransfer({ bank_id: "bcaSandbox01", amount: session.data.transfer_amount })
@@ -77,7 +78,7 @@ medusaIntegrationTestRunner({
         expect(missing.status).toBe(404)
         expect(missing.data.message).toBe("Cart cart_01ZZZZZZZZZZZZZZZZZZZZZZZZ not found")
 
-        const cart = await cartReadyForPayment(http, store)
+        const cart = await cartReadyForPayment(store)
         const none = await fail(cartPayment(cart.id))
         expect(none.status).toBe(404)
         expect(none.data.message).toBe(`Cart ${cart.id} has no Moota payment`)
@@ -88,8 +89,8 @@ medusaIntegrationTestRunner({
       })
 
       it("needs a publishable key of the cart's sales channel", async () => {
-        const cart = await cartReadyForPayment(http, store)
-        await startMootaSession(http, store, cart.id)
+        const cart = await cartReadyForPayment(store)
+        await startMootaSession(store, cart.id)
 
         const nokey = await fail(http.get(`/store/moota/payments/cart/${cart.id}`))
         expect(nokey.status).toBe(400)
@@ -107,7 +108,7 @@ medusaIntegrationTestRunner({
 
     describe("GET /store/moota/payments/order/:id", () => {
       it("answers with the order id and the buyer's email (any case)", async () => {
-        const { order_id, cart_id, session } = await placeMootaOrder(http, store)
+        const { order_id, cart_id, session } = await placeMootaOrder(store)
         const { status, data } = await orderPaymentOf(order_id, " Budi@Example.com ")
         expect(status).toBe(200)
         expect(data.payment).toMatchObject({
@@ -121,7 +122,7 @@ medusaIntegrationTestRunner({
       })
 
       it("tells nothing to someone without the email, and the same for a wrong email as for no order", async () => {
-        const { order_id } = await placeMootaOrder(http, store)
+        const { order_id } = await placeMootaOrder(store)
 
         const noEmail = await fail(orderPaymentOf(order_id))
         expect(noEmail.status).toBe(400)
@@ -160,7 +161,7 @@ medusaIntegrationTestRunner({
           return { headers: { ...store.storeHeaders.headers, authorization: `Bearer ${login.data.token}` } }
         }
         const budi = await signIn("budi@example.com")
-        const { order_id } = await placeMootaOrder(http, { ...store, storeHeaders: budi })
+        const { order_id } = await placeMootaOrder({ seed: store.seed, storeApi: apiCall(http, budi.headers) })
 
         const own = await orderPaymentOf(order_id, undefined, budi)
         expect(own.status).toBe(200)
@@ -173,11 +174,11 @@ medusaIntegrationTestRunner({
       })
 
       it("says canceled for a canceled order and expired once the deadline has passed", async () => {
-        const a = await placeMootaOrder(http, store)
+        const a = await placeMootaOrder(store)
         await http.post(`/admin/orders/${a.order_id}/cancel`, {}, store.adminHeaders)
         expect((await orderPaymentOf(a.order_id, "budi@example.com")).data.payment.status).toBe("canceled")
 
-        const b = await placeMootaOrder(http, store)
+        const b = await placeMootaOrder(store)
         await moota().expireDue(new Date(Date.now() + 25 * 3_600_000))
         expect((await orderPaymentOf(b.order_id, "budi@example.com")).data.payment.status).toBe("expired")
       })
@@ -185,8 +186,8 @@ medusaIntegrationTestRunner({
 
     describe("POST .../check (I have transferred)", () => {
       it("asks Moota to read the accounts now, at most once per interval, and answers the status", async () => {
-        const cart = await cartReadyForPayment(http, store)
-        await startMootaSession(http, store, cart.id)
+        const cart = await cartReadyForPayment(store)
+        await startMootaSession(store, cart.id)
         const first = await http.post(`/store/moota/payments/cart/${cart.id}/check`, {}, store.storeHeaders)
         expect(first.status).toBe(200)
         expect(first.data.payment.status).toBe("awaiting")
@@ -197,7 +198,7 @@ medusaIntegrationTestRunner({
       })
 
       it("takes the order's email in the body, with the same rules as reading", async () => {
-        const { order_id, session } = await placeMootaOrder(http, store)
+        const { order_id, session } = await placeMootaOrder(store)
         const url = `/store/moota/payments/order/${order_id}/check`
         const noEmail = await fail(http.post(url, {}, store.storeHeaders))
         expect(noEmail.status).toBe(400)

@@ -1,8 +1,9 @@
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { reconcileMootaMutations } from "../../src/jobs/moota-reconcile"
 import type MootaModuleService from "../../src/modules/moota/service"
-import { eventually, mutation, postWebhook, signed, useMootaSandbox, WEBHOOK_SECRET } from "../helpers/moota"
-import { orderPayment, placeMootaOrder, setUpStore, type Api, type TestStore } from "../helpers/store"
+import { eventually, signed, useMootaSandbox, WEBHOOK_SECRET } from "../helpers/moota"
+import { setUpStore, type Api, type TestStore } from "../helpers/store"
+import { mutation, orderMoney, placeMootaOrder, postWebhook } from "../../test-kit"
 
 /**
  * Issue 16: on a shared business account, credits no order could explain are kept as "other credits"
@@ -51,7 +52,7 @@ medusaIntegrationTestRunner({
     })
 
     it("logs 30 small credits of one delivery as other credits: no review item, no alert, not in the badge", async () => {
-      const { session } = await placeMootaOrder(http, store)
+      const { session } = await placeMootaOrder(store)
       const small = Array.from({ length: 30 }, (_, i) => mutation({ amount: 1_000 + i * 241 }))
       const debits = Array.from({ length: 10 }, (_, i) => mutation({ amount: 2_000 + i, type: "DB" }))
       // A buyer who forgot the unique code: the order total, which no reservation holds exactly.
@@ -82,7 +83,7 @@ medusaIntegrationTestRunner({
     })
 
     it("through the reconciliation poll: history before the plugin, other credits after, reviews near an order", async () => {
-      const { session } = await placeMootaOrder(http, store)
+      const { session } = await placeMootaOrder(store)
       const sb = sandbox.get()
       const old = await sb.receiveTransfer({
         bank_id: "bcaSandbox01",
@@ -187,7 +188,7 @@ medusaIntegrationTestRunner({
       })
 
       it("matches an other credit to an order by its number, through the audited manual match", async () => {
-        const { order_id } = await placeMootaOrder(http, store)
+        const { order_id } = await placeMootaOrder(store)
         const { data } = await http.get(`/admin/orders/${order_id}?fields=display_id`, store.adminHeaders)
         const row = await unrelatedCredit(8_000)
 
@@ -201,14 +202,14 @@ medusaIntegrationTestRunner({
         })
         expect(res.status).toBe(200)
         expect(res.data).toEqual(expect.objectContaining({ order_id, mutation: expect.objectContaining({ outcome: "captured" }) }))
-        const p = await orderPayment(http, store, order_id)
+        const p = await orderMoney(store, order_id)
         expect([p.payments, p.captured]).toEqual([1, 165_000])
         expect(await moota().listMootaAuditLogs({ subject_id: row.id })).toEqual([
           expect.objectContaining({ action: "match", note: "paid in two parts" }),
         ])
         const again = await admin("post", `/admin/moota/other-credits/${row.id}/match`, { note: "again", display_id: data.order.display_id })
         expect(again.status).toBe(400)
-        expect((await orderPayment(http, store, order_id)).payments).toBe(1)
+        expect((await orderMoney(store, order_id)).payments).toBe(1)
       })
     })
   },

@@ -6,7 +6,7 @@
  * - DB_HOST set: use that server (a loopback address is rewritten to the literal
  *   "localhost": @medusajs/test-utils turns SSL on for any other host and hangs).
  * - else DATABASE_URL set: derive DB_HOST/DB_PORT/DB_USERNAME/DB_PASSWORD from it.
- * - else: start a throw-away embedded PostgreSQL (scripts/lib/embedded-db.js) and
+ * - else: start a throw-away embedded PostgreSQL (scripts/lib/embedded-db/) and
  *   export its DB_* variables; global-teardown.js stops it.
  *
  * Tests run with --runInBand, so the variables set here reach the test files.

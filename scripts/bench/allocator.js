@@ -5,26 +5,16 @@
  * (BENCH_ALLOC_N), through the plugin's module in a `medusa exec` process on the store's database.
  * Requires zero duplicate amounts; prints median and p99 latency.
  */
-const { spawn } = require("node:child_process")
-const path = require("node:path")
-const { root, log } = require("./lib/store")
+const { medusaExec } = require("../../test-kit")
+const { log } = require("../lib/script-store")
 const { summary, round, table, machine, writeResult } = require("./lib/stats")
 
+/** The reservations race in a `medusa exec` process of their own (allocator-exec.ts), not timed out. */
 function exec(store) {
-  return new Promise((resolve, reject) => {
-    const child = spawn(path.join(root, "node_modules/.bin/medusa"), ["exec", "./scripts/bench/allocator-exec.ts"], {
-      cwd: root,
-      env: { ...store.env, MEDUSA_WORKER_MODE: "server" },
-      stdio: ["ignore", "pipe", "pipe"],
-    })
-    let out = ""
-    child.stdout.on("data", (d) => (out += d))
-    child.stderr.on("data", (d) => (out += d))
-    child.on("exit", (code) => {
-      const line = out.split("\n").find((l) => l.startsWith("ALLOCATOR_RESULT "))
-      if (code !== 0 || !line) return reject(new Error(`allocator run failed (${code}):\n${out.slice(-3000)}`))
-      resolve(JSON.parse(line.slice("ALLOCATOR_RESULT ".length)))
-    })
+  return medusaExec("./scripts/bench/allocator-exec.ts", {
+    env: { ...store.env, MEDUSA_WORKER_MODE: "server" },
+    marker: "ALLOCATOR_RESULT ",
+    timeoutMs: 2 ** 31 - 1,
   })
 }
 

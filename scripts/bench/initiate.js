@@ -6,7 +6,8 @@
  * the two providers alternate (and swap order every iteration) so they share the same noise.
  * Env: BENCH_N (default 60), BENCH_WARMUP (default 5).
  */
-const { collectionReadyForSession, storeApi, log } = require("./lib/store")
+const { cartReadyForPayment, paymentCollectionOf } = require("../../test-kit")
+const { log } = require("../lib/script-store")
 const { summary, round, table, machine, writeResult } = require("./lib/stats")
 
 const PROVIDERS = { moota: "pp_moota_moota", system: "pp_system_default" }
@@ -14,9 +15,9 @@ const TARGET_RATIO = 1.3
 
 /** Wall time of POST /store/payment-collections/:id/payment-sessions, body read included. */
 async function timeSession(store, providerId) {
-  const { collectionId } = await collectionReadyForSession(store)
+  const collection = await paymentCollectionOf(store, (await cartReadyForPayment(store)).id)
   const t0 = performance.now()
-  const res = await storeApi(store, "POST", `/store/payment-collections/${collectionId}/payment-sessions`, { provider_id: providerId })
+  const res = await store.storeApi("POST", `/store/payment-collections/${collection.id}/payment-sessions`, { provider_id: providerId })
   const ms = performance.now() - t0
   if (!res.payment_collection.payment_sessions.some((s) => s.provider_id === providerId)) {
     throw new Error(`no ${providerId} session in the answer`)

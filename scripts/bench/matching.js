@@ -8,13 +8,13 @@
  * orders are paid at each level too (transfer -> Paid). Target: 100k costs at most 1.5x of 1k.
  * Env: BENCH_MATCH_LEVELS (default "1000,10000,100000"), BENCH_MATCH_N (default 40), BENCH_MATCH_PAID (5).
  */
-const crypto = require("node:crypto")
 const { Client } = require("pg")
-const { adminApi, placeMootaOrder, sleep, log } = require("./lib/store")
+const { placeMootaOrder, mutation, postWebhook, signatureHeader, BCA, sleep } = require("../../test-kit")
+const { log } = require("../lib/script-store")
 const { summary, round, table, machine, writeResult } = require("./lib/stats")
 
 const TARGET = 1.5
-const BANK = "bcaSandbox01"
+const BANK = BCA.bankId
 
 async function topUp(db, target) {
   const { rows } = await db.query(`SELECT count(*)::int AS n FROM moota_reservation WHERE status = 'awaiting' AND session_id LIKE 'bench_%'`)
@@ -42,21 +42,13 @@ async function topUp(db, target) {
 let seq = 0
 function mutationBody(amount) {
   seq++
-  const id = `bm${Date.now().toString(36)}${seq}`
-  return JSON.stringify([
-    { mutation_id: id, token: id, bank_id: BANK, type: "CR", amount, date: null, description: "BENCH", account_number: "1234567890" },
-  ])
+  return JSON.stringify([mutation({ amount, description: "BENCH" })])
 }
 
 async function deliver(store, body) {
-  const signature = crypto.createHmac("sha256", store.secret).update(body).digest("hex")
-  const res = await fetch(`${store.baseUrl}/hooks/moota`, {
-    method: "POST",
-    headers: { "content-type": "application/json", signature },
-    body,
-  })
-  if (res.status !== 200) throw new Error(`webhook answered ${res.status}`)
-  return res.json()
+  const { status, json } = await postWebhook(store.url, body, signatureHeader(body, store.webhookSecret))
+  if (status !== 200) throw new Error(`webhook answered ${status}`)
+  return json
 }
 
 async function processedMs(db, mutationId) {
@@ -92,11 +84,11 @@ async function run(store) {
       }
       const paid = []
       for (let i = 0; i < paidN; i++) {
-        const { orderId, session } = await placeMootaOrder(store)
+        const { order_id: orderId, session } = await placeMootaOrder(store)
         const t0 = performance.now()
         await deliver(store, mutationBody(session.data.transfer_amount))
         for (;;) {
-          const { order } = await adminApi(store, "GET", `/admin/orders/${orderId}?fields=payment_status`)
+          const { order } = await store.adminApi("GET", `/admin/orders/${orderId}?fields=payment_status`)
           if (order.payment_status === "captured") break
           if (performance.now() - t0 > 30_000) throw new Error(`order ${orderId} not paid in 30 s`)
           await sleep(25)

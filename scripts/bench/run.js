@@ -3,9 +3,9 @@
 
 /**
  * `node scripts/bench/run.js [initiate] [webhook] [matching] [allocator]` (default: all, the webhook flood last). Boots one fresh store
- * (scripts/bench/lib/store.js), runs the benchmarks in order, prints their figures, stops everything.
+ * (the test kit's, through scripts/lib/script-store.js), runs the benchmarks in order, prints their figures, stops everything.
  */
-const { startStore, log } = require("./lib/store")
+const { startScriptStore, log } = require("../lib/script-store")
 
 const BENCHES = {
   initiate: () => require("./initiate"),
@@ -22,7 +22,7 @@ async function main(names) {
     console.error(`unknown benchmark ${unknown.join(", ")}; choose from: ${Object.keys(BENCHES).join(", ")}`)
     return 2
   }
-  const store = await startStore()
+  const store = await startScriptStore()
   try {
     for (const name of names) await BENCHES[name]().run(store)
     return 0

@@ -15,48 +15,26 @@
  *      BENCH_CONC (8), BENCH_CONC_SECONDS (10), BENCH_DRAIN_SECONDS (60), BENCH_PAID_N (30),
  *      BENCH_BUILTIN_N (20).
  */
-const crypto = require("node:crypto")
 const fs = require("node:fs")
 const path = require("node:path")
-const { placeMootaOrder, adminApi, sleep, log, root } = require("./lib/store")
+const { placeMootaOrder, mutation: kitMutation, signatureHeader, sleep, ROOT } = require("../../test-kit")
+const { log } = require("../lib/script-store")
 const { summary, round, table, machine, writeResult } = require("./lib/stats")
 
 const env = (name, dflt) => Number(process.env[name] || dflt)
-const BANK_ID = "bcaSandbox01"
 const POLL_MS = 25
 /** Medusa's built-in provider webhook route (its emit delay is read from here). */
-const BUILTIN_ROUTE = path.join(root, "node_modules/@medusajs/medusa/dist/api/hooks/payment/[provider]/route.js")
+const BUILTIN_ROUTE = path.join(ROOT, "node_modules/@medusajs/medusa/dist/api/hooks/payment/[provider]/route.js")
 
 // ---------------------------------------------------------------------------
 // Deliveries
 // ---------------------------------------------------------------------------
 
-const runId = crypto.randomBytes(3).toString("hex")
 let seq = 0
-
-function wibNow() {
-  return new Date(Date.now() + 7 * 3_600_000).toISOString().replace("T", " ").slice(0, 19)
-}
 
 /** A Moota-shaped credit whose amount (12,000-12,999) matches no order (orders are 165,001-165,999). */
 function mutation() {
-  const id = `bench${runId}${String(++seq).padStart(7, "0")}`
-  const now = wibNow()
-  return {
-    account_number: "1234567890",
-    date: now,
-    description: "TRSF E-BANKING CR BENCH",
-    note: "",
-    amount: 12_000 + (seq % 1000),
-    type: "CR",
-    balance: 0,
-    created_at: now,
-    updated_at: now,
-    mutation_id: id,
-    token: id,
-    bank_id: BANK_ID,
-    taggings: [],
-  }
+  return kitMutation({ description: "TRSF E-BANKING CR BENCH", amount: 12_000 + (++seq % 1000) })
 }
 
 const KINDS = {
@@ -71,11 +49,11 @@ async function deliver(store, kind) {
   const { path, size, signed } = KINDS[kind]
   const body = JSON.stringify(Array.from({ length: size }, mutation))
   const headers = { "content-type": "application/json", "user-agent": "MootaBot/1.5" }
-  if (signed) headers.signature = crypto.createHmac("sha256", store.secret).update(body).digest("hex")
+  if (signed) Object.assign(headers, signatureHeader(body, store.webhookSecret))
   const t0 = performance.now()
   let status = 0
   try {
-    const res = await fetch(store.baseUrl + path, { method: "POST", headers, body })
+    const res = await fetch(store.url + path, { method: "POST", headers, body })
     await res.arrayBuffer()
     status = res.status
   } catch {
@@ -152,7 +130,7 @@ async function inboxBacklog(store) {
 // ---------------------------------------------------------------------------
 
 async function paymentStatus(store, orderId) {
-  const { order } = await adminApi(store, "GET", `/admin/orders/${orderId}?fields=payment_status`)
+  const { order } = await store.adminApi("GET", `/admin/orders/${orderId}?fields=payment_status`)
   return order.payment_status
 }
 
@@ -169,24 +147,19 @@ async function webhookToPaid(store, events) {
   const toPaid = []
   for (const [i, o] of orders.entries()) {
     const t0 = performance.now()
-    const res = await fetch(`${store.sandboxUrl}/_sandbox/transfer`, {
-      method: "POST",
-      headers: { "content-type": "application/json" },
-      body: JSON.stringify({ bank_id: BANK_ID, amount: o.session.data.transfer_amount }),
-    })
-    const answer = await res.json()
+    const answer = await store.transfer({ amount: o.session.data.transfer_amount })
     const tAck = performance.now()
     const status = answer.deliveries && answer.deliveries[0] && answer.deliveries[0].status
-    if (!res.ok || status !== 200) throw new Error(`transfer not delivered: ${res.status} ${JSON.stringify(answer)}`)
+    if (status !== 200) throw new Error(`transfer not delivered: ${JSON.stringify(answer)}`)
     let tPaid = null
     while (performance.now() - t0 < 30_000) {
-      if ((await paymentStatus(store, o.orderId)) === "captured") {
+      if ((await paymentStatus(store, o.order_id)) === "captured") {
         tPaid = performance.now()
         break
       }
       await sleep(POLL_MS)
     }
-    if (tPaid === null) throw new Error(`order ${o.orderId} was not Paid within 30 s of the transfer`)
+    if (tPaid === null) throw new Error(`order ${o.order_id} was not Paid within 30 s of the transfer`)
     const tSub = await events.next("moota.mutations.received", t0, 1000)
     if (i < warmup) continue
     ack.push(tAck - t0)

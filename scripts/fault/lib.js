@@ -2,76 +2,25 @@
 
 /**
  * Shared by the fault suite (scripts/fault/run.js) and the Redis scale-out profile
- * (scripts/scale/redis-profile.js): Moota-shaped signed deliveries with Moota's retry behaviour,
- * `medusa exec` of the recovery script, the admin API's view of an order's money, the database's view
- * of the inbox, and a small table of checks.
+ * (scripts/scale/redis-profile.js): signed deliveries with Moota's retry behaviour, `medusa exec` of
+ * the recovery script, what a paid or unpaid order must look like, the database's view of the inbox,
+ * and a small table of checks. Stores, orders and mutations come from the test kit.
  */
-const { spawn } = require("node:child_process")
-const crypto = require("node:crypto")
-const path = require("node:path")
-const { adminApi, sleep, root } = require("../bench/lib/store")
-
-const medusaBin = path.join(root, "node_modules", ".bin", "medusa")
+const { postWebhook, signatureHeader, medusaExec, sleep } = require("../../test-kit")
 
 // ---------------------------------------------------------------------------
 // Moota deliveries
 // ---------------------------------------------------------------------------
 
-function wibNow() {
-  return new Date(Date.now() + 7 * 3_600_000).toISOString().replace("T", " ").slice(0, 19)
-}
-
-const runId = crypto.randomBytes(3).toString("hex")
-let seq = 0
-
-/** A credit shaped like a Moota webhook item (as integration-tests/helpers/moota.ts `mutation()`). */
-function mutation(amount, over = {}) {
-  const id = `flt${runId}${String(++seq).padStart(6, "0")}`
-  const now = wibNow()
-  return {
-    account_number: "1234567890",
-    date: now,
-    description: "TRSF E-BANKING CR 2611/FTSCY/WS95031",
-    note: "",
-    amount,
-    type: "CR",
-    balance: 0,
-    created_at: now,
-    updated_at: now,
-    mutation_id: id,
-    token: id,
-    bank_id: "bcaSandbox01",
-    taggings: [],
-    ...over,
-  }
-}
-
-/** Hex HMAC-SHA256 of the raw bytes, as Moota signs. */
-function sign(body, secret) {
-  return crypto.createHmac("sha256", secret).update(body).digest("hex")
-}
-
 /**
- * One POST of raw bytes to /hooks/moota: { status (0 = no answer), json, error, t0, t1 }. Gives up
- * after 10 s, as the sandbox's deliveries do: no answer in time is a failed delivery, retried.
+ * One signed POST of raw bytes to /hooks/moota: { status (0 = no answer), json, error, t0, t1 }. Gives
+ * up after 10 s, as the sandbox's deliveries do: no answer in time is a failed delivery, retried.
  */
 async function postDelivery(baseUrl, body, secret, timeoutMs = 10_000) {
   const t0 = Date.now()
   try {
-    const res = await fetch(`${baseUrl}/hooks/moota`, {
-      method: "POST",
-      headers: { "content-type": "application/json", "user-agent": "MootaBot/1.5", signature: sign(body, secret) },
-      body,
-      signal: AbortSignal.timeout(timeoutMs),
-    })
-    const text = await res.text()
-    let json = null
-    try {
-      json = JSON.parse(text)
-    } catch {
-      json = text.slice(0, 200)
-    }
-    return { status: res.status, json, t0, t1: Date.now() }
+    const { status, json } = await postWebhook(baseUrl, body, signatureHeader(body, secret), { timeoutMs })
+    return { status, json, t0, t1: Date.now() }
   } catch (e) {
     return { status: 0, error: (e && e.cause && e.cause.code) || (e && e.name) || String(e), t0, t1: Date.now() }
   }
@@ -102,57 +51,15 @@ async function deliverUntil2xx(baseUrls, body, secret, { attempts, giveUpMs = 30
 // ---------------------------------------------------------------------------
 
 /** Runs scripts/fault/recover.ts in a Medusa process of its own; resolves with its summary. */
-function execRecover(env, timeoutMs = 180_000) {
-  return new Promise((resolve, reject) => {
-    const t0 = Date.now()
-    const child = spawn(medusaBin, ["exec", "./scripts/fault/recover.ts"], { cwd: root, env, detached: true, stdio: ["ignore", "pipe", "pipe"] })
-    const kill = () => {
-      try {
-        process.kill(-child.pid, "SIGKILL")
-      } catch {
-        // gone
-      }
-    }
-    process.once("exit", kill)
-    let out = ""
-    child.stdout.on("data", (d) => (out += d))
-    child.stderr.on("data", (d) => (out += d))
-    const timer = setTimeout(kill, timeoutMs)
-    child.on("exit", (code) => {
-      clearTimeout(timer)
-      process.off("exit", kill)
-      const line = out.split("\n").find((l) => l.includes("RECOVER_RESULT "))
-      if (code !== 0 || !line) return reject(new Error(`medusa exec recover.ts exited with ${code}:\n${out.slice(-2000)}`))
-      resolve({ ...JSON.parse(line.slice(line.indexOf("RECOVER_RESULT ") + 15)), ms: Date.now() - t0 })
-    })
-  })
+async function execRecover(env, timeoutMs = 180_000) {
+  const t0 = Date.now()
+  const summary = await medusaExec("./scripts/fault/recover.ts", { env, marker: "RECOVER_RESULT ", timeoutMs })
+  return { ...summary, ms: Date.now() - t0 }
 }
 
 // ---------------------------------------------------------------------------
-// What the merchant sees, and what the database holds
+// What the merchant sees (the kit's orderMoney), and what the database holds
 // ---------------------------------------------------------------------------
-
-const ORDER_FIELDS =
-  "id,status,total,payment_status,summary,*payment_collections,*payment_collections.payment_sessions,*payment_collections.payments,*payment_collections.payments.captures"
-
-/** An order's money through the admin API. */
-async function orderMoney(store, orderId) {
-  const { order } = await adminApi(store, "GET", `/admin/orders/${orderId}?fields=${ORDER_FIELDS}`)
-  const pcs = order.payment_collections || []
-  const payments = pcs.flatMap((pc) => pc.payments || [])
-  const captures = payments.flatMap((p) => p.captures || [])
-  return {
-    id: order.id,
-    status: order.status,
-    total: Number(order.total),
-    payment_status: order.payment_status,
-    payments: payments.length,
-    captures: captures.length,
-    captured: captures.reduce((sum, c) => sum + Number(c.amount), 0),
-    /** What the order's own ledger (order transactions) says was paid. */
-    paid_total: order.summary ? Number(order.summary.paid_total) : null,
-  }
-}
 
 /** Problems with an order that should be paid exactly once (empty: fine). */
 function paidOnceProblems(m) {
@@ -267,12 +174,9 @@ function printTable(rows, out = process.stdout) {
 const secs = (ms) => `${(ms / 1000).toFixed(1)} s`
 
 module.exports = {
-  mutation,
-  sign,
   postDelivery,
   deliverUntil2xx,
   execRecover,
-  orderMoney,
   paidOnceProblems,
   unpaidProblems,
   pool,
@@ -282,5 +186,4 @@ module.exports = {
   checklist,
   printTable,
   secs,
-  medusaBin,
 }

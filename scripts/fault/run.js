@@ -2,7 +2,7 @@
 "use strict"
 
 /**
- * `npm run fault`: process-level faults against a real store (scripts/bench/lib/store.js: `medusa
+ * `npm run fault`: process-level faults against a real store (the test kit's, test-kit/store.js: `medusa
  * start`, the Moota sandbox, an admin user) whose PostgreSQL outlives every Medusa process:
  *
  *  kill  kill -9 of the Medusa server at random moments while signed deliveries stream in (Moota
@@ -23,12 +23,11 @@ const fs = require("node:fs")
 const os = require("node:os")
 const path = require("node:path")
 const { startDatabase } = require("../lib/embedded-db")
-const { startStore, placeMootaOrder, cartReadyForPayment, collectionReadyForSession, createSession, sleep, log } = require("../bench/lib/store")
+const { placeMootaOrder, cartReadyForPayment, startMootaSession, mutation, orderMoney, sleep } = require("../../test-kit")
+const { startScriptStore, log } = require("../lib/script-store")
 const {
-  mutation,
   deliverUntil2xx,
   execRecover,
-  orderMoney,
   paidOnceProblems,
   unpaidProblems,
   pool,
@@ -85,12 +84,12 @@ async function stream(store, sends, { senders = 3, pauseMs = [300, 1500], onAck,
   let acked = 0
   let inFlight = 0 // requests sent and not answered yet
   const queue = [...sends]
-  const target = baseUrl || (() => store.baseUrl)
+  const target = baseUrl || (() => store.url)
   await Promise.all(
     range(senders).map(async () => {
       while (queue.length) {
         const send = queue.shift()
-        const res = await deliverUntil2xx(target, send.body, store.secret, {
+        const res = await deliverUntil2xx(target, send.body, store.webhookSecret, {
           attempts,
           onSend: () => {
             inFlight++
@@ -166,6 +165,23 @@ async function verify(store, phase, paidOrders, unpaidOrders, ids) {
   }
 }
 
+/**
+ * `toPay` orders and CFG.unpaid controls, 4 at a time; for each order to pay, the body of a delivery
+ * with one mutation of its exact transfer amount.
+ */
+async function placeOrders(store, toPay) {
+  const placed = await pool(range(toPay + CFG.unpaid), 4, async () => {
+    const o = await placeMootaOrder(store)
+    return { orderId: o.order_id, sessionId: o.session.id, amount: o.session.data.transfer_amount }
+  })
+  const paid = placed.slice(0, toPay)
+  const bodies = paid.map((o) => {
+    const m = mutation({ amount: o.amount })
+    return { orderId: o.orderId, id: m.mutation_id, body: JSON.stringify([m]) }
+  })
+  return { paid, unpaid: placed.slice(toPay), bodies }
+}
+
 // ---------------------------------------------------------------------------
 // a. kill -9 during deliveries
 // ---------------------------------------------------------------------------
@@ -173,18 +189,9 @@ async function verify(store, phase, paidOrders, unpaidOrders, ids) {
 async function phaseKill(store) {
   const P = "kill"
   const t0 = Date.now()
-  const placed = await pool(range(CFG.orders + CFG.unpaid), 4, async () => {
-    const o = await placeMootaOrder(store)
-    return { orderId: o.orderId, sessionId: o.session.id, amount: o.session.data.transfer_amount }
-  })
-  const paid = placed.slice(0, CFG.orders)
-  const unpaid = placed.slice(CFG.orders)
+  const { paid, unpaid, bodies } = await placeOrders(store, CFG.orders)
   ck.note(P, "orders placed (to pay + control)", `${paid.length} + ${unpaid.length} (${secs(Date.now() - t0)})`)
 
-  const bodies = paid.map((o) => {
-    const m = mutation(o.amount)
-    return { orderId: o.orderId, id: m.mutation_id, body: JSON.stringify([m]) }
-  })
   // Moota delivers some mutations twice: every fourth body goes out a second time.
   const sends = shuffle(bodies.flatMap((b, i) => (i % 4 === 0 ? [b, b] : [b])))
 
@@ -252,17 +259,8 @@ async function phaseKill(store) {
 async function phaseDb(store, pg) {
   const P = "db"
   const t0 = Date.now()
-  const placed = await pool(range(CFG.dbOrders + CFG.unpaid), 4, async () => {
-    const o = await placeMootaOrder(store)
-    return { orderId: o.orderId, sessionId: o.session.id, amount: o.session.data.transfer_amount }
-  })
-  const paid = placed.slice(0, CFG.dbOrders)
-  const unpaid = placed.slice(CFG.dbOrders)
+  const { paid, unpaid, bodies } = await placeOrders(store, CFG.dbOrders)
   ck.note(P, "orders placed (to pay + control)", `${paid.length} + ${unpaid.length}`)
-  const bodies = paid.map((o) => {
-    const m = mutation(o.amount)
-    return { orderId: o.orderId, id: m.mutation_id, body: JSON.stringify([m]) }
-  })
   // No duplicate sends here: each mutation gets exactly one 2xx and is never sent after it, so a 2xx
   // for a mutation that was not stored would leave it missing from the inbox at the end.
   const sends = shuffle([...bodies])
@@ -326,7 +324,7 @@ async function completeCart(store, cartId) {
     let status = 0
     let json = null
     try {
-      const res = await fetch(`${store.baseUrl}/store/carts/${cartId}/complete`, { method: "POST", headers: { ...store.storeHeaders, "content-type": "application/json" }, body: "{}" })
+      const res = await fetch(`${store.url}/store/carts/${cartId}/complete`, { method: "POST", headers: { ...store.storeHeaders, "content-type": "application/json" }, body: "{}" })
       status = res.status
       json = await res.json().catch(() => null)
     } catch (e) {
@@ -343,11 +341,11 @@ async function phaseRace(store) {
   const P = "race"
   const t0 = Date.now()
   const results = await pool(range(CFG.races), CFG.raceConcurrency, async () => {
-    const { cartId, collectionId } = await collectionReadyForSession(store)
-    const session = await createSession(store, collectionId, "pp_moota_moota")
-    const m = mutation(session.data.transfer_amount)
+    const { id: cartId } = await cartReadyForPayment(store)
+    const { session } = await startMootaSession(store, cartId)
+    const m = mutation({ amount: session.data.transfer_amount })
     const body = JSON.stringify([m])
-    const [completed, delivered] = await Promise.all([completeCart(store, cartId), deliverUntil2xx(() => store.baseUrl, body, store.secret)])
+    const [completed, delivered] = await Promise.all([completeCart(store, cartId), deliverUntil2xx(() => store.url, body, store.webhookSecret)])
     return { cartId, sessionId: session.id, id: m.mutation_id, completed, delivered }
   })
   ck.note(P, "races (cart completion || signed delivery)", `${results.length} in ${secs(Date.now() - t0)}, ${CFG.raceConcurrency} at a time`)
@@ -421,10 +419,10 @@ async function main() {
     const t0 = Date.now()
     pg.current = await startDatabase({ dataDir: pg.dataDir, persistent: true, log: () => undefined })
     pg.port = pg.current.port
-    // store.js creates its database on this server (and drops it at stop); restarting this server
+    // The store creates its database on this server (and drops it at stop); restarting this server
     // is the database outage of phase "db".
     process.env.DATABASE_URL = pg.current.url
-    store = await startStore()
+    store = await startScriptStore()
     ck.note("setup", "store ready (PostgreSQL, sandbox, migrate, seed, medusa start)", secs(Date.now() - t0))
     // Every cart uses one guest e-mail; Medusa creates its guest customer on first use and two carts
     // doing that at once collide ("already exists"). One cart first, then carts run in parallel.

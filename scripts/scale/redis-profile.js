@@ -27,8 +27,9 @@ const http = require("node:http")
 const net = require("node:net")
 const os = require("node:os")
 const path = require("node:path")
-const { startStore, placeMootaOrder, cartReadyForPayment, sleep, log } = require("../bench/lib/store")
-const { postDelivery, deliverUntil2xx, orderMoney, paidOnceProblems, pool, dbClient, inboxOf, waitSettled, checklist, printTable, secs } = require("../fault/lib")
+const { placeMootaOrder, cartReadyForPayment, orderMoney, requestJson, freePort, sleep } = require("../../test-kit")
+const { startScriptStore, log } = require("../lib/script-store")
+const { postDelivery, deliverUntil2xx, paidOnceProblems, pool, dbClient, inboxOf, waitSettled, checklist, printTable, secs } = require("../fault/lib")
 
 const INSTALL = "apt-get update && apt-get install -y redis-server"
 const num = (name, dflt) => (process.env[name] ? Number(process.env[name]) : dflt)
@@ -41,17 +42,6 @@ const CFG = {
 const ck = checklist()
 const range = (n) => Array.from({ length: n }, (_, i) => i)
 const is2xx = (s) => s >= 200 && s < 300
-
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const srv = net.createServer()
-    srv.once("error", reject)
-    srv.listen(0, "127.0.0.1", () => {
-      const { port } = srv.address()
-      srv.close(() => resolve(port))
-    })
-  })
-}
 
 // ---------------------------------------------------------------------------
 // redis-server
@@ -178,13 +168,7 @@ function watchLogs(store) {
 
 /** A credit recorded in the sandbox (not pushed): the webhook-shaped mutation to deliver ourselves. */
 async function sandboxCredit(store, amount) {
-  const res = await fetch(`${store.sandboxUrl}/_sandbox/transfer`, {
-    method: "POST",
-    headers: { "content-type": "application/json" },
-    body: JSON.stringify({ bank_id: "bcaSandbox01", amount, push: false }),
-  })
-  if (!res.ok) throw new Error(`sandbox transfer -> ${res.status}`)
-  return (await res.json()).mutation
+  return (await store.transfer({ amount, push: false })).mutation
 }
 
 /** Resolves just after the wall clock passes `n` more minute boundaries (+ a few seconds for the run). */
@@ -212,11 +196,11 @@ async function main() {
     ck.note("setup", "redis-server", `127.0.0.1:${redis.port}, --save "" --appendonly no (${secs(Date.now() - t)})`)
 
     t = Date.now()
-    store = await startStore({
+    store = await startScriptStore({
       env: { REDIS_URL: redis.url },
       serverEnv: { MEDUSA_WORKER_MODE: "server", LOG_LEVEL: "debug", MOOTA_API_BASE_URL: proxy.urlFor("server") },
     })
-    proxy.setUpstream(store.sandboxUrl)
+    proxy.setUpstream(store.sandbox.url)
     const watch = watchLogs(store)
     const [worker, shared] = await Promise.all(
       ["worker", "shared"].map((mode) =>
@@ -225,11 +209,11 @@ async function main() {
     )
     const tUp = Date.now()
     ck.note("setup", "store + server/worker/shared processes up", secs(tUp - t))
-    const server = { name: "server", baseUrl: store.baseUrl }
+    const server = { name: "server", url: store.url }
     const httpTargets = [server, shared]
 
     // The worker answers nothing but /health; the server is the webhook's front door.
-    const probe = await postDelivery(worker.baseUrl, "[]", store.secret)
+    const probe = await postDelivery(worker.url, "[]", store.webhookSecret)
     ck.check("modes", "worker process serves no routes (POST /hooks/moota)", 404, probe.status)
 
     // ---- orders through both HTTP processes (Redis locking guards each cart across them)
@@ -237,8 +221,8 @@ async function main() {
     await cartReadyForPayment(store) // creates the guest customer once (parallel first use collides)
     const orders = await pool(range(CFG.orders), 4, async (i) => {
       const via = httpTargets[i % 2]
-      const o = await placeMootaOrder({ ...store, baseUrl: via.baseUrl })
-      return { orderId: o.orderId, sessionId: o.session.id, amount: o.session.data.transfer_amount }
+      const o = await placeMootaOrder({ seed: store.seed, storeApi: (method, p, body) => requestJson(via.url, method, p, body, store.storeHeaders) })
+      return { orderId: o.order_id, sessionId: o.session.id, amount: o.session.data.transfer_amount }
     })
     ck.note("spray", "orders placed via server and shared", `${orders.length} (${secs(Date.now() - t)})`)
 
@@ -261,9 +245,9 @@ async function main() {
     }
     const now = sends.filter((s) => !s.later)
     const later = sends.filter((s) => s.later)
-    await pool(now, 8, (s) => deliverUntil2xx([s.target.baseUrl], s.body, store.secret, { attempts }))
+    await pool(now, 8, (s) => deliverUntil2xx([s.target.url], s.body, store.webhookSecret, { attempts }))
     await sleep(1500)
-    await pool(later, 4, (s) => deliverUntil2xx([s.target.baseUrl], s.body, store.secret, { attempts }))
+    await pool(later, 4, (s) => deliverUntil2xx([s.target.url], s.body, store.webhookSecret, { attempts }))
     const non2xx = attempts.filter((a) => !is2xx(a.status)).length
     ck.note("spray", "deliveries (bodies x2 targets + re-sends) / attempts", `${sends.length} / ${attempts.length}, ${non2xx} non-2xx, in ${secs(Date.now() - t)}`)
 

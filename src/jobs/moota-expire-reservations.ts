@@ -4,7 +4,7 @@ import { cancelOrderWorkflow } from "@medusajs/medusa/core-flows"
 import { MOOTA_PAYMENT_EXPIRED_CANCELED } from "../lib/events"
 import { MOOTA_MODULE } from "../modules/moota"
 import type MootaModuleService from "../modules/moota/service"
-import { ordersForSessions } from "../workflows/utils/orders-for-sessions"
+import { ordersOfSessions } from "../queries/moota-payment"
 
 /**
  * Past the deadline: the reservation goes into quarantine (its amount stays blocked so a late transfer
@@ -16,7 +16,7 @@ export async function expireMootaReservations(container: MedusaContainer, now = 
   const { quarantined, expired } = await moota.expireDue(now)
   let canceled = 0
   if (quarantined.length && moota.getOptions().autoCancelExpired) {
-    const orders = await ordersForSessions(
+    const orders = await ordersOfSessions(
       container,
       quarantined.map((r) => r.session_id)
     )

@@ -3,9 +3,9 @@ import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { notificationKeyParts } from "../lib/notifications"
 import { MOOTA_MODULE } from "../modules/moota"
 import type MootaModuleService from "../modules/moota/service"
-import { loadMootaOrder, sendBuyerMessage } from "../workflows/notify/buyer"
-import { sendMerchantAlert } from "../workflows/notify/merchant"
-import { retryNotifications } from "../workflows/notify/send"
+import { loadMootaOrder, sendBuyerMessage } from "../notifications/buyer"
+import { sendMerchantAlert } from "../notifications/merchant"
+import { retryNotifications } from "../notifications/send"
 
 /** What triggered these messages, as the log and the notification's trigger_type record it (not bus events). */
 export const MOOTA_PAYMENT_REMINDER = "moota.payment.reminder"

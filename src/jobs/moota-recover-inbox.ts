@@ -2,7 +2,7 @@ import type { MedusaContainer } from "@medusajs/framework/types"
 import { MOOTA_MODULE } from "../modules/moota"
 import { RESUME_LEASE_MS } from "../modules/moota/service"
 import type MootaModuleService from "../modules/moota/service"
-import { processInboxRows } from "../workflows/utils/process-inbox"
+import { processInboxRows } from "../inbox/process-inbox"
 
 /** Inbox rows stored but never finished (a crash after the commit, a failed capture) are run again. */
 export async function recoverMootaInbox(container: MedusaContainer, olderThanMs = RESUME_LEASE_MS) {

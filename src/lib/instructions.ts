@@ -1,6 +1,7 @@
 import { formatRupiah } from "./amount"
 import type { MootaAccount, MootaOptions } from "./options"
 import { toDynamicQris } from "./qris"
+import type { ReservationStatus } from "./statuses"
 import { formatWib } from "./wib"
 
 /**
@@ -20,7 +21,7 @@ export type MootaInstructionAccount = {
   qris_payload?: string
 }
 
-export type MootaPaymentStatus = "awaiting" | "quarantined" | "paid" | "expired" | "released"
+export type MootaPaymentStatus = ReservationStatus
 
 export type MootaSessionData = {
   provider: "moota"

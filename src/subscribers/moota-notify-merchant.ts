@@ -4,7 +4,7 @@ import { MOOTA_RECONCILE_FAILED, MOOTA_REVIEW_CREATED, MOOTA_TOKEN_REJECTED } fr
 import { alertBucket, type MerchantAlertInput } from "../lib/notifications"
 import { MOOTA_MODULE } from "../modules/moota"
 import type MootaModuleService from "../modules/moota/service"
-import { sendMerchantAlert } from "../workflows/notify/merchant"
+import { sendMerchantAlert } from "../notifications/merchant"
 
 type AlertEvent =
   | { inbox_id: string; reason: string }
@@ -57,7 +57,7 @@ async function reviewAlert(
       fields: ["id", "display_id"],
       filters: { id: orderId },
     })
-    const display = (data[0] as any)?.display_id
+    const display = (data[0] as { display_id?: number | null } | undefined)?.display_id
     displayId = display != null ? Number(display) : null
   }
   return {

@@ -1,6 +1,6 @@
 import type { SubscriberArgs, SubscriberConfig } from "@medusajs/framework"
 import { MOOTA_PAYMENT_EXPIRED_CANCELED } from "../lib/events"
-import { loadMootaOrder, sendBuyerMessage } from "../workflows/notify/buyer"
+import { loadMootaOrder, sendBuyerMessage } from "../notifications/buyer"
 
 /** The order was canceled because its transfer never came: tell the buyer nothing was charged. */
 export default async function mootaNotifyOrderExpiredHandler({ event, container }: SubscriberArgs<{ order_id: string }>) {

@@ -1,7 +1,7 @@
 import type { SubscriberArgs, SubscriberConfig } from "@medusajs/framework"
 import { MOOTA_MODULE } from "../modules/moota"
 import type MootaModuleService from "../modules/moota/service"
-import { loadMootaOrder, sendBuyerMessage } from "../workflows/notify/buyer"
+import { loadMootaOrder, sendBuyerMessage } from "../notifications/buyer"
 
 /**
  * A Moota order was placed: link its reservation to the order (the reminder job finds orders by it)

@@ -2,8 +2,8 @@ import type { SubscriberArgs, SubscriberConfig } from "@medusajs/framework"
 import { MOOTA_PAYMENT_CONFIRMED } from "../lib/events"
 import { MOOTA_MODULE } from "../modules/moota"
 import type MootaModuleService from "../modules/moota/service"
-import { loadMootaOrder, sendBuyerMessage } from "../workflows/notify/buyer"
-import { ordersForSessions } from "../workflows/utils/orders-for-sessions"
+import { loadMootaOrder, sendBuyerMessage } from "../notifications/buyer"
+import { mootaPaymentOfReservation } from "../queries/moota-payment"
 
 /** A transfer confirmed an order: tell the buyer the payment arrived. */
 export default async function mootaNotifyPaymentConfirmedHandler({
@@ -22,13 +22,9 @@ export default async function mootaNotifyPaymentConfirmedHandler({
 
 /** When the transfer raced the order placement, the event may not know the order yet. */
 async function orderOfInboxRow(container: SubscriberArgs["container"], inboxId: string): Promise<string | null> {
-  const moota = container.resolve<MootaModuleService>(MOOTA_MODULE)
-  const inbox = await moota.getInboxRow(inboxId)
-  const [reservation] = inbox?.reservation_id ? await moota.listMootaReservations({ id: inbox.reservation_id }) : []
-  if (!reservation) {
-    return null
-  }
-  return reservation.order_id ?? (await ordersForSessions(container, [reservation.session_id])).get(reservation.session_id)?.id ?? null
+  const inbox = await container.resolve<MootaModuleService>(MOOTA_MODULE).getInboxRow(inboxId)
+  const found = inbox?.reservation_id ? await mootaPaymentOfReservation(container, inbox.reservation_id) : null
+  return found ? found.reservation.order_id ?? found.order?.id ?? null : null
 }
 
 export const config: SubscriberConfig = {

@@ -1,95 +1,26 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query"
 import { sdk } from "./sdk"
 
-/** Shapes of the /admin/moota answers (see src/api/admin/moota), as the dashboard reads them. */
+/** The /admin/moota contract is declared once, beside the routes that answer it. */
+import type {
+  AdminMootaActor as Actor,
+  AdminMootaCandidate as Candidate,
+  AdminMootaDismissResponse,
+  AdminMootaHistoryEntry as HistoryEntry,
+  AdminMootaMatchResponse,
+  AdminMootaMutation as Mutation,
+  AdminMootaOrderPayment as OrderPayment,
+  AdminMootaOrderPaymentResponse,
+  AdminMootaOrderRef as OrderRef,
+  AdminMootaPaymentCheckResponse,
+  AdminMootaReviewItem as ReviewItem,
+  AdminMootaReviewItemResponse,
+  AdminMootaReviewItemsResponse,
+  AdminMootaReviewSummaryResponse,
+  AdminMootaTimelineEvent as TimelineEvent,
+} from "../../api/admin/moota/types"
 
-export type Actor = { id: string; email: string | null; name: string | null }
-export type HistoryEntry = { action: string; subject_id: string; at: string; actor: Actor; note: string | null; data: Record<string, unknown> | null }
-
-export type Mutation = {
-  inbox_id: string
-  mutation_id: string
-  bank_id: string
-  type: string
-  amount: number | null
-  amount_raw: string
-  description: string | null
-  account_number_masked: string | null
-  mutation_date: string | null
-  received_at: string
-  source: "webhook" | "reconcile" | "manual"
-  status: string
-  outcome: string | null
-}
-
-export type TimelineEvent = {
-  type: "reserved" | "awaiting" | "paid" | "expired" | "canceled" | "released" | "refunded"
-  at: string | null
-  until?: string | null
-  amount?: number | null
-  note?: string | null
-}
-
-export type OrderPayment = {
-  reservation_id: string
-  session_id: string
-  order: { id: string; display_id: number | null; status: string }
-  status: "awaiting" | "quarantined" | "paid" | "expired" | "released"
-  order_total: number
-  unique_code: number
-  unique_code_mode: "increase" | "decrease"
-  transfer_amount: number
-  created_at: string
-  expires_at: string
-  accounts: { bank_id: string; kind: string | null; bank: string; account_number_masked: string | null; account_holder: string | null }[]
-  paid: {
-    at: string | null
-    bank_id: string | null
-    mutation_id: string | null
-    received_amount: number | null
-    source: Mutation["source"] | null
-    by: Actor | null
-  } | null
-  mutation: Mutation | null
-  timeline: TimelineEvent[]
-  other_transfers: { review_item_id: string; reason: string; status: string; amount: number | null; mutation_id: string; created_at: string }[]
-  refunds: { amount: number; recorded_at: string; note: string }[]
-  history: HistoryEntry[]
-  actions: { check: boolean; mark_paid: boolean; release: boolean }
-}
-
-export type OrderRef = { id: string; display_id: number | null; status: string | null; email?: string | null; total?: number | null }
-
-export type ReviewItem = {
-  id: string
-  reason: string
-  status: "open" | "resolved" | "dismissed"
-  bank_id: string
-  mutation_id: string
-  amount: number | null
-  detail: string | null
-  reservation_id: string | null
-  order: OrderRef | null
-  resolution: string | null
-  resolved_by: string | null
-  resolved_at: string | null
-  created_at: string
-  mutation: Mutation | null
-}
-
-export type Candidate = {
-  reservation_id: string
-  status: string
-  transfer_amount: number
-  order_total: number
-  unique_code: number
-  difference: number | null
-  created_at: string
-  expires_at: string
-  order: OrderRef | null
-  hints: ("matcher" | "exact_amount" | "code_missing" | "matched")[]
-  matchable: boolean
-}
+export type { Actor, Candidate, HistoryEntry, Mutation, OrderPayment, OrderRef, ReviewItem, TimelineEvent }
 
 export type Setup = {
   connection: {
@@ -179,7 +110,7 @@ export function useOrderPayment(orderId: string) {
   return useQuery({
     ...FRESH,
     queryKey: keys.order(orderId),
-    queryFn: () => sdk.client.fetch<{ payment: OrderPayment | null }>(`/admin/moota/orders/${orderId}`),
+    queryFn: () => sdk.client.fetch<AdminMootaOrderPaymentResponse>(`/admin/moota/orders/${orderId}`),
     // An awaiting payment turns Paid when Moota reports the transfer: keep the widget current.
     refetchInterval: (query) => (query.state.data?.payment?.status === "awaiting" ? 5_000 : false),
   })
@@ -189,7 +120,7 @@ export function useCheckNow(orderId: string) {
   const invalidate = useInvalidateMoota()
   return useMutation({
     mutationFn: () =>
-      sdk.client.fetch<{ payment: { status: string; refreshed: string[]; throttled: string[] } }>(`/admin/moota/orders/${orderId}/check`, {
+      sdk.client.fetch<AdminMootaPaymentCheckResponse>(`/admin/moota/orders/${orderId}/check`, {
         method: "POST",
         body: {},
       }),
@@ -231,9 +162,7 @@ export function useReviewSummary() {
   return useQuery({
     ...FRESH,
     queryKey: keys.summary,
-    queryFn: () => sdk.client.fetch<{ open: number; by_reason: Record<string, number>; accounts: { bank_id: string; bank: string; kind: string }[] }>(
-        "/admin/moota/review-summary"
-      ),
+    queryFn: () => sdk.client.fetch<AdminMootaReviewSummaryResponse>("/admin/moota/review-summary"),
     refetchInterval: 30_000,
   })
 }
@@ -249,7 +178,7 @@ export function useReviewItems(filters: ReviewFilters) {
     ...FRESH,
     queryKey: keys.items(filters),
     queryFn: () =>
-      sdk.client.fetch<{ review_items: ReviewItem[]; count: number; limit: number; offset: number }>("/admin/moota/review-items", { query }),
+      sdk.client.fetch<AdminMootaReviewItemsResponse>("/admin/moota/review-items", { query }),
     placeholderData: (previous) => previous,
   })
 }
@@ -259,7 +188,7 @@ export function useReviewItem(id: string | null) {
     ...FRESH,
     queryKey: keys.item(id ?? ""),
     queryFn: () =>
-      sdk.client.fetch<{ review_item: ReviewItem; candidates: Candidate[]; history: HistoryEntry[] }>(`/admin/moota/review-items/${id}`),
+      sdk.client.fetch<AdminMootaReviewItemResponse>(`/admin/moota/review-items/${id}`),
     enabled: !!id,
   })
 }
@@ -268,7 +197,7 @@ export function useMatch(id: string) {
   const invalidate = useInvalidateMoota()
   return useMutation({
     mutationFn: (body: { note: string; reservation_id?: string; order_id?: string }) =>
-      sdk.client.fetch<{ review_item: ReviewItem; order_id: string | null }>(`/admin/moota/review-items/${id}/match`, { method: "POST", body }),
+      sdk.client.fetch<AdminMootaMatchResponse>(`/admin/moota/review-items/${id}/match`, { method: "POST", body }),
     onSuccess: invalidate,
   })
 }
@@ -277,7 +206,7 @@ export function useDismiss(id: string) {
   const invalidate = useInvalidateMoota()
   return useMutation({
     mutationFn: (body: { note: string }) =>
-      sdk.client.fetch<{ review_item: ReviewItem }>(`/admin/moota/review-items/${id}/dismiss`, { method: "POST", body }),
+      sdk.client.fetch<AdminMootaDismissResponse>(`/admin/moota/review-items/${id}/dismiss`, { method: "POST", body }),
     onSuccess: invalidate,
   })
 }

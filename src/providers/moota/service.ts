@@ -33,6 +33,7 @@ import { parseMootaOptions, type MootaAccount, type MootaOptions, type MootaOpti
 import { MOOTA_MODULE } from "../../modules/moota"
 import type MootaModuleService from "../../modules/moota/service"
 import type { ReservationRow } from "../../modules/moota/types"
+import { MOOTA_PROVIDER_IDENTIFIER } from "./constants"
 
 type Cradle = Record<string, unknown> & { logger: Logger }
 
@@ -59,7 +60,7 @@ const STATUS_FOR_QUERY: Record<ReservationRow["status"], PaymentSessionStatus> =
  * answers `captured` and Medusa books the order total.
  */
 class MootaPaymentProviderService extends AbstractPaymentProvider<MootaOptionsInput> {
-  static identifier = "moota"
+  static identifier = MOOTA_PROVIDER_IDENTIFIER
 
   protected readonly logger_: Logger
   protected readonly cradle_: Cradle

@@ -1,15 +1,24 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
-import { ContainerRegistrationKeys, MedusaError, Modules } from "@medusajs/framework/utils"
-import { MOOTA_PAYMENT_CONFIRMED } from "../../../lib/events"
+import { MedusaError, Modules } from "@medusajs/framework/utils"
 import { maskAccountNumber } from "../../../lib/mask"
 import { MOOTA_MODULE } from "../../../modules/moota"
 import type MootaModuleService from "../../../modules/moota/service"
 import type { InboxRow, ReservationRow, ReviewItemRow } from "../../../modules/moota/types"
-import { confirmMootaMutationWorkflow } from "../../../workflows/confirm-moota-mutation"
+
+/** Rows as the generated list/retrieve methods type them: outcome and resolution are plain text columns. */
+type StoredInbox = Omit<InboxRow, "outcome"> & { outcome: string | null }
+type StoredReviewItem = Omit<ReviewItemRow, "candidate_reservation_ids" | "resolution"> & { resolution: string | null }
+import { mootaPaymentOfOrder, ordersById, ordersOfSessions, requireMootaPaymentOfOrder, type MootaPaymentOrder } from "../../../queries/moota-payment"
+import type {
+  AdminMootaActor,
+  AdminMootaHistoryEntry,
+  AdminMootaMutation,
+  AdminMootaOrderPayment,
+  AdminMootaReviewItem,
+  AdminMootaTimelineEvent,
+} from "./types"
 
 /** What the admin routes answer: plain JSON, times as ISO strings (the dashboard shows them in WIB). */
-
-export const MOOTA_PROVIDER_ID = "pp_moota_moota"
 
 export function mootaOf(scope: MedusaContainer): MootaModuleService {
   return scope.resolve<MootaModuleService>(MOOTA_MODULE)
@@ -17,58 +26,14 @@ export function mootaOf(scope: MedusaContainer): MootaModuleService {
 
 const iso = (d: Date | string | null | undefined): string | null => (d ? new Date(d).toISOString() : null)
 
-export type OrderRef = {
-  id: string
-  display_id: number | null
-  status: string
-  email: string | null
-  total: number | null
-  currency_code: string | null
-}
+/** An order as the admin routes read it. */
+export type OrderRef = MootaPaymentOrder
 
-const ORDER_FIELDS = ["id", "display_id", "status", "email", "total", "currency_code"]
-
-function toOrderRef(o: any): OrderRef {
-  return {
-    id: o.id,
-    display_id: o.display_id ?? null,
-    status: o.status,
-    email: o.email ?? null,
-    total: o.total == null ? null : Number(o.total),
-    currency_code: o.currency_code ?? null,
-  }
-}
-
-export async function ordersById(scope: MedusaContainer, ids: string[]): Promise<Map<string, OrderRef>> {
-  const unique = [...new Set(ids.filter(Boolean))]
-  if (!unique.length) {
-    return new Map()
-  }
-  const query = scope.resolve(ContainerRegistrationKeys.QUERY)
-  const { data } = await query.graph({ entity: "order", fields: ORDER_FIELDS, filters: { id: unique } })
-  return new Map((data as any[]).map((o) => [o.id, toOrderRef(o)]))
-}
+export { ordersById }
 
 /** The order placed with each payment session, with what the review queue shows of it. */
 export async function ordersBySession(scope: MedusaContainer, sessionIds: string[]): Promise<Map<string, OrderRef>> {
-  const unique = [...new Set(sessionIds.filter(Boolean))]
-  if (!unique.length) {
-    return new Map()
-  }
-  const query = scope.resolve(ContainerRegistrationKeys.QUERY)
-  const { data } = await query.graph({
-    entity: "payment_session",
-    fields: ["id", ...ORDER_FIELDS.map((f) => `payment_collection.order.${f}`)],
-    filters: { id: unique },
-  })
-  const result = new Map<string, OrderRef>()
-  for (const s of data as any[]) {
-    const order = s.payment_collection?.order
-    if (order?.id) {
-      result.set(s.id, toOrderRef(order))
-    }
-  }
-  return result
+  return await ordersOfSessions(scope, sessionIds, { withTotal: true })
 }
 
 /**
@@ -79,42 +44,22 @@ export async function loadOrderMoota(
   scope: MedusaContainer,
   orderId: string
 ): Promise<{ order: OrderRef; reservation: ReservationRow | null }> {
-  const query = scope.resolve(ContainerRegistrationKeys.QUERY)
-  const { data } = await query.graph({
-    entity: "order",
-    fields: [...ORDER_FIELDS, "payment_collections.payment_sessions.id", "payment_collections.payment_sessions.provider_id"],
-    filters: { id: orderId },
-  })
-  const order = data[0] as any
-  if (!order) {
+  const found = await mootaPaymentOfOrder(scope, orderId)
+  if (!found) {
     throw new MedusaError(MedusaError.Types.NOT_FOUND, `Order ${orderId} not found`)
   }
-  const sessionIds: string[] = (order.payment_collections ?? [])
-    .flatMap((pc: any) => pc?.payment_sessions ?? [])
-    .filter((s: any) => s?.provider_id === MOOTA_PROVIDER_ID)
-    .map((s: any) => s.id)
-  const moota = mootaOf(scope)
-  const reservations = (await Promise.all(sessionIds.map((id) => moota.getReservationBySession(id)))).filter(
-    (r): r is ReservationRow => !!r
-  )
-  reservations.sort((a, b) => new Date(b.created_at).getTime() - new Date(a.created_at).getTime())
-  return { order: toOrderRef(order), reservation: reservations[0] ?? null }
+  return { order: found.order, reservation: found.payment?.reservation ?? null }
 }
 
-export async function requireOrderMoota(scope: MedusaContainer, orderId: string) {
-  const found = await loadOrderMoota(scope, orderId)
-  if (!found.reservation) {
-    throw new MedusaError(MedusaError.Types.NOT_FOUND, `Order ${orderId} has no Moota payment`)
-  }
-  return found as { order: OrderRef; reservation: ReservationRow }
+export async function requireOrderMoota(scope: MedusaContainer, orderId: string): Promise<{ order: OrderRef; reservation: ReservationRow }> {
+  const { order, payment } = await requireMootaPaymentOfOrder(scope, orderId)
+  return { order, reservation: payment.reservation }
 }
-
-export type AdminActor = { id: string; email: string | null; name: string | null }
 
 /** Admin users behind audit rows; an id that is no user (e.g. deleted) is shown as its id. */
-export async function actorsById(scope: MedusaContainer, ids: string[]): Promise<Map<string, AdminActor>> {
+export async function actorsById(scope: MedusaContainer, ids: string[]): Promise<Map<string, AdminMootaActor>> {
   const unique = [...new Set(ids.filter(Boolean))]
-  const result = new Map<string, AdminActor>()
+  const result = new Map<string, AdminMootaActor>()
   if (!unique.length) {
     return result
   }
@@ -131,16 +76,7 @@ export async function actorsById(scope: MedusaContainer, ids: string[]): Promise
   return result
 }
 
-export type HistoryEntry = {
-  action: string
-  subject_id: string
-  at: string
-  actor: AdminActor
-  note: string | null
-  data: Record<string, unknown> | null
-}
-
-export async function historyFor(scope: MedusaContainer, subjectIds: string[]): Promise<HistoryEntry[]> {
+export async function historyFor(scope: MedusaContainer, subjectIds: string[]): Promise<AdminMootaHistoryEntry[]> {
   const subjects = [...new Set(subjectIds.filter(Boolean))]
   if (!subjects.length) {
     return []
@@ -160,23 +96,7 @@ export async function historyFor(scope: MedusaContainer, subjectIds: string[]): 
   }))
 }
 
-export type MutationView = {
-  inbox_id: string
-  mutation_id: string
-  bank_id: string
-  type: string
-  amount: number | null
-  amount_raw: string
-  description: string | null
-  account_number_masked: string | null
-  mutation_date: string | null
-  received_at: string
-  source: string
-  status: string
-  outcome: string | null
-}
-
-export function mutationView(row: InboxRow | Record<string, any>): MutationView {
+export function mutationView(row: StoredInbox): AdminMootaMutation {
   return {
     inbox_id: row.id,
     mutation_id: row.mutation_id,
@@ -194,17 +114,9 @@ export function mutationView(row: InboxRow | Record<string, any>): MutationView 
   }
 }
 
-export type TimelineEvent = {
-  type: "reserved" | "awaiting" | "paid" | "expired" | "canceled" | "released" | "refunded"
-  at: string | null
-  until?: string | null
-  amount?: number | null
-  note?: string | null
-}
-
 /** Reserved, awaiting, then how it ended: paid (and any refunds), expired, canceled or released. */
-export function timelineOf(r: ReservationRow, order: OrderRef): TimelineEvent[] {
-  const events: TimelineEvent[] = [
+export function timelineOf(r: ReservationRow, order: OrderRef): AdminMootaTimelineEvent[] {
+  const events: AdminMootaTimelineEvent[] = [
     { type: "reserved", at: iso(r.created_at), amount: Number(r.transfer_amount) },
     { type: "awaiting", at: iso(r.created_at), until: iso(r.expires_at) },
   ]
@@ -224,10 +136,8 @@ export function timelineOf(r: ReservationRow, order: OrderRef): TimelineEvent[] 
   return events
 }
 
-export type OrderPaymentView = Awaited<ReturnType<typeof orderPaymentView>>
-
 /** Everything the order widget shows for one Moota payment. */
-export async function orderPaymentView(scope: MedusaContainer, order: OrderRef, r: ReservationRow) {
+export async function orderPaymentView(scope: MedusaContainer, order: OrderRef, r: ReservationRow): Promise<AdminMootaOrderPayment> {
   const moota = mootaOf(scope)
   const options = moota.getOptions()
   const configured = new Map(options.accounts.map((a) => [a.bankId, a]))
@@ -306,29 +216,7 @@ export async function orderPaymentView(scope: MedusaContainer, order: OrderRef, 
   }
 }
 
-/**
- * The merchant's decision that a transfer paid a reservation: the confirmation workflow a webhook runs,
- * with the manual input in the matcher's place (it audits, resolves the review item and refuses what
- * may not be confirmed). Emits the same event as an automatic confirmation, so the buyer is told.
- */
-export async function confirmManually(
-  scope: MedusaContainer,
-  input: { inbox_id: string; reservation_id: string; actor_id: string; note: string }
-): Promise<{ order_id: string | null }> {
-  const { result } = await confirmMootaMutationWorkflow(scope).run({
-    input: { inbox_id: input.inbox_id, manual: { reservation_id: input.reservation_id, actor_id: input.actor_id, note: input.note } },
-  })
-  const orderId = result.order?.order_id ?? null
-  await scope.resolve(Modules.EVENT_BUS).emit({
-    name: MOOTA_PAYMENT_CONFIRMED,
-    data: { inbox_id: input.inbox_id, order_id: orderId, reservation_id: input.reservation_id },
-  })
-  return { order_id: orderId }
-}
-
-export type ReviewItemView = ReturnType<typeof reviewItemView>
-
-export function reviewItemView(item: ReviewItemRow | Record<string, any>, inbox: InboxRow | Record<string, any> | undefined, orders: Map<string, OrderRef>) {
+export function reviewItemView(item: StoredReviewItem, inbox: StoredInbox | undefined, orders: Map<string, OrderRef>): AdminMootaReviewItem {
   const order = item.order_id ? orders.get(item.order_id) ?? null : null
   return {
     id: item.id,
@@ -346,4 +234,13 @@ export function reviewItemView(item: ReviewItemRow | Record<string, any>, inbox:
     created_at: iso(item.created_at),
     mutation: inbox ? mutationView(inbox) : null,
   }
+}
+
+/** A review item as the queue shows it, read after a change. */
+export async function reviewItemResponse(scope: MedusaContainer, id: string): Promise<AdminMootaReviewItem> {
+  const moota = mootaOf(scope)
+  const item = await moota.retrieveMootaReviewItem(id)
+  const [inbox] = await moota.listMootaInboxMutations({ id: item.inbox_mutation_id }, { take: 1 })
+  const orders = await ordersById(scope, item.order_id ? [item.order_id] : [])
+  return reviewItemView(item, inbox, orders)
 }

@@ -1,7 +1,11 @@
 import { MedusaError } from "@medusajs/framework/utils"
 import { entityId } from "../../../lib/ids"
+import { INBOX, OPEN_RESERVATION_STATUSES, REASON, REVIEW, type InboxOutcome } from "../../../lib/statuses"
 import type { TriageReservation } from "../../../lib/triage"
 import type { InboxRow, ReviewItemRow } from "../types"
+import { getInboxRow } from "./inbox"
+import { audit, openReviewItem } from "./review"
+import { sqlList, sqlValue, type SqlRunner } from "./sql"
 
 /**
  * The data behind the triage of credits no reservation holds (lib/triage.ts): when the plugin first saw
@@ -9,10 +13,11 @@ import type { InboxRow, ReviewItemRow } from "../types"
  * that was logged as unrelated or history.
  */
 
-type SqlRunner = { execute<T = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<T[]> }
-
 /** Inbox outcomes of credits triage kept out of review (`ignored_` + the matcher's outcome). */
-export const OTHER_CREDIT_OUTCOMES = { unrelated: "ignored_unrelated", history: "ignored_history" } as const
+export const OTHER_CREDIT_OUTCOMES = { unrelated: "ignored_unrelated", history: "ignored_history" } as const satisfies Record<
+  string,
+  InboxOutcome
+>
 export type OtherCreditKind = keyof typeof OTHER_CREDIT_OUTCOMES
 
 /**
@@ -44,17 +49,16 @@ export async function recordAccountsSeen(db: SqlRunner, bankIds: string[]): Prom
  * Reservations on the shop's accounts whose order total or transfer amount lies in [min, max], live or
  * changed since `since`. `same_account` tells whether it was offered on the credit's account.
  */
-export async function listTriageReservations(
-  db: SqlRunner,
-  input: { bank_id: string; bank_ids: string[]; min: number; max: number; since: Date; limit: number }
-): Promise<TriageReservation[]> {
+export type TriageReservationQuery = { bank_id: string; bank_ids: string[]; min: number; max: number; since: Date; limit: number }
+
+export async function listTriageReservations(db: SqlRunner, input: TriageReservationQuery): Promise<TriageReservation[]> {
   const rows = await db.execute<TriageReservation>(
     `SELECT id, status, order_total, transfer_amount, updated_at, bank_ids @> ?::jsonb AS same_account
      FROM moota_reservation r
      WHERE deleted_at IS NULL
        AND EXISTS (SELECT 1 FROM jsonb_array_elements_text(r.bank_ids) b WHERE b IN (?))
        AND (order_total BETWEEN ? AND ? OR transfer_amount BETWEEN ? AND ?)
-       AND (status IN ('awaiting', 'quarantined') OR updated_at >= ?)
+       AND (status IN (${sqlList(OPEN_RESERVATION_STATUSES)}) OR updated_at >= ?)
      ORDER BY bank_ids @> ?::jsonb DESC, updated_at DESC LIMIT ?`,
     [
       JSON.stringify([input.bank_id]),
@@ -84,36 +88,28 @@ export async function reviewOtherCredit(
   db: SqlRunner,
   input: { inbox_id: string; actor_id: string; note: string }
 ): Promise<{ item: ReviewItemRow; previous_outcome: string }> {
-  const [inbox] = await db.execute<InboxRow>(
-    `SELECT * FROM moota_inbox_mutation WHERE id = ? AND deleted_at IS NULL FOR UPDATE`,
-    [input.inbox_id]
-  )
+  const inbox = await getInboxRow(db, input.inbox_id, { lock: true })
   if (!inbox) {
     throw new MedusaError(MedusaError.Types.NOT_FOUND, `Transfer ${input.inbox_id} not found`)
   }
   if (!isOtherCredit(inbox)) {
     throw new MedusaError(MedusaError.Types.NOT_ALLOWED, "This transfer is not among the other credits any more")
   }
-  const [item] = await db.execute<ReviewItemRow>(
-    `INSERT INTO moota_review_item (id, inbox_mutation_id, reason, bank_id, mutation_id, amount, candidate_reservation_ids, detail)
-     VALUES (?, ?, 'unmatched', ?, ?, ?, '[]'::jsonb, ?)
-     ON CONFLICT (inbox_mutation_id) WHERE deleted_at IS NULL DO NOTHING RETURNING *`,
-    [entityId("mrev"), inbox.id, inbox.bank_id, inbox.mutation_id, inbox.amount, "Sent to review by the merchant"]
+  const item = await openReviewItem(
+    db,
+    inbox,
+    { kind: "review", reason: REASON.unmatched, reservation_id: null, candidate_ids: [], detail: "Sent to review by the merchant" },
+    null
   )
   if (!item) {
     throw new MedusaError(MedusaError.Types.NOT_ALLOWED, "This transfer is already in the review queue")
   }
-  await db.execute(`UPDATE moota_inbox_mutation SET outcome = 'review_unmatched', updated_at = now() WHERE id = ?`, [inbox.id])
-  await db.execute(
-    `INSERT INTO moota_audit_log (id, actor_id, action, subject_id, note, data) VALUES (?, ?, 'to_review', ?, ?, ?::jsonb)`,
-    [
-      entityId("maud"),
-      input.actor_id,
-      inbox.id,
-      input.note,
-      JSON.stringify({ review_item_id: item.id, previous_outcome: inbox.outcome, amount: inbox.amount }),
-    ]
-  )
+  await db.execute(`UPDATE moota_inbox_mutation SET outcome = ?, updated_at = now() WHERE id = ?`, [`review_${REASON.unmatched}`, inbox.id])
+  await audit(db, input.actor_id, "to_review", inbox.id, input.note, {
+    review_item_id: item.id,
+    previous_outcome: inbox.outcome,
+    amount: inbox.amount,
+  })
   return { item, previous_outcome: inbox.outcome! }
 }
 
@@ -122,13 +118,14 @@ export async function undoReviewOtherCredit(
   db: SqlRunner,
   undo: { inbox_id: string; review_item_id: string; previous_outcome: string }
 ): Promise<void> {
-  await db.execute(`DELETE FROM moota_review_item WHERE id = ? AND status = 'open'`, [undo.review_item_id])
-  await db.execute(`UPDATE moota_inbox_mutation SET outcome = ?, updated_at = now() WHERE id = ? AND outcome = 'review_unmatched'`, [
+  await db.execute(`DELETE FROM moota_review_item WHERE id = ? AND status = ${sqlValue(REVIEW.open)}`, [undo.review_item_id])
+  await db.execute(`UPDATE moota_inbox_mutation SET outcome = ?, updated_at = now() WHERE id = ? AND outcome = ?`, [
     undo.previous_outcome,
     undo.inbox_id,
+    `review_${REASON.unmatched}`,
   ])
 }
 
 export function isOtherCredit(row: Pick<InboxRow, "status" | "outcome">): boolean {
-  return row.status === "processed" && (Object.values(OTHER_CREDIT_OUTCOMES) as string[]).includes(row.outcome ?? "")
+  return row.status === INBOX.processed && (Object.values(OTHER_CREDIT_OUTCOMES) as string[]).includes(row.outcome ?? "")
 }

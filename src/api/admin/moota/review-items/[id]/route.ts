@@ -1,5 +1,6 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { historyFor, mootaOf, ordersById, ordersBySession, reviewItemView } from "../../helpers"
+import type { AdminMootaCandidate, AdminMootaReviewItemResponse } from "../../types"
 
 const DAY_MS = 86_400_000
 const CANDIDATE_LIMIT = 20
@@ -43,9 +44,9 @@ export async function GET(req: AuthenticatedMedusaRequest, res: MedusaResponse):
   const orders = await ordersById(req.scope, item.order_id ? [item.order_id] : [])
   const amount = item.amount === null || item.amount === undefined ? null : Number(item.amount)
 
-  const candidates = reservations.map((r) => {
+  const candidates: AdminMootaCandidate[] = reservations.map((r) => {
     const order = bySession.get(r.session_id) ?? null
-    const hints: string[] = []
+    const hints: AdminMootaCandidate["hints"] = []
     if (r.id === matchedId) hints.push("matched")
     else if (suggested.includes(r.id)) hints.push("matcher")
     if (amount !== null && Number(r.transfer_amount) === amount) hints.push("exact_amount")
@@ -54,7 +55,7 @@ export async function GET(req: AuthenticatedMedusaRequest, res: MedusaResponse):
       reservation_id: r.id,
       status: r.status,
       release_reason: r.release_reason,
-      bank_ids: r.bank_ids,
+      bank_ids: r.bank_ids as string[],
       transfer_amount: Number(r.transfer_amount),
       order_total: Number(r.order_total),
       unique_code: Number(r.unique_code),
@@ -67,9 +68,10 @@ export async function GET(req: AuthenticatedMedusaRequest, res: MedusaResponse):
     }
   })
 
-  res.json({
+  const body: AdminMootaReviewItemResponse = {
     review_item: reviewItemView(item, inbox, orders),
     candidates,
     history: await historyFor(req.scope, [item.id, item.inbox_mutation_id]),
-  })
+  }
+  res.json(body)
 }

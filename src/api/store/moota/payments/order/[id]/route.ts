@@ -1,6 +1,6 @@
 import type { MedusaResponse, MedusaStoreRequest } from "@medusajs/framework/http"
 import type { StoreGetMootaOrderPaymentType } from "../../../validators"
-import { findOrderPayment, loadBuyerPayment } from "../../buyer-payment"
+import { findOrderPayment, buyerPaymentOf } from "../../buyer-payment"
 
 /**
  * An order's Moota payment, for the order confirmation page: to the signed-in customer who placed it,
@@ -12,5 +12,5 @@ export async function GET(req: MedusaStoreRequest<unknown, StoreGetMootaOrderPay
     customerId: req.auth_context?.actor_id,
     salesChannelIds: req.publishable_key_context.sales_channel_ids,
   })
-  res.json({ payment: await loadBuyerPayment(req.scope, ref) })
+  res.json({ payment: buyerPaymentOf(req.scope, ref) })
 }

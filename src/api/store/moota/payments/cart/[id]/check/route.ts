@@ -1,11 +1,14 @@
 import type { MedusaResponse, MedusaStoreRequest } from "@medusajs/framework/http"
-import { checkPaymentNow } from "../../../../../../../workflows/utils/check-payment"
+import { refreshMootaAccountsWorkflow } from "../../../../../../../workflows/refresh-moota-accounts"
 import type { StoreCheckMootaCartPaymentType } from "../../../../validators"
-import { findCartPayment, loadBuyerPayment } from "../../../buyer-payment"
+import { buyerPaymentOf, findCartPayment } from "../../../buyer-payment"
 
 /** "I have transferred" on a cart: asks Moota to read the accounts now (throttled), then the status. */
 export async function POST(req: MedusaStoreRequest<StoreCheckMootaCartPaymentType>, res: MedusaResponse): Promise<void> {
   const ref = await findCartPayment(req.scope, req.params.id, req.publishable_key_context.sales_channel_ids)
-  const { refreshed, throttled } = await checkPaymentNow(req.scope, ref.session_id, true)
-  res.json({ payment: await loadBuyerPayment(req.scope, ref), check: { refreshed, throttled } })
+  const { result } = await refreshMootaAccountsWorkflow(req.scope).run({ input: { session_id: ref.session_id } })
+  res.json({
+    payment: buyerPaymentOf(req.scope, { ...ref, reservation: result.reservation }),
+    check: { refreshed: result.refreshed, throttled: result.throttled },
+  })
 }

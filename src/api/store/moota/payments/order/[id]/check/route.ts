@@ -1,7 +1,7 @@
 import type { MedusaResponse, MedusaStoreRequest } from "@medusajs/framework/http"
-import { checkPaymentNow } from "../../../../../../../workflows/utils/check-payment"
+import { refreshMootaAccountsWorkflow } from "../../../../../../../workflows/refresh-moota-accounts"
 import type { StoreCheckMootaOrderPaymentType } from "../../../../validators"
-import { findOrderPayment, loadBuyerPayment } from "../../../buyer-payment"
+import { buyerPaymentOf, findOrderPayment } from "../../../buyer-payment"
 
 /** "I have transferred" on an order (same access rule as GET, email in the body). */
 export async function POST(req: MedusaStoreRequest<StoreCheckMootaOrderPaymentType>, res: MedusaResponse): Promise<void> {
@@ -10,6 +10,9 @@ export async function POST(req: MedusaStoreRequest<StoreCheckMootaOrderPaymentTy
     customerId: req.auth_context?.actor_id,
     salesChannelIds: req.publishable_key_context.sales_channel_ids,
   })
-  const { refreshed, throttled } = await checkPaymentNow(req.scope, ref.session_id, true)
-  res.json({ payment: await loadBuyerPayment(req.scope, ref), check: { refreshed, throttled } })
+  const { result } = await refreshMootaAccountsWorkflow(req.scope).run({ input: { session_id: ref.session_id } })
+  res.json({
+    payment: buyerPaymentOf(req.scope, { ...ref, reservation: result.reservation }),
+    check: { refreshed: result.refreshed, throttled: result.throttled },
+  })
 }

@@ -1,0 +1,147 @@
+/**
+ * The /admin/moota contract: what the routes answer, as the dashboard reads it. The routes build these
+ * shapes and the admin extensions import them (`import type`), so this file imports only types from
+ * pure src/lib files: the admin bundle must not pull server code in. Times are ISO strings (the dashboard shows them in WIB).
+ */
+
+import type { InboxSource, ReservationStatus, ReviewReason, ReviewStatus } from "../../../lib/statuses"
+import type { UniqueCodeMode } from "../../../lib/unique-code"
+
+export type AdminMootaActor = { id: string; email: string | null; name: string | null }
+
+export type AdminMootaHistoryEntry = {
+  action: string
+  subject_id: string
+  at: string
+  actor: AdminMootaActor
+  note: string | null
+  data: Record<string, unknown> | null
+}
+
+export type AdminMootaMutation = {
+  inbox_id: string
+  mutation_id: string
+  bank_id: string
+  type: string
+  amount: number | null
+  amount_raw: string
+  description: string | null
+  account_number_masked: string | null
+  mutation_date: string | null
+  received_at: string
+  source: InboxSource
+  status: string
+  outcome: string | null
+}
+
+export type AdminMootaTimelineEvent = {
+  type: "reserved" | "awaiting" | "paid" | "expired" | "canceled" | "released" | "refunded"
+  at: string | null
+  until?: string | null
+  amount?: number | null
+  note?: string | null
+}
+
+export type AdminMootaPaymentStatus = "awaiting" | "quarantined" | "paid" | "expired" | "released"
+
+/** An order as the review queue shows it; `status` is null for an order that no longer exists. */
+export type AdminMootaOrderRef = {
+  id: string
+  display_id: number | null
+  status: string | null
+  email?: string | null
+  total?: number | null
+  currency_code?: string | null
+}
+
+/** GET /admin/moota/orders/:id (`payment`, null when the order was paid otherwise), mark-paid, release. */
+export type AdminMootaOrderPayment = {
+  reservation_id: string
+  session_id: string
+  order: { id: string; display_id: number | null; status: string }
+  status: AdminMootaPaymentStatus
+  currency_code: string
+  order_total: number
+  unique_code: number
+  unique_code_mode: UniqueCodeMode
+  transfer_amount: number
+  created_at: string | null
+  expires_at: string | null
+  accounts: { bank_id: string; kind: string | null; bank: string; account_number_masked: string | null; account_holder: string | null }[]
+  paid: {
+    at: string | null
+    bank_id: string | null
+    mutation_id: string | null
+    received_amount: number | null
+    source: AdminMootaMutation["source"] | null
+    by: AdminMootaActor | null
+  } | null
+  mutation: AdminMootaMutation | null
+  timeline: AdminMootaTimelineEvent[]
+  other_transfers: { review_item_id: string; reason: string; status: string; amount: number | null; mutation_id: string; created_at: string | null }[]
+  refunds: { amount: number; recorded_at: string; note: string }[]
+  history: AdminMootaHistoryEntry[]
+  actions: { check: boolean; mark_paid: boolean; release: boolean }
+}
+
+/** POST /admin/moota/orders/:id/check (`payment`); the store's payment-session routes answer the same. */
+export type AdminMootaPaymentCheck = {
+  session_id: string
+  status: string
+  transfer_amount: number
+  expires_at: string
+  paid_at: string | null
+  /** Accounts Moota was asked to read now; the others were refreshed too recently. */
+  refreshed: string[]
+  throttled: string[]
+}
+
+export type AdminMootaReviewItem = {
+  id: string
+  reason: ReviewReason
+  status: ReviewStatus
+  bank_id: string
+  mutation_id: string
+  amount: number | null
+  detail: string | null
+  reservation_id: string | null
+  order: AdminMootaOrderRef | null
+  resolution: string | null
+  resolved_by: string | null
+  resolved_at: string | null
+  created_at: string | null
+  mutation: AdminMootaMutation | null
+}
+
+/** A payment a review item's transfer may belong to (GET /admin/moota/review-items/:id). */
+export type AdminMootaCandidate = {
+  reservation_id: string
+  status: ReservationStatus
+  release_reason: string | null
+  bank_ids: string[]
+  transfer_amount: number
+  order_total: number
+  unique_code: number
+  difference: number | null
+  created_at: string
+  expires_at: string
+  order: AdminMootaOrderRef | null
+  hints: ("matcher" | "exact_amount" | "code_missing" | "matched")[]
+  matchable: boolean
+}
+
+export type AdminMootaOrderPaymentResponse = { payment: AdminMootaOrderPayment | null }
+export type AdminMootaPaymentCheckResponse = { payment: AdminMootaPaymentCheck }
+export type AdminMootaReviewItemsResponse = { review_items: AdminMootaReviewItem[]; count: number; limit: number; offset: number }
+export type AdminMootaReviewItemResponse = {
+  review_item: AdminMootaReviewItem
+  candidates: AdminMootaCandidate[]
+  history: AdminMootaHistoryEntry[]
+}
+export type AdminMootaMatchResponse = { review_item: AdminMootaReviewItem; order_id: string | null }
+export type AdminMootaDismissResponse = { review_item: AdminMootaReviewItem }
+export type AdminMootaReviewSummaryResponse = {
+  open: number
+  by_reason: Record<string, number>
+  accounts: { bank_id: string; bank: string; kind: string }[]
+}

@@ -1,0 +1,44 @@
+import type { MedusaContainer } from "@medusajs/framework/types"
+import { buildMerchantAlert, notificationKey, type MerchantAlertInput } from "../lib/notifications"
+import { MOOTA_MODULE } from "../modules/moota"
+import type MootaModuleService from "../modules/moota/service"
+import { sendOnce, type SendResult } from "./send"
+
+/** The dashboard's feed shows notifications sent to the signed-in user's id or e-mail, or to "" (everyone). */
+const EVERY_ADMIN = ""
+
+/**
+ * An alert for the merchant: in the admin's notification feed and, when configured, by e-mail.
+ * `subject` identifies the occurrence (an inbox row, a time bucket): one alert per subject and channel.
+ */
+export async function sendMerchantAlert(
+  container: MedusaContainer,
+  alert: MerchantAlertInput,
+  subject: string,
+  event: string
+): Promise<SendResult[]> {
+  const moota = container.resolve<MootaModuleService>(MOOTA_MODULE)
+  const n = moota.getOptions().notifications
+  const data = buildMerchantAlert(alert, n.locale)
+  const targets: { template: string; channel: string; to: string }[] = []
+  if (n.templates.merchantFeed) {
+    targets.push({ template: n.templates.merchantFeed, channel: n.feedChannel, to: EVERY_ADMIN })
+  }
+  if (n.templates.merchantEmail && n.merchantEmail) {
+    targets.push({ template: n.templates.merchantEmail, channel: n.channel, to: n.merchantEmail })
+  }
+  const results: SendResult[] = []
+  for (const t of targets) {
+    results.push(
+      await sendOnce(container, {
+        key: notificationKey(alert.alert, subject, t.channel),
+        event,
+        channel: t.channel,
+        template: t.template,
+        to: t.to,
+        data,
+      })
+    )
+  }
+  return results
+}

@@ -1,0 +1,240 @@
+import type { MedusaContainer } from "@medusajs/framework/types"
+import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/utils"
+import type { ReservationRow } from "../modules/moota/types"
+import { MOOTA_PROVIDER_ID } from "../providers/moota/constants"
+
+/**
+ * "The Moota payment of this order / cart / session, with its order": one `query.graph` each,
+ * through the links in src/links (payment_session <-> moota_reservation) and Medusa's own
+ * (payment_collection <-> order / cart).
+ */
+
+/** What callers show or check of the order a Moota payment belongs to. */
+export type MootaPaymentOrder = {
+  id: string
+  display_id: number | null
+  status: string
+  email: string | null
+  total: number | null
+  currency_code: string | null
+  locale: string | null
+  customer_id: string | null
+  sales_channel_id: string | null
+  /** From the shipping address, else the billing address. */
+  customer_name: string | null
+  cart_id: string | null
+}
+
+/** A reservation and the payment session it holds an amount for. */
+export type MootaPayment = { session_id: string; reservation: ReservationRow }
+
+type Name = { first_name?: string | null; last_name?: string | null } | null
+type GraphOrder = {
+  id: string
+  display_id?: number | null
+  status: string
+  email?: string | null
+  total?: number | string | null
+  currency_code?: string | null
+  locale?: string | null
+  customer_id?: string | null
+  sales_channel_id?: string | null
+  shipping_address?: Name
+  billing_address?: Name
+  cart?: { id: string } | null
+}
+type GraphSession = {
+  id: string
+  provider_id: string
+  moota_reservation?: ReservationRow | null
+}
+type GraphOrderWithSessions = GraphOrder & { payment_collections?: ({ payment_sessions?: (GraphSession | null)[] } | null)[] }
+type GraphCart = {
+  id: string
+  sales_channel_id: string | null
+  payment_collection?: { payment_sessions?: (GraphSession | null)[] } | null
+  order?: GraphOrder | null
+}
+type GraphReservation = ReservationRow & {
+  payment_session?: { payment_collection?: { order?: GraphOrder | null } | null } | null
+}
+
+const ORDER_FIELDS = [
+  "id",
+  "display_id",
+  "status",
+  "email",
+  "total",
+  "currency_code",
+  "locale",
+  "customer_id",
+  "sales_channel_id",
+  "shipping_address.first_name",
+  "shipping_address.last_name",
+  "billing_address.first_name",
+  "billing_address.last_name",
+  "cart.id",
+]
+const SESSION_FIELDS = ["id", "provider_id", "moota_reservation.*"]
+
+function toOrder(o: GraphOrder): MootaPaymentOrder {
+  const address = o.shipping_address ?? o.billing_address
+  const name = [address?.first_name, address?.last_name].filter(Boolean).join(" ").trim()
+  return {
+    id: o.id,
+    display_id: o.display_id ?? null,
+    status: o.status,
+    email: o.email ?? null,
+    total: o.total == null ? null : Number(o.total),
+    currency_code: o.currency_code ?? null,
+    locale: o.locale ?? null,
+    customer_id: o.customer_id ?? null,
+    sales_channel_id: o.sales_channel_id ?? null,
+    customer_name: name || null,
+    cart_id: o.cart?.id ?? null,
+  }
+}
+
+/**
+ * The reservations of the Moota sessions, newest first. The newest is the payment: a cart whose total
+ * changed, or that was paid with Moota more than once, keeps only that one awaiting.
+ */
+function paymentsOf(sessions: (GraphSession | null | undefined)[]): MootaPayment[] {
+  return sessions
+    .filter((s): s is GraphSession & { moota_reservation: ReservationRow } => s?.provider_id === MOOTA_PROVIDER_ID && !!s.moota_reservation)
+    .sort((a, b) => new Date(b.moota_reservation.created_at).getTime() - new Date(a.moota_reservation.created_at).getTime())
+    .map((s) => ({ session_id: s.id, reservation: s.moota_reservation }))
+}
+
+/**
+ * An order and its Moota payment (null when it was paid otherwise), with every reservation its
+ * sessions hold in `payments`; null when there is no such order.
+ */
+export async function mootaPaymentOfOrder(
+  scope: MedusaContainer,
+  orderId: string
+): Promise<{ order: MootaPaymentOrder; payment: MootaPayment | null; payments: MootaPayment[] } | null> {
+  const { data } = await scope.resolve(ContainerRegistrationKeys.QUERY).graph({
+    entity: "order",
+    fields: [...ORDER_FIELDS, ...SESSION_FIELDS.map((f) => `payment_collections.payment_sessions.${f}`)],
+    filters: { id: orderId },
+  })
+  const order = data[0] as GraphOrderWithSessions | undefined
+  if (!order) {
+    return null
+  }
+  const payments = paymentsOf((order.payment_collections ?? []).flatMap((pc) => pc?.payment_sessions ?? []))
+  return { order: toOrder(order), payment: payments[0] ?? null, payments }
+}
+
+/** A cart, its Moota payment and the order placed with it, if any; null when there is no such cart. */
+export async function mootaPaymentOfCart(
+  scope: MedusaContainer,
+  cartId: string
+): Promise<{ cart: { id: string; sales_channel_id: string | null }; order: MootaPaymentOrder | null; payment: MootaPayment | null } | null> {
+  const { data } = await scope.resolve(ContainerRegistrationKeys.QUERY).graph({
+    entity: "cart",
+    fields: [
+      "id",
+      "sales_channel_id",
+      ...SESSION_FIELDS.map((f) => `payment_collection.payment_sessions.${f}`),
+      ...ORDER_FIELDS.map((f) => `order.${f}`),
+    ],
+    filters: { id: cartId },
+  })
+  const cart = data[0] as GraphCart | undefined
+  if (!cart) {
+    return null
+  }
+  return {
+    cart: { id: cart.id, sales_channel_id: cart.sales_channel_id ?? null },
+    order: cart.order?.id ? toOrder(cart.order) : null,
+    payment: paymentsOf(cart.payment_collection?.payment_sessions ?? [])[0] ?? null,
+  }
+}
+
+/** A payment session's reservation and the order placed with it, if any; null when nothing is reserved. */
+export async function mootaPaymentOfSession(scope: MedusaContainer, sessionId: string) {
+  return await mootaPaymentWhere(scope, { session_id: sessionId })
+}
+
+/** A reservation, by its id, and the order placed with it, if any; null when there is no such reservation. */
+export async function mootaPaymentOfReservation(scope: MedusaContainer, reservationId: string) {
+  return await mootaPaymentWhere(scope, { id: reservationId })
+}
+
+async function mootaPaymentWhere(
+  scope: MedusaContainer,
+  filters: { id: string } | { session_id: string }
+): Promise<(MootaPayment & { order: MootaPaymentOrder | null }) | null> {
+  const { data } = await scope.resolve(ContainerRegistrationKeys.QUERY).graph({
+    entity: "moota_reservation",
+    fields: ["*", ...ORDER_FIELDS.filter((f) => f !== "total").map((f) => `payment_session.payment_collection.order.${f}`)],
+    filters,
+  })
+  const row = data[0] as GraphReservation | undefined
+  if (!row) {
+    return null
+  }
+  const { payment_session, ...reservation } = row
+  const order = payment_session?.payment_collection?.order
+  return { session_id: reservation.session_id, reservation, order: order?.id ? toOrder(order) : null }
+}
+
+/** An order's Moota payment, or the NOT_FOUND the admin routes answer when there is no order or no payment. */
+export async function requireMootaPaymentOfOrder(
+  scope: MedusaContainer,
+  orderId: string
+): Promise<{ order: MootaPaymentOrder; payment: MootaPayment }> {
+  const found = await mootaPaymentOfOrder(scope, orderId)
+  if (!found) {
+    throw new MedusaError(MedusaError.Types.NOT_FOUND, `Order ${orderId} not found`)
+  }
+  if (!found.payment) {
+    throw new MedusaError(MedusaError.Types.NOT_FOUND, `Order ${orderId} has no Moota payment`)
+  }
+  return { order: found.order, payment: found.payment }
+}
+
+/**
+ * The order (if one was placed) behind each payment session, in one query. `total` is computed only
+ * when asked for (it costs Medusa a totals calculation): the matcher does not need it, the admin does.
+ */
+export async function ordersOfSessions(
+  scope: MedusaContainer,
+  sessionIds: string[],
+  options: { withTotal?: boolean } = {}
+): Promise<Map<string, MootaPaymentOrder>> {
+  const result = new Map<string, MootaPaymentOrder>()
+  const unique = [...new Set(sessionIds.filter(Boolean))]
+  if (!unique.length) {
+    return result
+  }
+  const fields = options.withTotal ? ORDER_FIELDS : ORDER_FIELDS.filter((f) => f !== "total")
+  const { data } = await scope.resolve(ContainerRegistrationKeys.QUERY).graph({
+    entity: "payment_session",
+    fields: ["id", ...fields.map((f) => `payment_collection.order.${f}`)],
+    filters: { id: unique },
+  })
+  for (const s of data as { id: string; payment_collection?: { order?: GraphOrder | null } | null }[]) {
+    const order = s.payment_collection?.order
+    if (order?.id) {
+      result.set(s.id, toOrder(order))
+    }
+  }
+  return result
+}
+
+/** Orders by id, as the admin's review queue shows them. */
+export async function ordersById(scope: MedusaContainer, ids: string[]): Promise<Map<string, MootaPaymentOrder>> {
+  const unique = [...new Set(ids.filter(Boolean))]
+  if (!unique.length) {
+    return new Map()
+  }
+  const { data } = await scope.resolve(ContainerRegistrationKeys.QUERY).graph({
+    entity: "order",
+    fields: ORDER_FIELDS,
+    filters: { id: unique },
+  })
+  return new Map((data as GraphOrder[]).map((o) => [o.id, toOrder(o)]))
+}

@@ -1,0 +1,43 @@
+import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
+import { decideMatch, type MatchDecision } from "../../lib/matching"
+import { MOOTA_MODULE } from "../../modules/moota"
+import type MootaModuleService from "../../modules/moota/service"
+import { ordersOfSessions } from "../../queries/moota-payment"
+import { triageMootaCredit } from "./triage-moota-credit"
+
+export const decideMootaMatchStepId = "decide-moota-match-step"
+
+/** Reads the inbox row and the reservations that held its amount, and decides. Changes nothing. */
+export const decideMootaMatchStep = createStep(decideMootaMatchStepId, async (input: { inbox_id: string }, { container }) => {
+  const moota = container.resolve<MootaModuleService>(MOOTA_MODULE)
+  const inbox = await moota.getInboxRow(input.inbox_id)
+  if (!inbox || inbox.status !== "pending") {
+    // Already decided (or being resumed): the record step knows what to do with it.
+    return new StepResponse<MatchDecision>({ kind: "ignore", outcome: "unknown_account" })
+  }
+  const configured = new Set(moota.getOptions().accounts.map((a) => a.bankId))
+  const candidates =
+    inbox.type === "CR" && inbox.amount !== null && configured.has(inbox.bank_id)
+      ? await moota.listMatchCandidates(inbox.bank_id, inbox.amount)
+      : []
+  const orders = await ordersOfSessions(
+    container,
+    candidates.map((c) => c.session_id)
+  )
+  const matched = decideMatch(
+    {
+      mutation_id: inbox.mutation_id,
+      type: inbox.type,
+      bank_id: inbox.bank_id,
+      amount: inbox.amount,
+      mutation_date: inbox.mutation_date ? new Date(inbox.mutation_date) : null,
+    },
+    configured,
+    candidates.map((c) => ({
+      ...c,
+      created_at: new Date(c.created_at),
+      order_status: orders.get(c.session_id)?.status ?? null,
+    }))
+  )
+  return new StepResponse(await triageMootaCredit(moota, inbox, matched))
+})

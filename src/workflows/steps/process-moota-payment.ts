@@ -1,0 +1,38 @@
+import { processPaymentWorkflow } from "@medusajs/medusa/core-flows"
+import { MedusaError, Modules, PaymentActions } from "@medusajs/framework/utils"
+import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
+
+export const processMootaPaymentStepId = "process-moota-payment-step"
+
+/**
+ * Medusa's processPaymentWorkflow (authorize the deferred session, capture the order amount, complete
+ * the cart if nobody has), run as a workflow of its own, then checked.
+ *
+ * - Not `runAsStep`: inside a parent workflow its cart lock is skipped (acquireLockStep does nothing in
+ *   a sub-workflow), so the capture raced the storefront's completion of the same cart; the completion
+ *   then failed on "Payment with payment_session_id ... already exists" and its compensation refunded
+ *   the captured payment. On its own it takes the cart lock, as Medusa's payment webhook does.
+ * - Checked: Medusa's authorize step logs and swallows errors that are not MedusaErrors (a dropped
+ *   database connection) and, the session still being pending_authorization, carries on as if the
+ *   authorization were deferred: the workflow "succeeds" with nothing captured. Without a captured
+ *   payment this step throws, so the confirmation undoes its record and the recovery job retries.
+ * A capture is never undone here: the money did arrive.
+ */
+export const processMootaPaymentStep = createStep(
+  processMootaPaymentStepId,
+  async (input: { session_id: string; amount: number }, { container }) => {
+    await processPaymentWorkflow(container).run({
+      input: { action: PaymentActions.SUCCESSFUL, data: { session_id: input.session_id, amount: input.amount } },
+    })
+    const session = await container
+      .resolve(Modules.PAYMENT)
+      .retrievePaymentSession(input.session_id, { relations: ["payment"] })
+    if (!session.payment?.captured_at) {
+      throw new MedusaError(
+        MedusaError.Types.UNEXPECTED_STATE,
+        `Medusa did not capture payment session ${input.session_id} (session ${session.status}, payment ${session.payment ? "not captured" : "missing"}); will retry`
+      )
+    }
+    return new StepResponse(null)
+  }
+)

@@ -1,0 +1,36 @@
+import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/utils"
+import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
+import { MOOTA_MODULE } from "../../modules/moota"
+import type MootaModuleService from "../../modules/moota/service"
+import { isOtherCredit } from "../../modules/moota/stores/triage"
+import { requireMootaPaymentOfOrder } from "../../queries/moota-payment"
+
+export const resolveMootaCreditMatchStepId = "resolve-moota-credit-match-step"
+
+export type ResolveMootaCreditMatchInput = { inbox_id: string; display_id: number }
+
+/** The other credit, still among the other credits, and the Moota payment of the order with that number. Reads only. */
+export const resolveMootaCreditMatchStep = createStep(
+  resolveMootaCreditMatchStepId,
+  async (input: ResolveMootaCreditMatchInput, { container }) => {
+    const moota = container.resolve<MootaModuleService>(MOOTA_MODULE)
+    const inbox = await moota.getInboxRow(input.inbox_id)
+    if (!inbox) {
+      throw new MedusaError(MedusaError.Types.NOT_FOUND, `Transfer ${input.inbox_id} not found`)
+    }
+    if (!isOtherCredit(inbox)) {
+      throw new MedusaError(MedusaError.Types.NOT_ALLOWED, "This transfer is not among the other credits any more")
+    }
+    const { data } = await container.resolve(ContainerRegistrationKeys.QUERY).graph({
+      entity: "order",
+      fields: ["id"],
+      filters: { display_id: input.display_id },
+    })
+    const orderId = (data[0] as { id?: string } | undefined)?.id
+    if (!orderId) {
+      throw new MedusaError(MedusaError.Types.NOT_FOUND, `Order #${input.display_id} not found`)
+    }
+    const { payment } = await requireMootaPaymentOfOrder(container, orderId)
+    return new StepResponse({ inbox_id: inbox.id, reservation_id: payment.reservation.id })
+  }
+)
