@@ -1,4 +1,5 @@
 import { isBeforeReservation, type MatchDecision } from "./matching"
+import { INBOX, type InboxOutcome, type InboxStatus } from "./statuses"
 
 /**
  * Triage of credits no reservation holds (issue 16). A shared business account receives marketplace
@@ -147,4 +148,15 @@ export function nearBand(amount: number, tolerancePercent: number, codeMax: numb
     min: Math.max(0, Math.min(amount - codeMax, Math.floor(amount / (1 + p)))),
     max: Math.max(amount + codeMax, p < 1 ? Math.ceil(amount / (1 - p)) : Number.MAX_SAFE_INTEGER),
   }
+}
+
+/** Inbox outcomes of credits triage kept out of review (`ignored_` + the matcher's outcome): the "other credits". */
+export const OTHER_CREDIT_OUTCOMES = { unrelated: "ignored_unrelated", history: "ignored_history" } as const satisfies Record<
+  string,
+  InboxOutcome
+>
+export type OtherCreditKind = keyof typeof OTHER_CREDIT_OUTCOMES
+
+export function isOtherCredit(row: { status: InboxStatus | string; outcome: string | null }): boolean {
+  return row.status === INBOX.processed && (Object.values(OTHER_CREDIT_OUTCOMES) as string[]).includes(row.outcome ?? "")
 }

@@ -1,10 +1,16 @@
 import { useMutation, useQuery } from "@tanstack/react-query"
-import { useInvalidateMoota, type Mutation, type ReviewItem } from "./api"
+import type {
+  AdminMootaOtherCredit as OtherCredit,
+  AdminMootaOtherCreditMatchResponse,
+  AdminMootaOtherCreditReviewResponse,
+  AdminMootaOtherCreditsResponse,
+} from "../../api/admin/moota/types"
+import { useInvalidateMoota } from "./api"
 import { sdk } from "./sdk"
 
 /** The "Other credits" view's calls (src/api/admin/moota/other-credits). */
 
-export type OtherCredit = Mutation & { kind: "unrelated" | "history" }
+export type { OtherCredit }
 export type OtherCreditFilters = { kind: string; bank_id: string; q: string; offset: number; limit: number }
 
 export function useOtherCredits(filters: OtherCreditFilters) {
@@ -18,7 +24,7 @@ export function useOtherCredits(filters: OtherCreditFilters) {
     staleTime: 0,
     queryKey: ["moota", "other-credits", filters],
     queryFn: () =>
-      sdk.client.fetch<{ other_credits: OtherCredit[]; count: number; limit: number; offset: number }>("/admin/moota/other-credits", { query }),
+      sdk.client.fetch<AdminMootaOtherCreditsResponse>("/admin/moota/other-credits", { query }),
     placeholderData: (previous) => previous,
   })
 }
@@ -27,7 +33,7 @@ export function useSendToReview(inboxId: string) {
   const invalidate = useInvalidateMoota()
   return useMutation({
     mutationFn: (body: { note: string }) =>
-      sdk.client.fetch<{ review_item: ReviewItem }>(`/admin/moota/other-credits/${inboxId}/review`, { method: "POST", body }),
+      sdk.client.fetch<AdminMootaOtherCreditReviewResponse>(`/admin/moota/other-credits/${inboxId}/review`, { method: "POST", body }),
     onSuccess: invalidate,
   })
 }
@@ -36,7 +42,7 @@ export function useMatchByNumber(inboxId: string) {
   const invalidate = useInvalidateMoota()
   return useMutation({
     mutationFn: (body: { note: string; display_id: string }) =>
-      sdk.client.fetch<{ mutation: Mutation; order_id: string }>(`/admin/moota/other-credits/${inboxId}/match`, { method: "POST", body }),
+      sdk.client.fetch<AdminMootaOtherCreditMatchResponse>(`/admin/moota/other-credits/${inboxId}/match`, { method: "POST", body }),
     onSuccess: invalidate,
   })
 }

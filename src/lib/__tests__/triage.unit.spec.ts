@@ -4,6 +4,7 @@ import {
   applyTriage,
   isHistory,
   isNear,
+  isOtherCredit,
   nearBand,
   needsTriage,
   TRIAGE_RECENT_DAYS,
@@ -170,5 +171,15 @@ describe("options: unrelated credits", () => {
     expect(() => parseMootaOptions({ ...base, unrelatedTolerancePercent: 60 })).toThrow(/unrelatedTolerancePercent: unrelatedTolerancePercent must be at most 50/)
     expect(() => parseMootaOptions({ ...base, unrelatedTolerancePercent: -1 })).toThrow(/unrelatedTolerancePercent must be at least 0/)
     expect(() => parseMootaOptions({ ...base, unrelatedTolerancePercent: "3" })).toThrow(/unrelatedTolerancePercent must be a number/)
+  })
+})
+
+describe("isOtherCredit", () => {
+  it("is a processed row logged as unrelated or history, nothing else", () => {
+    expect(isOtherCredit({ status: "processed", outcome: "ignored_unrelated" })).toBe(true)
+    expect(isOtherCredit({ status: "processed", outcome: "ignored_history" })).toBe(true)
+    expect(isOtherCredit({ status: "processed", outcome: "ignored_debit" })).toBe(false)
+    expect(isOtherCredit({ status: "processed", outcome: "review_unmatched" })).toBe(false)
+    expect(isOtherCredit({ status: "pending", outcome: null })).toBe(false)
   })
 })

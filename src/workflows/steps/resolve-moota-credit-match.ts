@@ -2,7 +2,7 @@ import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/util
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { MOOTA_MODULE } from "../../modules/moota"
 import type MootaModuleService from "../../modules/moota/service"
-import { isOtherCredit } from "../../modules/moota/stores/triage"
+import { isOtherCredit } from "../../lib/triage"
 import { requireMootaPaymentOfOrder } from "../../queries/moota-payment"
 
 export const resolveMootaCreditMatchStepId = "resolve-moota-credit-match-step"

@@ -145,3 +145,9 @@ export type AdminMootaReviewSummaryResponse = {
   by_reason: Record<string, number>
   accounts: { bank_id: string; bank: string; kind: string }[]
 }
+
+/** A credit kept out of the review queue: `unrelated` (no order could explain it) or `history` (before the plugin). */
+export type AdminMootaOtherCredit = AdminMootaMutation & { kind: "unrelated" | "history" }
+export type AdminMootaOtherCreditsResponse = { other_credits: AdminMootaOtherCredit[]; count: number; limit: number; offset: number }
+export type AdminMootaOtherCreditReviewResponse = { review_item: AdminMootaReviewItem }
+export type AdminMootaOtherCreditMatchResponse = { mutation: AdminMootaMutation; order_id: string | null }

@@ -1,8 +1,8 @@
 import { MedusaError } from "@medusajs/framework/utils"
 import { entityId } from "../../../lib/ids"
-import { INBOX, OPEN_RESERVATION_STATUSES, REASON, REVIEW, type InboxOutcome } from "../../../lib/statuses"
-import type { TriageReservation } from "../../../lib/triage"
-import type { InboxRow, ReviewItemRow } from "../types"
+import { OPEN_RESERVATION_STATUSES, REASON, REVIEW } from "../../../lib/statuses"
+import { isOtherCredit, type TriageReservation } from "../../../lib/triage"
+import type { ReviewItemRow } from "../types"
 import { getInboxRow } from "./inbox"
 import { audit, openReviewItem } from "./review"
 import { sqlList, sqlValue, type SqlRunner } from "./sql"
@@ -13,12 +13,6 @@ import { sqlList, sqlValue, type SqlRunner } from "./sql"
  * that was logged as unrelated or history.
  */
 
-/** Inbox outcomes of credits triage kept out of review (`ignored_` + the matcher's outcome). */
-export const OTHER_CREDIT_OUTCOMES = { unrelated: "ignored_unrelated", history: "ignored_history" } as const satisfies Record<
-  string,
-  InboxOutcome
->
-export type OtherCreditKind = keyof typeof OTHER_CREDIT_OUTCOMES
 
 /**
  * Records the first time each account was seen, once. On an upgrade the plugin already existed: the
@@ -124,8 +118,4 @@ export async function undoReviewOtherCredit(
     undo.inbox_id,
     `review_${REASON.unmatched}`,
   ])
-}
-
-export function isOtherCredit(row: Pick<InboxRow, "status" | "outcome">): boolean {
-  return row.status === INBOX.processed && (Object.values(OTHER_CREDIT_OUTCOMES) as string[]).includes(row.outcome ?? "")
 }

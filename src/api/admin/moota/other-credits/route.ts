@@ -1,12 +1,13 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
-import { OTHER_CREDIT_OUTCOMES } from "../../../../modules/moota/stores/triage"
+import { OTHER_CREDIT_OUTCOMES } from "../../../../lib/triage"
 import { mootaOf, mutationView } from "../helpers"
+import type { AdminMootaOtherCreditsResponse } from "../types"
 import { OTHER_CREDIT_KINDS, type AdminMootaOtherCreditsQueryType } from "../validators"
 
 const likeEscape = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`)
 
 /** What an other credit is, from its inbox outcome. */
-const kindOf = (outcome: string | null) => (outcome === OTHER_CREDIT_OUTCOMES.history ? "history" : "unrelated")
+const kindOf = (outcome: string | null): "unrelated" | "history" => (outcome === OTHER_CREDIT_OUTCOMES.history ? "history" : "unrelated")
 
 /**
  * Credits kept out of the review queue (not for any order, or from before the plugin), filtered and
@@ -40,10 +41,11 @@ export async function GET(req: AuthenticatedMedusaRequest<unknown, AdminMootaOth
     take: q.limit,
     order: { [field]: direction, id: direction },
   })
-  res.json({
+  const body: AdminMootaOtherCreditsResponse = {
     other_credits: rows.map((r) => ({ ...mutationView(r), kind: kindOf(r.outcome) })),
     count,
     limit: q.limit,
     offset: q.offset,
-  })
+  }
+  res.json(body)
 }

@@ -1,6 +1,7 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { matchMootaCreditWorkflow } from "../../../../../../workflows/match-moota-credit"
 import { mootaOf, mutationView } from "../../../helpers"
+import type { AdminMootaOtherCreditMatchResponse } from "../../../types"
 import type { AdminMootaOtherCreditMatchType } from "../../../validators"
 
 /**
@@ -12,5 +13,6 @@ export async function POST(req: AuthenticatedMedusaRequest<AdminMootaOtherCredit
     input: { inbox_id: req.params.id, display_id: req.validatedBody.display_id, actor_id: req.auth_context.actor_id, note: req.validatedBody.note },
   })
   const [fresh] = await mootaOf(req.scope).listMootaInboxMutations({ id: req.params.id }, { take: 1 })
-  res.json({ mutation: mutationView(fresh), order_id: result.order_id })
+  const body: AdminMootaOtherCreditMatchResponse = { mutation: mutationView(fresh), order_id: result.order_id }
+  res.json(body)
 }

@@ -1,6 +1,7 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { reviewMootaCreditWorkflow } from "../../../../../../workflows/review-moota-credit"
 import { mootaOf, reviewItemView } from "../../../helpers"
+import type { AdminMootaOtherCreditReviewResponse } from "../../../types"
 import type { AdminMootaOtherCreditReviewType } from "../../../validators"
 
 /** The merchant sends an other credit to the review queue (audited with the note). */
@@ -9,5 +10,6 @@ export async function POST(req: AuthenticatedMedusaRequest<AdminMootaOtherCredit
     input: { inbox_id: req.params.id, actor_id: req.auth_context.actor_id, note: req.validatedBody.note },
   })
   const [inbox] = await mootaOf(req.scope).listMootaInboxMutations({ id: item.inbox_mutation_id }, { take: 1 })
-  res.json({ review_item: reviewItemView(item, inbox, new Map()) })
+  const body: AdminMootaOtherCreditReviewResponse = { review_item: reviewItemView(item, inbox, new Map()) }
+  res.json(body)
 }
