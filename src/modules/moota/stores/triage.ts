@@ -13,10 +13,10 @@ import { sqlList, sqlValue, type SqlRunner } from "./sql"
  * that was logged as unrelated or history.
  */
 
-
 /**
- * Records the first time each account was seen, once. On an upgrade the plugin already existed: the
- * account's oldest reservation or inbox row, if older, is when it was first seen.
+ * Records the first time each account was seen, once (an account already recorded costs one index
+ * lookup). On an upgrade the plugin already existed: the account's oldest reservation or inbox row, if
+ * older, is when it was first seen.
  */
 export async function recordAccountsSeen(db: SqlRunner, bankIds: string[]): Promise<Map<string, Date>> {
   const banks = [...new Set(bankIds)]
@@ -29,6 +29,7 @@ export async function recordAccountsSeen(db: SqlRunner, bankIds: string[]): Prom
        (SELECT min(r.created_at) FROM moota_reservation r WHERE r.bank_ids @> jsonb_build_array(b.bank_id)),
        (SELECT min(i.created_at) FROM moota_inbox_mutation i WHERE i.bank_id = b.bank_id))
      FROM jsonb_to_recordset(?::jsonb) AS b(id text, bank_id text)
+     WHERE NOT EXISTS (SELECT 1 FROM moota_account_seen s WHERE s.bank_id = b.bank_id AND s.deleted_at IS NULL)
      ON CONFLICT (bank_id) WHERE deleted_at IS NULL DO NOTHING`,
     [JSON.stringify(banks.map((bank_id) => ({ id: entityId("macs"), bank_id })))]
   )
