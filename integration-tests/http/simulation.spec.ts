@@ -189,7 +189,7 @@ medusaIntegrationTestRunner({
       expect(reviews.filter((r) => r.amount !== null && r.amount >= 1_000_000).map((r) => r.reason)).toEqual(
         Array(unrelated).fill("unmatched")
       )
-      // eslint-disable-next-line no-console
+       
       console.info(
         `simulation: ${ORDERS} orders, seed ${SEED}\n` +
           `  confusion: ${JSON.stringify(matrix)}\n` +
