@@ -5,7 +5,7 @@ import { expireMootaReservations } from "../../src/jobs/moota-expire-reservation
 import { reconcileMootaMutations } from "../../src/jobs/moota-reconcile"
 import { recoverMootaInbox } from "../../src/jobs/moota-recover-inbox"
 import { writeBackMootaTags } from "../../src/jobs/moota-write-back"
-import { toInboxInput } from "../../src/lib/matching"
+import { toInboxInput } from "../../src/lib/moota"
 import type MootaModuleService from "../../src/modules/moota/service"
 import { eventually, mutation, postWebhook, SDK_FIXTURE_SECRET, signed, useMootaSandbox } from "../helpers/moota"
 import { cartReadyForPayment, orderPayment, placeMootaOrder, setUpStore, startMootaSession, type Api, type TestStore } from "../helpers/store"

@@ -1,25 +1,17 @@
-import { isWholeRupiah, parseMootaAmount } from "./amount"
-import { maskAccountNumber } from "./mask"
-import type { MootaMutation } from "./moota-client"
-import { parseMootaTime, toMootaDate } from "./wib"
+import { isWholeRupiah } from "./amount"
+import { RELEASE, isOpenReservation, type IgnoredKind, type ReservationStatus, type ReviewReason } from "./statuses"
+import { toMootaDate } from "./wib"
 
 /**
  * Deciding what a credited mutation means. Pure: the module supplies the candidates, this decides.
  * Anything but exactly one clean match becomes a review item; nothing is captured on a guess.
  */
 
-export type ReviewReason =
-  | "unmatched"
-  | "ambiguous"
-  | "before_reservation"
-  | "expired"
-  | "canceled"
-  | "already_paid"
-  | "invalid_amount"
+export type { ReviewReason }
 
 export type MatchCandidate = {
   id: string
-  status: "awaiting" | "quarantined" | "paid" | "expired" | "released"
+  status: ReservationStatus
   created_at: Date
   release_reason: string | null
   /** Status of the order placed with this reservation's session, when there is one. */
@@ -35,7 +27,7 @@ export type MatchMutation = {
 }
 
 export type MatchDecision =
-  | { kind: "ignore"; outcome: "debit" | "unknown_account" | "test" }
+  | { kind: "ignore"; outcome: IgnoredKind }
   | { kind: "capture"; reservation_id: string }
   | { kind: "review"; reason: ReviewReason; reservation_id: string | null; candidate_ids: string[]; detail: string }
 
@@ -87,13 +79,13 @@ export function decideMatch(
     return review("invalid_amount", "The amount is not a whole number of rupiah", null)
   }
 
-  const live = candidates.filter((c) => c.status === "awaiting" || c.status === "quarantined")
+  const live = candidates.filter((c) => isOpenReservation(c.status))
   if (live.length > 1) {
     return review("ambiguous", `${live.length} reservations hold this amount`, null, live)
   }
   if (live.length === 1) {
     const r = live[0]
-    if (r.order_status === "canceled" || r.release_reason === "order_canceled") {
+    if (r.order_status === "canceled" || r.release_reason === RELEASE.order_canceled) {
       return review("canceled", "Transfer for an order that was canceled", r)
     }
     if (r.status === "quarantined") {
@@ -112,80 +104,11 @@ export function decideMatch(
   if (latest.status === "paid") {
     return review("already_paid", "A second transfer for an order already paid", latest, candidates)
   }
-  if (latest.release_reason === "order_canceled" || latest.order_status === "canceled") {
+  if (latest.release_reason === RELEASE.order_canceled || latest.order_status === "canceled") {
     return review("canceled", "Transfer for an order that was canceled", latest, candidates)
   }
   if (latest.status === "expired") {
     return review("expired", "Transfer arrived after the payment deadline and its grace period", latest, candidates)
   }
   return review("unmatched", "No order awaits this amount on this account", null, candidates)
-}
-
-/** What the inbox stores of a mutation: enough to match and to show the merchant, no full account numbers. */
-export type InboxInput = {
-  bank_id: string
-  mutation_id: string
-  type: string
-  amount: number | null
-  amount_raw: string
-  account_number_masked: string | null
-  description: string | null
-  mutation_date: Date | null
-  payment_detail: Record<string, unknown> | null
-}
-
-export function toInboxInput(m: MootaMutation): InboxInput {
-  // Only whole rupiah that fit the column can match; anything else is kept raw and goes to review.
-  let amount: number | null = null
-  try {
-    const parsed = parseMootaAmount(m.amount)
-    amount = isWholeRupiah(parsed) && parsed <= 2_147_483_647 ? parsed : null
-  } catch {
-    amount = null
-  }
-  let date: Date | null = null
-  try {
-    date = m.date ? parseMootaTime(m.date) : m.created_at ? parseMootaTime(m.created_at) : null
-  } catch {
-    date = null
-  }
-  const detail = m.payment_detail
-  return {
-    bank_id: storableText(m.bank_id),
-    mutation_id: storableText(m.mutation_id),
-    type: storableText(String(m.type).toUpperCase()),
-    amount,
-    amount_raw: storableText(String(m.amount).slice(0, 40)),
-    account_number_masked: m.account_number != null ? storableText(maskAccountNumber(m.account_number)) : null,
-    description: m.description ? storableText(String(m.description).slice(0, 500)) : null,
-    mutation_date: date,
-    payment_detail:
-      detail && typeof detail === "object" && Object.keys(detail).length
-        ? (storableJson(detail) as Record<string, unknown>)
-        : null,
-  }
-}
-
-const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g
-
-/**
- * PostgreSQL text and jsonb hold neither NUL nor half of a UTF-16 surrogate pair, both of which valid
- * JSON can carry ("\u0000", "\ud800"). A signed delivery with them is stored without the NULs and
- * with U+FFFD for the half pairs, instead of failing the whole delivery.
- */
-export function storableText(s: string): string {
-  return s.replace(/\u0000/g, "").replace(LONE_SURROGATE, "\ufffd")
-}
-
-function storableJson(v: unknown): unknown {
-  if (typeof v === "string") {
-    return storableText(v)
-  }
-  if (Array.isArray(v)) {
-    return v.map(storableJson)
-  }
-  if (v && typeof v === "object") {
-    return Object.fromEntries(Object.entries(v).map(([k, x]) => [storableText(k), storableJson(x)]))
-  }
-  return v
 }

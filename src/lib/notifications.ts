@@ -1,6 +1,6 @@
 import { formatRupiah } from "./amount"
 import type { MootaInstructionAccount } from "./instructions"
-import type { ReviewReason } from "./matching"
+import type { ReviewReason } from "./statuses"
 import { formatWib } from "./wib"
 
 /**
@@ -291,7 +291,7 @@ export type MerchantAlertData = { title: string; description: string; alert: Mer
   unknown
 >
 
-const REVIEW_REASONS: Record<NotifyLocale, Record<string, string>> = {
+const REASON_TEXT: Record<NotifyLocale, Record<ReviewReason, string>> = {
   id: {
     unmatched: "nominalnya tidak cocok dengan pesanan mana pun yang menunggu pembayaran",
     ambiguous: "nominalnya cocok dengan lebih dari satu pesanan",
@@ -318,7 +318,7 @@ export function buildMerchantAlert(input: MerchantAlertInput, locale: NotifyLoca
     case "review_created": {
       const reason = input.reason.replace(/^review_/, "")
       const amount = input.amount != null ? formatRupiah(input.amount) : id ? "Transfer" : "A transfer"
-      const why = REVIEW_REASONS[locale][reason] ?? reason
+      const why = (REASON_TEXT[locale] as Partial<Record<string, string>>)[reason] ?? reason
       const order = input.order_display_id != null ? ` (${id ? "pesanan" : "order"} #${input.order_display_id})` : ""
       return {
         alert: input.alert,

@@ -1,3 +1,5 @@
+import type { ReservationStatus } from "./statuses"
+
 /**
  * The storefront's contract: what `payment_session.data` holds for `pp_moota_moota`.
  * Everything a checkout page needs to tell the buyer exactly what to transfer, where, and by when.
@@ -17,7 +19,7 @@ export type MootaInstructionAccount = {
   qris_payload?: string
 }
 
-export type MootaPaymentStatus = "awaiting" | "quarantined" | "paid" | "expired" | "released"
+export type MootaPaymentStatus = ReservationStatus
 
 export type MootaSessionData = {
   provider: "moota"

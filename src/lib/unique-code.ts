@@ -1,18 +1,17 @@
-import { randomInt } from "node:crypto"
-
 /**
  * Unique-code arithmetic. The buyer transfers the order total plus ("increase") or minus ("decrease")
  * a small code so that awaiting orders on one account have distinct amounts; Moota itself matches
  * nothing, we match account + exact amount. Everything here is whole rupiah.
  */
 
-export type UniqueCodeMode = "increase" | "decrease"
+export const UNIQUE_CODE_MODES = ["increase", "decrease"] as const
+export type UniqueCodeMode = (typeof UNIQUE_CODE_MODES)[number]
 
 /** Codes are at most three digits: Moota's webhook filter (start/end_unique_code) works on 0-999. */
 export const MAX_UNIQUE_CODE = 999
 
 export function isUniqueCodeMode(v: unknown): v is UniqueCodeMode {
-  return v === "increase" || v === "decrease"
+  return (UNIQUE_CODE_MODES as readonly unknown[]).includes(v)
 }
 
 export class UniqueCodeError extends Error {
@@ -59,10 +58,43 @@ export function candidateCodes(min: number, max: number, start: number): number[
   return codes
 }
 
-/** A uniformly random start for candidateCodes (crypto RNG, so starts do not correlate across processes). */
-export function randomCodeStart(min: number, max: number): number {
-  validateCodeRange(min, max)
-  return randomInt(min, max + 1)
+/**
+ * A start for candidateCodes derived from `key` (FNV-1a, mixed): concurrent allocators for different
+ * sessions try different codes first, and a session that re-reserves tries its earlier code first.
+ */
+export function codeStartFor(key: string, min: number, max: number): number {
+  const size = codeRangeSize(min, max)
+  let h = 2166136261
+  for (let i = 0; i < key.length; i++) {
+    h = Math.imul(h ^ key.charCodeAt(i), 16777619) >>> 0
+  }
+  // Final mix (murmur3's): FNV alone leaves ids that differ only in their last characters close.
+  h = Math.imul(h ^ (h >>> 16), 0x85ebca6b)
+  h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35)
+  h = (h ^ (h >>> 16)) >>> 0
+  return min + (h % size)
+}
+
+/**
+ * The (code, amount) pairs an allocator may offer for `total`, in candidateCodes order from `start`:
+ * codes that would leave no positive transfer, and amounts above `maxAmount`, are left out.
+ */
+export function transferCandidates(
+  total: number,
+  range: { min: number; max: number; mode: UniqueCodeMode; start: number },
+  maxAmount: number
+): { code: number; amount: number }[] {
+  const out: { code: number; amount: number }[] = []
+  for (const code of candidateCodes(range.min, range.max, range.start)) {
+    if (range.mode === "decrease" && code >= total) {
+      continue
+    }
+    const amount = transferAmount(total, code, range.mode)
+    if (amount <= maxAmount) {
+      out.push({ code, amount })
+    }
+  }
+  return out
 }
 
 /** The amount the buyer must transfer for `total` with `code`. */

@@ -85,6 +85,11 @@ export function toMootaDate(d: Date): string {
   return `${String(w.year).padStart(4, "0")}-${pad2(w.month)}-${pad2(w.day)}`
 }
 
+/** WIB wall-clock "YYYY-MM-DD HH:mm:ss", as Moota writes a mutation's `date` and `created_at`. */
+export function toMootaDateTime(d: Date): string {
+  return `${toMootaDate(d)} ${new Date(d.getTime() + WIB_OFFSET_MS).toISOString().slice(11, 19)}`
+}
+
 function toWibFields(d: Date) {
   const t = d instanceof Date ? d.getTime() : NaN
   if (Number.isNaN(t)) {

@@ -4,7 +4,7 @@ import { parseArgs, type ParseArgsConfig } from "node:util"
 import { z } from "zod"
 import { maskAccountNumber } from "../lib/mask"
 import { createMootaSandbox, type MootaSandboxOptions } from "./server"
-import { sandboxBankInputSchema, sandboxWebhookInputSchema } from "./state"
+import { sandboxBankInputSchema, sandboxWebhookInputSchema } from "./inputs"
 
 /**
  * `medusa-payment-moota sandbox | transfer`: run the local Moota stand-in and simulate transfers

@@ -1,34 +1,23 @@
-import { randomInt } from "node:crypto"
 import { z } from "zod"
-import { parseMootaTime, WIB_OFFSET_MINUTES } from "../lib/wib"
+import { newMootaId } from "../lib/moota"
+import { toMootaDateTime } from "../lib/wib"
+import { notFound, parseOrThrow, validationError } from "./http"
+import {
+  parseWibInput,
+  sandboxBankInputSchema,
+  sandboxWebhookInputSchema,
+  transferInputSchema,
+  type MutationType,
+  type SandboxBankInput,
+  type SandboxTransferInput,
+  type SandboxWebhookInput,
+  type WebhookKinds,
+} from "./inputs"
 
 /**
- * The sandbox's in-memory stand-in for a Moota account, and the pure functions that shape it into
- * Moota's JSON. Records mirror Moota's snake_case so that what the sandbox serves reads like Moota.
+ * The sandbox's in-memory stand-in for a Moota account and the changes made to it. Records mirror
+ * Moota's snake_case so that what the sandbox serves reads like Moota.
  */
-
-export type MutationType = "CR" | "DB"
-export type WebhookKinds = "credit" | "debit" | "both"
-
-export interface SandboxBankInput {
-  bank_id: string
-  bank_type: string
-  label: string
-  account_number: string
-  atas_nama: string
-}
-
-export interface SandboxWebhookInput {
-  /** Becomes X-MOOTA-WEBHOOK; a random hashid when absent. */
-  id?: string
-  url: string
-  secret: string
-  kinds?: WebhookKinds
-  start_unique_code?: number
-  end_unique_code?: number
-  /** Only this account's mutations; all accounts when absent or empty. */
-  bank_account_id?: string | null
-}
 
 export interface SandboxBank extends SandboxBankInput {
   token: string
@@ -96,185 +85,143 @@ export interface SandboxState {
   webhooks: SandboxWebhook[]
 }
 
-const HASHID_ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789"
-const WIB_OFFSET_MS = WIB_OFFSET_MINUTES * 60_000
-
-/** Moota's identities are 11-character alphanumeric hashids. */
-export function hashid(length = 11): string {
-  let id = ""
-  for (let i = 0; i < length; i++) {
-    id += HASHID_ALPHABET[randomInt(HASHID_ALPHABET.length)]
-  }
-  return id
+/** What every part of a running sandbox shares. */
+export interface SandboxContext {
+  state: SandboxState
+  now: () => Date
+  /** One line per event; never secrets or bodies. */
+  log: (line: string) => void
+  /** Encode JSON like PHP's json_encode (`\/`, `\uXXXX`). */
+  php: boolean
+  deliveryTimeoutMs: number
+  /** Aborted when the sandbox closes, ending deliveries in flight. */
+  closing: AbortSignal
+  /** e.g. "http://127.0.0.1:4010"; set once the server listens. */
+  baseUrl: string
 }
 
-/** "YYYY-MM-DD HH:mm:ss" wall-clock time in WIB (UTC+7, no daylight saving). */
-export function wibDateTime(d: Date): string {
-  return new Date(d.getTime() + WIB_OFFSET_MS).toISOString().slice(0, 19).replace("T", " ")
+export function createSandboxState(banks: SandboxBankInput[], userId: string | undefined, now: Date): SandboxState {
+  const created = toMootaDateTime(now)
+  const state: SandboxState = {
+    user_id: userId ?? newMootaId(),
+    banks: z
+      .array(sandboxBankInputSchema)
+      .parse(banks)
+      .map((b) => ({
+        ...b,
+        token: b.bank_id,
+        username: "sandbox",
+        balance: 0,
+        is_active: true,
+        interval_refresh: 15,
+        created_at: created,
+        last_update: now.toISOString(),
+      })),
+    mutations: [],
+    deliveries: [],
+    refresh_counts: {},
+    tags: [],
+    webhooks: [],
+  }
+  if (new Set(state.banks.map((b) => b.bank_id)).size !== state.banks.length) {
+    throw new Error("The Moota sandbox needs distinct bank_id values")
+  }
+  return state
 }
 
-/**
- * A transfer's `date`: WIB "YYYY-MM-DD HH:mm:ss", a bare WIB day (banks that give only the date
- * report 00:00:00), or an ISO time with a zone. Null when unreadable.
- */
-export function parseWibInput(value: string): string | null {
-  try {
-    return wibDateTime(parseMootaTime(value))
-  } catch {
-    return null
-  }
+export function hasBank(state: SandboxState, bankId: string): boolean {
+  return state.banks.some((b) => b.bank_id === bankId)
 }
 
-/** The last three digits of the whole-rupiah amount: what a webhook's unique-code range filters on. */
-export function uniqueCodeOf(amount: number): number {
-  return Math.floor(Math.abs(amount)) % 1000
+export function bankOf(state: SandboxState, bankId: string): SandboxBank {
+  const bank = state.banks.find((b) => b.bank_id === bankId)
+  if (!bank) {
+    throw new Error(`unknown bank ${bankId}`)
+  }
+  return bank
 }
 
-export function webhookMatches(webhook: SandboxWebhook, mutation: SandboxMutation): boolean {
-  if (webhook.bank_account_id && webhook.bank_account_id !== mutation.bank_id) {
-    return false
+export function mutationOf(state: SandboxState, mutationId: string): SandboxMutation {
+  const mutation = state.mutations.find((m) => m.mutation_id === mutationId)
+  if (!mutation) {
+    throw notFound("Mutation not found.")
   }
-  if (webhook.kinds === "credit" && mutation.type !== "CR") {
-    return false
-  }
-  if (webhook.kinds === "debit" && mutation.type !== "DB") {
-    return false
-  }
-  const code = uniqueCodeOf(mutation.amount)
-  return code >= webhook.start_unique_code && code <= webhook.end_unique_code
+  return mutation
 }
 
-const money = (n: number): string => n.toFixed(2)
+export function toWebhook(
+  ctx: SandboxContext,
+  input: z.output<typeof sandboxWebhookInputSchema>
+): SandboxWebhook {
+  if (input.bank_account_id && !hasBank(ctx.state, input.bank_account_id)) {
+    throw validationError({ bank_account_id: ["The selected bank account id is invalid."] })
+  }
+  const webhook: SandboxWebhook = {
+    webhook_id: input.id ?? newMootaId(),
+    url: input.url,
+    secret_token: input.secret,
+    bank_account_id: input.bank_account_id || null,
+    kinds: input.kinds ?? "both",
+    start_unique_code: input.start_unique_code ?? 0,
+    end_unique_code: input.end_unique_code ?? 999,
+    created_at: toMootaDateTime(ctx.now()),
+  }
+  if (webhook.start_unique_code > webhook.end_unique_code) {
+    throw validationError({ start_unique_code: ["The start unique code must not exceed the end unique code."] })
+  }
+  return webhook
+}
 
-export function bankJson(bank: SandboxBank): Record<string, unknown> {
-  return {
-    corporate_id: null,
-    username: bank.username,
-    atas_nama: bank.atas_nama,
-    balance: money(bank.balance),
-    account_number: bank.account_number,
-    bank_type: bank.bank_type,
-    login_retry: 0,
-    meta: null,
-    interval_refresh: bank.interval_refresh,
-    is_active: bank.is_active,
-    in_queue: 0,
-    in_progress: 0,
-    created_at: bank.created_at,
-    token: bank.token,
+/** Replaces the webhook list (the sandbox's own control; Moota adds them one by one). */
+export function setWebhooks(ctx: SandboxContext, webhooks: SandboxWebhookInput[]): SandboxWebhook[] {
+  const list = parseOrThrow(z.array(sandboxWebhookInputSchema), webhooks).map((w) => toWebhook(ctx, w))
+  ctx.state.webhooks.splice(0, ctx.state.webhooks.length, ...list)
+  return list
+}
+
+/** Books a transfer on its account: the mutation Moota would pull from internet banking. */
+export function recordTransfer(
+  ctx: SandboxContext,
+  raw: SandboxTransferInput
+): { mutation: SandboxMutation; bank: SandboxBank; push: boolean } {
+  const input = parseOrThrow(transferInputSchema, raw)
+  const bank = ctx.state.banks.find((b) => b.bank_id === input.bank_id)
+  if (!bank) {
+    throw validationError({ bank_id: ["The selected bank id is invalid."] })
+  }
+  const recordedAt = toMootaDateTime(ctx.now())
+  const date = input.date === undefined ? recordedAt : parseWibInput(input.date)
+  if (date === null) {
+    throw validationError({ date: ['The date must be "YYYY-MM-DD HH:mm:ss" (WIB), "YYYY-MM-DD", or ISO with a zone.'] })
+  }
+  bank.balance += input.type === "CR" ? input.amount : -input.amount
+  bank.last_update = ctx.now().toISOString()
+  let mutationId = newMootaId()
+  while (ctx.state.mutations.some((m) => m.mutation_id === mutationId)) {
+    mutationId = newMootaId()
+  }
+  const mutation: SandboxMutation = {
+    mutation_id: mutationId,
     bank_id: bank.bank_id,
-    label: bank.label,
-    last_update: bank.last_update,
+    type: input.type,
+    amount: input.amount,
+    description: input.description ?? defaultDescription(input.type, input.amount, date),
+    note: "",
+    date,
+    created_at: recordedAt,
+    updated_at: recordedAt,
+    balance: bank.balance,
+    taggings: [],
+    amount_as_string: input.amount_as_string,
   }
+  ctx.state.mutations.push(mutation)
+  ctx.log(`mutation ${mutation.mutation_id}: ${mutation.type} ${mutation.amount} on ${bank.bank_id}`)
+  return { mutation, bank, push: input.push }
 }
 
-/**
- * A mutation as Moota shapes it. Webhooks send amounts as JSON numbers (or numeric strings);
- * `GET /mutation` sends two-decimal strings.
- */
-export function mutationJson(
-  mutation: SandboxMutation,
-  bank: SandboxBank,
-  shape: "webhook" | "api"
-): Record<string, unknown> {
-  const amount =
-    shape === "api" ? money(mutation.amount) : mutation.amount_as_string ? String(mutation.amount) : mutation.amount
-  return {
-    account_number: bank.account_number,
-    date: mutation.date,
-    description: mutation.description,
-    note: mutation.note,
-    amount,
-    type: mutation.type,
-    balance: shape === "api" ? money(mutation.balance) : mutation.balance,
-    updated_at: mutation.updated_at,
-    created_at: mutation.created_at,
-    mutation_id: mutation.mutation_id,
-    token: mutation.mutation_id,
-    bank_id: mutation.bank_id,
-    taggings: mutation.taggings.map((t) => ({ ...t })),
-    bank: bankJson(bank),
-  }
+function defaultDescription(type: MutationType, amount: number, date: string): string {
+  const ddmm = `${date.slice(8, 10)}${date.slice(5, 7)}`
+  return type === "CR"
+    ? `TRSF E-BANKING CR ${ddmm}/FTSCY/WS95051 ${amount.toFixed(2)} PEMBELI SANDBOX`
+    : `TRSF E-BANKING DB ${ddmm}/FTFVA/WS95031 ${amount.toFixed(2)} PEMBAYARAN SANDBOX`
 }
-
-export function webhookJson(webhook: SandboxWebhook): Record<string, unknown> {
-  // The secret is the caller's to remember; the sandbox never hands it out again.
-  return {
-    webhook_id: webhook.webhook_id,
-    url: webhook.url,
-    bank_account_id: webhook.bank_account_id,
-    kinds: webhook.kinds,
-    start_unique_code: webhook.start_unique_code,
-    end_unique_code: webhook.end_unique_code,
-    created_at: webhook.created_at,
-  }
-}
-
-/**
- * JSON the way PHP's json_encode writes it by default (inferred for Moota, a Laravel service):
- * `/` as `\/` and non-ASCII as `\uXXXX`. Receivers that re-serialise instead of hashing the raw
- * bytes then fail, as they would against the real service.
- */
-export function encodeJson(value: unknown, php: boolean): string {
-  const json = JSON.stringify(value)
-  if (!php) {
-    return json
-  }
-  // Outside strings JSON has neither `/` nor non-ASCII characters, so these replacements only touch strings.
-  return json
-    .replace(/\//g, "\\/")
-    .replace(/[\u0080-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`)
-}
-
-const uniqueCodeSchema = z
-  .union([z.number().int(), z.string().regex(/^\d+$/).transform(Number)])
-  .pipe(z.number().int().min(0).max(999))
-
-/** Moota's `POST /integration/webhook` body. */
-export const webhookCreateSchema = z
-  .object({
-    url: z.string().regex(/^https?:\/\/\S+$/, "The url must be a valid URL."),
-    bank_account_id: z.string().nullish(),
-    kinds: z.enum(["credit", "debit", "both"]).default("both"),
-    secret_token: z.string().min(1),
-    start_unique_code: uniqueCodeSchema.default(0),
-    end_unique_code: uniqueCodeSchema.default(999),
-  })
-  .refine((w) => w.start_unique_code <= w.end_unique_code, {
-    message: "The start unique code must not exceed the end unique code.",
-    path: ["start_unique_code"],
-  })
-
-/** The sandbox's own webhook list format (`secret` rather than `secret_token`). */
-export const sandboxWebhookInputSchema = z.object({
-  id: z.string().min(1).optional(),
-  url: z.string().regex(/^https?:\/\/\S+$/, "The url must be a valid URL."),
-  secret: z.string().min(1),
-  kinds: z.enum(["credit", "debit", "both"]).optional(),
-  start_unique_code: uniqueCodeSchema.optional(),
-  end_unique_code: uniqueCodeSchema.optional(),
-  bank_account_id: z.string().nullish(),
-})
-
-export const sandboxBankInputSchema = z.object({
-  bank_id: z.string().min(1),
-  bank_type: z.string().min(1),
-  label: z.string(),
-  account_number: z.string().min(1),
-  atas_nama: z.string(),
-})
-
-export const transferInputSchema = z.object({
-  bank_id: z.string().min(1),
-  amount: z
-    .union([z.number(), z.string().regex(/^\d+(\.\d{1,2})?$/).transform(Number)])
-    .pipe(z.number().positive().max(1e13)),
-  type: z.enum(["CR", "DB"]).default("CR"),
-  description: z.string().max(500).optional(),
-  /** WIB "YYYY-MM-DD HH:mm:ss", a WIB day, or an ISO time with a zone; now when absent. */
-  date: z.string().optional(),
-  push: z.boolean().default(true),
-  amount_as_string: z.boolean().default(false),
-})
-
-export type SandboxTransferInput = z.input<typeof transferInputSchema>

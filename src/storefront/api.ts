@@ -26,14 +26,14 @@ export interface MootaPaymentApi {
   check(signal?: AbortSignal): Promise<MootaCheckAnswer>
 }
 
-export class MootaApiError extends Error {
+export class MootaPaymentApiError extends Error {
   constructor(
     message: string,
     /** HTTP status; 0 when the request never got an answer. */
     readonly status: number
   ) {
     super(message)
-    this.name = "MootaApiError"
+    this.name = "MootaPaymentApiError"
   }
 }
 
@@ -60,12 +60,12 @@ export function mootaPaymentApi(config: MootaStoreConfig & MootaPaymentRef): Moo
       })
     } catch (e) {
       if ((e as { name?: string })?.name === "AbortError") throw e
-      throw new MootaApiError(`The store could not be reached: ${e instanceof Error ? e.message : String(e)}`, 0)
+      throw new MootaPaymentApiError(`The store could not be reached: ${e instanceof Error ? e.message : String(e)}`, 0)
     }
     const body = (await res.json().catch(() => null)) as { message?: unknown } | null
     if (!res.ok) {
       const message = typeof body?.message === "string" ? body.message : `The store answered ${res.status}`
-      throw new MootaApiError(message, res.status)
+      throw new MootaPaymentApiError(message, res.status)
     }
     return body as T
   }

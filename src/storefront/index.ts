@@ -5,7 +5,7 @@
  * `/qr`, `/api`, `/status`, which do not load React).
  */
 export { MootaPayment, type MootaPaymentProps } from "./moota-payment"
-export { mootaPaymentApi, MootaApiError, type MootaPaymentApi, type MootaPaymentRef, type MootaStoreConfig } from "./api"
+export { mootaPaymentApi, MootaPaymentApiError, type MootaPaymentApi, type MootaPaymentRef, type MootaStoreConfig } from "./api"
 export {
   describeCountdown,
   digitsOnly,

@@ -1,12 +1,13 @@
 "use client"
 
-import { useCallback, useEffect, useId, useRef, useState, type CSSProperties, type ReactNode } from "react"
+import { useCallback, useEffect, useId, useRef, useState, type ReactNode } from "react"
 import type { MootaPaymentApi } from "./api"
 import { copyText } from "./clipboard"
 import { describeCountdown, digitsOnly, formatCountdown, formatDeadline, formatRupiah, splitUniqueCode, timeLeft } from "./format"
 import { mootaMessages, type MootaMessages } from "./i18n"
-import { buildQrDataUrl } from "./qr"
-import type { MootaBuyerPayment, MootaBuyerStatus, MootaInstructionAccount, MootaLang } from "./types"
+import { AccountCard, CopyButton, QrisImage } from "./parts"
+import { BADGE, S } from "./styles"
+import type { MootaBuyerPayment, MootaBuyerStatus, MootaLang } from "./types"
 
 export type MootaPaymentProps = {
   /** Reads the payment and runs the "I have transferred" check; see `mootaPaymentApi`. */
@@ -318,137 +319,4 @@ export function MootaPayment(props: MootaPaymentProps): ReactNode {
       {status === "canceled" && <p style={S.text}>{t.canceled}</p>}
     </section>
   )
-}
-
-function CopyButton(props: { label: string; text: string; onClick: () => void }): ReactNode {
-  return (
-    <button type="button" style={S.secondaryButton} aria-label={props.label} onClick={props.onClick}>
-      {props.text}
-    </button>
-  )
-}
-
-function AccountCard(props: {
-  account: MootaInstructionAccount
-  t: MootaMessages
-  copied: boolean
-  onCopy: () => void
-}): ReactNode {
-  const { account: a, t } = props
-  const number = a.account_number ?? ""
-  return (
-    <li style={S.card} data-testid="moota-account">
-      <p style={S.bank}>{a.bank}</p>
-      <p style={S.label}>{a.kind === "va" ? t.vaNumber : t.accountNumber}</p>
-      <div style={S.row}>
-        <p style={S.accountNumber}>{number}</p>
-        <CopyButton label={t.copyAccount(a.bank, number)} text={props.copied ? t.copied : t.copy} onClick={props.onCopy} />
-      </div>
-      <p style={S.hint}>
-        {t.accountHolder}: {a.account_holder}
-      </p>
-    </li>
-  )
-}
-
-function QrisImage(props: { payload: string; alt: string; t: MootaMessages }): ReactNode {
-  const [src, setSrc] = useState<string | null>(null)
-  const [failed, setFailed] = useState(false)
-  useEffect(() => {
-    let live = true
-    setSrc(null)
-    setFailed(false)
-    buildQrDataUrl(props.payload).then(
-      (url) => live && setSrc(url),
-      () => live && setFailed(true)
-    )
-    return () => {
-      live = false
-    }
-  }, [props.payload])
-  if (failed) return <p style={S.text}>{props.t.qrisFailed}</p>
-  if (!src) {
-    return (
-      <div style={S.qrPlaceholder} role="img" aria-label={props.t.qrisLoading}>
-        {props.t.qrisLoading}
-      </div>
-    )
-  }
-  return <img src={src} alt={props.alt} width={256} height={256} style={S.qr} data-testid="moota-qris-image" />
-}
-
-// Colours checked for WCAG AA contrast on their backgrounds (body text ≥ 7:1, badges ≥ 4.5:1).
-const INK = "#111827"
-const MUTED = "#374151"
-const S: Record<string, CSSProperties> = {
-  root: {
-    boxSizing: "border-box",
-    maxWidth: "34rem",
-    padding: "1.25rem",
-    border: "1px solid #d1d5db",
-    borderRadius: "0.75rem",
-    background: "#ffffff",
-    color: INK,
-    fontFamily: "inherit",
-    lineHeight: 1.5,
-  },
-  rootPaid: { borderColor: "#047857", background: "#f0fdf4" },
-  header: { display: "flex", flexWrap: "wrap", alignItems: "center", justifyContent: "space-between", gap: "0.5rem" },
-  heading: { margin: 0, fontSize: "1.25rem", fontWeight: 700 },
-  subHeading: { margin: "0 0 0.5rem", fontSize: "1rem", fontWeight: 600 },
-  badge: { display: "inline-block", padding: "0.125rem 0.625rem", borderRadius: "999px", fontSize: "0.875rem", fontWeight: 600 },
-  block: { marginTop: "1rem" },
-  row: { display: "flex", flexWrap: "wrap", alignItems: "center", gap: "0.75rem" },
-  label: { margin: 0, fontSize: "0.875rem", color: MUTED },
-  text: { margin: "0.25rem 0", color: INK },
-  hint: { margin: "0.25rem 0", fontSize: "0.875rem", color: MUTED },
-  amount: { margin: 0, fontSize: "1.75rem", fontWeight: 700, letterSpacing: "0.02em", fontVariantNumeric: "tabular-nums" },
-  mark: { background: "#fde047", color: INK, padding: "0 0.125rem", borderRadius: "0.25rem", textDecoration: "underline", textUnderlineOffset: "0.2em" },
-  countdown: { fontWeight: 700, fontVariantNumeric: "tabular-nums" },
-  list: { listStyle: "none", margin: 0, padding: 0, display: "grid", gap: "0.75rem" },
-  card: { padding: "0.75rem 1rem", border: "1px solid #d1d5db", borderRadius: "0.5rem" },
-  bank: { margin: 0, fontWeight: 700 },
-  accountNumber: { margin: 0, fontSize: "1.25rem", fontWeight: 600, fontVariantNumeric: "tabular-nums", letterSpacing: "0.04em" },
-  qr: { display: "block", width: "256px", maxWidth: "100%", height: "auto", background: "#ffffff" },
-  qrPlaceholder: { width: "256px", height: "256px", display: "flex", alignItems: "center", justifyContent: "center", background: "#f3f4f6", color: MUTED },
-  primaryButton: {
-    minHeight: "2.75rem",
-    padding: "0.5rem 1.25rem",
-    border: "none",
-    borderRadius: "0.5rem",
-    background: "#1d4ed8",
-    color: "#ffffff",
-    fontSize: "1rem",
-    fontWeight: 600,
-    cursor: "pointer",
-  },
-  secondaryButton: {
-    minHeight: "2.25rem",
-    padding: "0.25rem 0.875rem",
-    border: "1px solid #1d4ed8",
-    borderRadius: "0.5rem",
-    background: "#ffffff",
-    color: "#1d4ed8",
-    fontSize: "0.875rem",
-    fontWeight: 600,
-    cursor: "pointer",
-  },
-  srOnly: {
-    position: "absolute",
-    width: "1px",
-    height: "1px",
-    padding: 0,
-    margin: "-1px",
-    overflow: "hidden",
-    clip: "rect(0, 0, 0, 0)",
-    whiteSpace: "nowrap",
-    border: 0,
-  },
-}
-
-const BADGE: Record<MootaBuyerStatus, CSSProperties> = {
-  awaiting: { background: "#fef3c7", color: "#78350f" },
-  paid: { background: "#047857", color: "#ffffff" },
-  expired: { background: "#fee2e2", color: "#7f1d1d" },
-  canceled: { background: "#e5e7eb", color: "#1f2937" },
 }

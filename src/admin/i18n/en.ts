@@ -1,3 +1,5 @@
+import type { ReviewReason, ReviewStatus } from "../../lib/statuses"
+
 /** English texts of the Moota admin extensions (keys under `moota.` in the dashboard's namespace). */
 export const en = {
   common: {
@@ -41,7 +43,7 @@ export const en = {
     canceled: "After cancel",
     already_paid: "Already paid / overpaid",
     invalid_amount: "Invalid amount",
-  },
+  } satisfies Record<ReviewReason, string>,
   reasonHelp: {
     unmatched: "No order awaits this amount on this account.",
     ambiguous: "Several orders hold this amount.",
@@ -50,7 +52,7 @@ export const en = {
     canceled: "The transfer is for an order that was canceled: refund it or match another order.",
     already_paid: "The order was already paid: a second transfer or an overpayment.",
     invalid_amount: "The amount is not a whole number of rupiah.",
-  },
+  } satisfies Record<ReviewReason, string>,
   historyActions: {
     match: "Confirmed the payment",
     release: "Released the amount",
@@ -156,7 +158,7 @@ export const en = {
       search: "Mutation ID or amount",
       all: "All",
     },
-    statuses: { open: "Open", resolved: "Matched", dismissed: "Dismissed" },
+    statuses: { open: "Open", resolved: "Matched", dismissed: "Dismissed" } satisfies Record<ReviewStatus, string>,
     columns: {
       received: "Received",
       amount: "Amount",

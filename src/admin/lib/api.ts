@@ -1,4 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query"
+import type { InboxSource, ReservationStatus, ReviewReason, ReviewStatus } from "../../lib/statuses"
+import type { UniqueCodeMode } from "../../lib/unique-code"
 import { sdk } from "./sdk"
 
 /** Shapes of the /admin/moota answers (see src/api/admin/moota), as the dashboard reads them. */
@@ -17,7 +19,7 @@ export type Mutation = {
   account_number_masked: string | null
   mutation_date: string | null
   received_at: string
-  source: "webhook" | "reconcile" | "manual"
+  source: InboxSource
   status: string
   outcome: string | null
 }
@@ -34,10 +36,10 @@ export type OrderPayment = {
   reservation_id: string
   session_id: string
   order: { id: string; display_id: number | null; status: string }
-  status: "awaiting" | "quarantined" | "paid" | "expired" | "released"
+  status: ReservationStatus
   order_total: number
   unique_code: number
-  unique_code_mode: "increase" | "decrease"
+  unique_code_mode: UniqueCodeMode
   transfer_amount: number
   created_at: string
   expires_at: string
@@ -52,7 +54,7 @@ export type OrderPayment = {
   } | null
   mutation: Mutation | null
   timeline: TimelineEvent[]
-  other_transfers: { review_item_id: string; reason: string; status: string; amount: number | null; mutation_id: string; created_at: string }[]
+  other_transfers: { review_item_id: string; reason: ReviewReason; status: ReviewStatus; amount: number | null; mutation_id: string; created_at: string }[]
   refunds: { amount: number; recorded_at: string; note: string }[]
   history: HistoryEntry[]
   actions: { check: boolean; mark_paid: boolean; release: boolean }
@@ -62,8 +64,8 @@ export type OrderRef = { id: string; display_id: number | null; status: string |
 
 export type ReviewItem = {
   id: string
-  reason: string
-  status: "open" | "resolved" | "dismissed"
+  reason: ReviewReason
+  status: ReviewStatus
   bank_id: string
   mutation_id: string
   amount: number | null

@@ -1,3 +1,4 @@
+import { REVIEW_REASONS } from "../statuses"
 import {
   alertBucket,
   buildBuyerMessage,
@@ -187,7 +188,7 @@ describe("buildMerchantAlert", () => {
 
   it("describes every review reason in both languages", () => {
     expect(buildMerchantAlert({ ...review, reason: "something_new" }, "en").description).toContain(": something_new.")
-    for (const reason of ["unmatched", "ambiguous", "before_reservation", "expired", "canceled", "already_paid", "invalid_amount"]) {
+    for (const reason of REVIEW_REASONS) {
       for (const locale of ["id", "en"] as const) {
         // An unknown reason is shown as its code; every known one reads as a sentence.
         expect(buildMerchantAlert({ ...review, reason }, locale).description).not.toContain(`: ${reason}.`)

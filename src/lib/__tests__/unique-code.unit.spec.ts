@@ -5,8 +5,9 @@ import {
   candidateCodes,
   codeRangeSize,
   isUniqueCodeMode,
-  randomCodeStart,
+  codeStartFor,
   transferAmount,
+  transferCandidates,
   validateCodeRange,
 } from "../unique-code"
 
@@ -70,15 +71,45 @@ describe("candidateCodes", () => {
   })
 })
 
-describe("randomCodeStart", () => {
-  it("stays inside the range", () => {
+describe("codeStartFor", () => {
+  it("stays inside the range and is the same for the same key", () => {
     for (let i = 0; i < 200; i++) {
-      const start = randomCodeStart(10, 12)
+      const start = codeStartFor(`sess_${i}`, 10, 12)
       expect(start).toBeGreaterThanOrEqual(10)
       expect(start).toBeLessThanOrEqual(12)
     }
-    expect(randomCodeStart(7, 7)).toBe(7)
-    expect(() => randomCodeStart(0, 1000)).toThrow(UniqueCodeError)
+    expect(codeStartFor("sess_a", 1, 999)).toBe(codeStartFor("sess_a", 1, 999))
+    expect(codeStartFor("anything", 7, 7)).toBe(7)
+    expect(() => codeStartFor("sess_a", 0, 1000)).toThrow(UniqueCodeError)
+  })
+
+  it("spreads different keys over the range", () => {
+    const starts = new Set(Array.from({ length: 200 }, (_, i) => codeStartFor(`sess_${i}`, 1, 999)))
+    expect(starts.size).toBeGreaterThan(150)
+  })
+})
+
+describe("transferCandidates", () => {
+  it("pairs every code with its amount, in candidateCodes order", () => {
+    expect(transferCandidates(1000, { min: 1, max: 3, mode: "increase", start: 2 }, 10_000)).toEqual([
+      { code: 2, amount: 1002 },
+      { code: 3, amount: 1003 },
+      { code: 1, amount: 1001 },
+    ])
+  })
+
+  it("leaves out codes that would leave no positive transfer in decrease mode", () => {
+    expect(transferCandidates(3, { min: 1, max: 5, mode: "decrease", start: 1 }, 10_000)).toEqual([
+      { code: 1, amount: 2 },
+      { code: 2, amount: 1 },
+    ])
+  })
+
+  it("leaves out amounts above the cap", () => {
+    expect(transferCandidates(100, { min: 0, max: 3, mode: "increase", start: 0 }, 101)).toEqual([
+      { code: 0, amount: 100 },
+      { code: 1, amount: 101 },
+    ])
   })
 })
 

@@ -1,4 +1,4 @@
-import { MootaTimeError, WIB_OFFSET_MINUTES, formatWib, parseMootaTime, toMootaDate } from "../wib"
+import { MootaTimeError, WIB_OFFSET_MINUTES, formatWib, parseMootaTime, toMootaDate, toMootaDateTime } from "../wib"
 
 describe("parseMootaTime", () => {
   it.each([
@@ -113,5 +113,17 @@ describe("toMootaDate", () => {
 
   it("rejects an invalid Date", () => {
     expect(() => toMootaDate(new Date("nope"))).toThrow(MootaTimeError)
+  })
+})
+
+describe("toMootaDateTime", () => {
+  it("writes WIB wall-clock time as Moota does", () => {
+    expect(toMootaDateTime(new Date("2021-10-05T03:25:16.999Z"))).toBe("2021-10-05 10:25:16")
+    expect(toMootaDateTime(new Date("2021-10-04T17:00:00Z"))).toBe("2021-10-05 00:00:00")
+    expect(toMootaDateTime(parseMootaTime("2021-10-05 10:25:16"))).toBe("2021-10-05 10:25:16")
+  })
+
+  it("refuses an invalid Date", () => {
+    expect(() => toMootaDateTime(new Date("nope"))).toThrow(MootaTimeError)
   })
 })

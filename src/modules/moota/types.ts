@@ -1,8 +1,19 @@
-import type { InboxInput } from "../../lib/matching"
+import type { InboxInput } from "../../lib/moota"
+import type {
+  InboxOutcome,
+  InboxSource,
+  InboxStatus,
+  ReservationStatus,
+  ReviewReason,
+  ReviewResolution,
+  ReviewStatus,
+  WriteBackStatus,
+} from "../../lib/statuses"
+import type { UniqueCodeMode } from "../../lib/unique-code"
+
+export type { InboxSource, ReservationStatus }
 
 /** Rows of the plugin's tables as read with raw SQL (integers are whole rupiah). */
-export type ReservationStatus = "awaiting" | "quarantined" | "paid" | "expired" | "released"
-
 export type ReservationRow = {
   id: string
   session_id: string
@@ -10,7 +21,7 @@ export type ReservationRow = {
   currency_code: string
   order_total: number
   unique_code: number
-  code_mode: "increase" | "decrease"
+  code_mode: UniqueCodeMode
   transfer_amount: number
   bank_ids: string[]
   expires_at: Date
@@ -36,7 +47,7 @@ export type ReserveAmountInput = {
   bank_ids: string[]
   code_min: number
   code_max: number
-  code_mode: "increase" | "decrease"
+  code_mode: UniqueCodeMode
   expires_at: Date
   quarantine_until: Date
 }
@@ -48,19 +59,17 @@ export type PaidMutation = {
   paid_at: Date
 }
 
-export type InboxSource = "webhook" | "reconcile" | "manual"
-
 /** An inbox row: the stored mutation (see InboxInput) and where its processing stands. */
 export type InboxRow = InboxInput & {
   id: string
   source: InboxSource
-  status: "pending" | "matched" | "processed"
-  outcome: string | null
+  status: InboxStatus
+  outcome: InboxOutcome | null
   reservation_id: string | null
   attempts: number
   last_error: string | null
   processed_at: Date | null
-  write_back_status: "none" | "pending" | "done" | "failed"
+  write_back_status: WriteBackStatus
   write_back_attempts: number
   write_back_error: string | null
   created_at: Date
@@ -70,8 +79,8 @@ export type InboxRow = InboxInput & {
 export type ReviewItemRow = {
   id: string
   inbox_mutation_id: string
-  reason: string
-  status: "open" | "resolved" | "dismissed"
+  reason: ReviewReason
+  status: ReviewStatus
   bank_id: string
   mutation_id: string
   amount: number | null
@@ -79,7 +88,7 @@ export type ReviewItemRow = {
   candidate_reservation_ids: string[] | null
   order_id: string | null
   detail: string | null
-  resolution: string | null
+  resolution: ReviewResolution | null
   resolved_by: string | null
   resolved_at: Date | null
   created_at: Date

@@ -1,6 +1,6 @@
 import jsQR from "jsqr"
 import { parseTlv, verifyQrisCrc } from "../../lib/qris"
-import { MootaApiError, mootaPaymentApi } from "../api"
+import { MootaPaymentApiError, mootaPaymentApi } from "../api"
 import { describeCountdown, digitsOnly, formatCountdown, formatDeadline, formatRupiah, splitUniqueCode, timeLeft } from "../format"
 import { buildQrDataUrl, buildQrSvg } from "../qr"
 import { buyerStatus } from "../status"
@@ -119,7 +119,7 @@ describe("mootaPaymentApi", () => {
     expect(JSON.parse(String(f.mock.calls[1][1]?.body))).toEqual({ email: "budi+1@example.com" })
   })
 
-  it("turns the store's error answer into a MootaApiError with its message and status", async () => {
+  it("turns the store's error answer into a MootaPaymentApiError with its message and status", async () => {
     const api = mootaPaymentApi({
       baseUrl: "http://store.test",
       publishableKey: "pk_1",
@@ -127,7 +127,7 @@ describe("mootaPaymentApi", () => {
       fetch: fakeFetch(404, { type: "not_found", message: "Cart cart_1 not found" }) as any,
     })
     const err = await api.get().catch((e) => e)
-    expect(err).toBeInstanceOf(MootaApiError)
+    expect(err).toBeInstanceOf(MootaPaymentApiError)
     expect(err).toMatchObject({ status: 404, message: "Cart cart_1 not found" })
 
     const down = mootaPaymentApi({

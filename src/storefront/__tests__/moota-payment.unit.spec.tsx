@@ -1,6 +1,6 @@
 /** @jest-environment jsdom */
 import { act, fireEvent, render, screen, within } from "@testing-library/react"
-import { MootaApiError, type MootaPaymentApi } from "../api"
+import { MootaPaymentApiError, type MootaPaymentApi } from "../api"
 import { MootaPayment } from "../moota-payment"
 import type { MootaBuyerPayment, MootaCheckAnswer } from "../types"
 import { awaitingPayment, paidPayment } from "./fixtures"
@@ -234,7 +234,7 @@ describe("MootaPayment: polling", () => {
 
   it("backs off while the store is unreachable, says so, and recovers", async () => {
     const awaiting = awaitingPayment(NOW)
-    const api = fakeApi({ get: [new MootaApiError("down", 0), new MootaApiError("down", 0), awaiting] })
+    const api = fakeApi({ get: [new MootaPaymentApiError("down", 0), new MootaPaymentApiError("down", 0), awaiting] })
     render(<MootaPayment api={api} initialPayment={awaiting} lang="en" />)
     await advance(5000)
     expect(api.get).toHaveBeenCalledTimes(1)
@@ -266,7 +266,7 @@ describe("MootaPayment: polling", () => {
   })
 
   it("loads the payment itself when given none, and offers a retry when that fails", async () => {
-    const api = fakeApi({ get: [new MootaApiError("Cart cart_1 not found", 404), awaitingPayment(NOW)] })
+    const api = fakeApi({ get: [new MootaPaymentApiError("Cart cart_1 not found", 404), awaitingPayment(NOW)] })
     render(<MootaPayment api={api} pollIntervalMs={0} lang="en" />)
     expect(screen.getByRole("status").textContent).toBe("Loading the payment instructions…")
     await flush()
@@ -316,7 +316,7 @@ describe("MootaPayment: I have transferred", () => {
   })
 
   it("says when the check failed", async () => {
-    const api = fakeApi({ check: [new MootaApiError("boom", 500)] })
+    const api = fakeApi({ check: [new MootaPaymentApiError("boom", 500)] })
     render(<MootaPayment api={api} initialPayment={awaitingPayment(NOW)} pollIntervalMs={0} lang="en" />)
     await flush()
     fireEvent.click(screen.getByRole("button", { name: "I have transferred" }))

@@ -13,11 +13,11 @@ import {
   type ReviewFilters,
   type ReviewItem,
 } from "../../lib/api"
+import { REVIEW_REASONS, REVIEW_STATUSES } from "../../../lib/statuses"
 import { NoteDialog, Status, errorText, rupiah, useMootaText, wib } from "../../lib/ui"
 
 const PAGE_SIZE = 20
 const ALL = "all"
-const REASONS = ["unmatched", "ambiguous", "before_reservation", "expired", "canceled", "already_paid", "invalid_amount"]
 
 /**
  * The transfers the plugin would not confirm on its own (unmatched, ambiguous, late, after a cancel,
@@ -58,7 +58,7 @@ const MootaReviewPage = () => {
           onChange={set("status")}
           options={[
             { value: ALL, label: t("review.filters.all") },
-            ...["open", "resolved", "dismissed"].map((s) => ({ value: s, label: t(`review.statuses.${s}`) })),
+            ...REVIEW_STATUSES.map((s) => ({ value: s, label: t(`review.statuses.${s}`) })),
           ]}
         />
         <FilterSelect
@@ -67,7 +67,7 @@ const MootaReviewPage = () => {
           onChange={set("reason")}
           options={[
             { value: ALL, label: t("review.filters.all") },
-            ...REASONS.map((r) => {
+            ...REVIEW_REASONS.map((r) => {
               const n = summary.data?.by_reason[r]
               return { value: r, label: `${t(`reasons.${r}`)}${n ? ` (${n})` : ""}` }
             }),

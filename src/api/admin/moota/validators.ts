@@ -1,17 +1,5 @@
 import { z } from "@medusajs/framework/zod"
-
-/** Reasons a transfer waits for the merchant (moota_review_item.reason). */
-export const REVIEW_REASONS = [
-  "unmatched",
-  "ambiguous",
-  "before_reservation",
-  "expired",
-  "canceled",
-  "already_paid",
-  "invalid_amount",
-] as const
-
-export const REVIEW_STATUSES = ["open", "resolved", "dismissed"] as const
+import { REVIEW_REASONS, REVIEW_STATUSES } from "../../../lib/statuses"
 
 /**
  * Every manual action on money is explained by the admin who takes it. Custom checks rather than

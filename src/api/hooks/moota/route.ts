@@ -1,7 +1,6 @@
 import type { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
-import { toInboxInput } from "../../../lib/matching"
-import { mootaMutationSchema } from "../../../lib/moota-client"
+import { mootaMutationSchema, toInboxInput } from "../../../lib/moota"
 import { verifyMootaSignature } from "../../../lib/signature"
 import { MOOTA_MODULE } from "../../../modules/moota"
 import type MootaModuleService from "../../../modules/moota/service"

@@ -1,4 +1,5 @@
 import { model } from "@medusajs/framework/utils"
+import { INBOX_SOURCES, INBOX_STATUSES, WRITE_BACK_STATUSES } from "../../../lib/statuses"
 
 /**
  * Every mutation Moota reported (webhook or reconciliation poll), stored before it is processed.
@@ -16,15 +17,14 @@ export const MootaInboxMutation = model
     description: model.text().nullable(),
     mutation_date: model.dateTime().nullable(),
     payment_detail: model.json().nullable(),
-    source: model.enum(["webhook", "reconcile", "manual"]),
-    /** pending: not decided yet; matched: reservation marked paid, capture not yet confirmed; processed: done. */
-    status: model.enum(["pending", "matched", "processed"]).default("pending"),
+    source: model.enum([...INBOX_SOURCES]),
+    status: model.enum([...INBOX_STATUSES]).default("pending"),
     outcome: model.text().nullable(),
     reservation_id: model.text().nullable(),
     attempts: model.number().default(0),
     last_error: model.text().nullable(),
     processed_at: model.dateTime().nullable(),
-    write_back_status: model.enum(["none", "pending", "done", "failed"]).default("none"),
+    write_back_status: model.enum([...WRITE_BACK_STATUSES]).default("none"),
     write_back_error: model.text().nullable(),
     write_back_attempts: model.number().default(0),
   })

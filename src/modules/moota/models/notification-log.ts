@@ -1,4 +1,5 @@
 import { model } from "@medusajs/framework/utils"
+import { NOTIFICATION_STATUSES } from "../../../lib/statuses"
 
 /**
  * One row per message the plugin should send, unique on `key` (event + subject + template), so a
@@ -12,7 +13,7 @@ export const MootaNotificationLog = model
     channel: model.text(),
     template: model.text(),
     to: model.text(),
-    status: model.enum(["pending", "sent", "failed"]).default("pending"),
+    status: model.enum([...NOTIFICATION_STATUSES]).default("pending"),
     attempts: model.number().default(0),
     last_error: model.text().nullable(),
     data: model.json().nullable(),

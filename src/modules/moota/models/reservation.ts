@@ -1,4 +1,6 @@
 import { model } from "@medusajs/framework/utils"
+import { RESERVATION_STATUSES } from "../../../lib/statuses"
+import { UNIQUE_CODE_MODES } from "../../../lib/unique-code"
 
 /**
  * One payment session's claim on a transfer amount. The amount itself is held per receiving account
@@ -8,11 +10,11 @@ export const MootaReservation = model
   .define("moota_reservation", {
     id: model.id({ prefix: "mres" }).primaryKey(),
     session_id: model.text(),
-    status: model.enum(["awaiting", "quarantined", "paid", "expired", "released"]).default("awaiting"),
+    status: model.enum([...RESERVATION_STATUSES]).default("awaiting"),
     currency_code: model.text(),
     order_total: model.number(),
     unique_code: model.number(),
-    code_mode: model.enum(["increase", "decrease"]),
+    code_mode: model.enum([...UNIQUE_CODE_MODES]),
     transfer_amount: model.number(),
     bank_ids: model.json(),
     expires_at: model.dateTime(),

@@ -1,20 +1,13 @@
 import { model } from "@medusajs/framework/utils"
+import { REVIEW_REASONS, REVIEW_STATUSES } from "../../../lib/statuses"
 
 /** A transfer the plugin would not confirm on its own: it waits for the merchant. */
 export const MootaReviewItem = model
   .define("moota_review_item", {
     id: model.id({ prefix: "mrev" }).primaryKey(),
     inbox_mutation_id: model.text(),
-    reason: model.enum([
-      "unmatched",
-      "ambiguous",
-      "before_reservation",
-      "expired",
-      "canceled",
-      "already_paid",
-      "invalid_amount",
-    ]),
-    status: model.enum(["open", "resolved", "dismissed"]).default("open"),
+    reason: model.enum([...REVIEW_REASONS]),
+    status: model.enum([...REVIEW_STATUSES]).default("open"),
     bank_id: model.text(),
     mutation_id: model.text(),
     amount: model.number().nullable(),

@@ -1,8 +1,7 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { maskAccountNumber } from "../../../../lib/mask"
-import { MootaApiError, type MootaBank } from "../../../../lib/moota-client"
+import { createMootaClient, MootaApiError, type MootaBank, type MootaIndexedAccount } from "../../../../lib/moota"
 import { actorsById, mootaOf, mutationView } from "../helpers"
-import { MootaSetupClient, type MootaIndexedAccount } from "../setup-client"
 import { webhookUrlOf } from "./helpers"
 import { RECONCILE_RUN_ACTION } from "../../../../jobs/moota-reconcile"
 
@@ -30,7 +29,7 @@ async function attempt<T>(fn: () => Promise<T>): Promise<{ ok: true; value: T } 
 export async function GET(req: AuthenticatedMedusaRequest, res: MedusaResponse): Promise<void> {
   const moota = mootaOf(req.scope)
   const options = moota.getOptions()
-  const client = MootaSetupClient.fromOptions(options)
+  const client = createMootaClient(options, "interactive")
 
   const [banks, points, indexed] = client
     ? await Promise.all([

@@ -2,17 +2,13 @@ import { randomBytes } from "node:crypto"
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { MedusaError } from "@medusajs/framework/utils"
 import { TEST_MUTATION_PREFIX } from "../../../../../lib/matching"
+import { buildMootaMutation } from "../../../../../lib/moota"
 import { signMootaBody } from "../../../../../lib/signature"
 import { mootaOf } from "../../helpers"
 import type { AdminMootaTestWebhookType } from "../../validators"
 import { TEST_AMOUNT, webhookUrlOf } from "../helpers"
 
 const DELIVERY_TIMEOUT_MS = 10_000
-
-/** WIB wall-clock "YYYY-MM-DD HH:mm:ss", as Moota writes mutation times. */
-function wibNow(): string {
-  return new Date(Date.now() + 7 * 3_600_000).toISOString().slice(0, 19).replace("T", " ")
-}
 
 /**
  * "Send test": a Moota-shaped delivery, signed with the first configured secret, POSTed to this
@@ -39,23 +35,14 @@ export async function POST(req: AuthenticatedMedusaRequest<AdminMootaTestWebhook
   const account = options.accounts.find((a) => (requested ? a.bankId === requested : a.enabled)) ?? options.accounts[0]
 
   const mutationId = `${TEST_MUTATION_PREFIX}${randomBytes(8).toString("hex")}`
-  const now = wibNow()
   const body = JSON.stringify([
-    {
-      account_number: account.accountNumber ?? "",
-      date: now,
-      description: "MOOTA WEBHOOK TEST medusa-payment-moota",
-      note: "",
-      amount: TEST_AMOUNT,
-      type: "CR",
-      balance: 0,
-      created_at: now,
-      updated_at: now,
-      mutation_id: mutationId,
-      token: mutationId,
+    buildMootaMutation({
       bank_id: account.bankId,
-      taggings: [],
-    },
+      amount: TEST_AMOUNT,
+      mutation_id: mutationId,
+      account_number: account.accountNumber ?? "",
+      description: "MOOTA WEBHOOK TEST medusa-payment-moota",
+    }),
   ])
 
   const started = Date.now()

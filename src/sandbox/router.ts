@@ -1,0 +1,75 @@
+import { createHash, timingSafeEqual } from "node:crypto"
+import type { IncomingMessage, ServerResponse } from "node:http"
+import { HttpError, notFound, sendJson } from "./http"
+import type { SandboxContext } from "./state"
+import { encodeJson } from "./wire"
+
+/** Dispatches a request to its route: Bearer auth on the API, Laravel-style errors, PHP-style JSON. */
+
+export const API_PREFIX = "/api/v2"
+
+export type Handler = (request: {
+  req: IncomingMessage
+  params: string[]
+  query: URLSearchParams
+  path: string
+}) => Promise<[number, unknown]>
+
+export interface Route {
+  method: string
+  pattern: RegExp
+  /** Only the `/api/v2` routes need the token; the `/_sandbox` controls are open on loopback. */
+  auth: boolean
+  handler: Handler
+}
+
+export function createRouter(
+  ctx: SandboxContext,
+  token: string,
+  routes: Route[]
+): (req: IncomingMessage, res: ServerResponse) => Promise<void> {
+  const tokenDigest = digest(token)
+  return async (req, res) => {
+    const url = new URL(req.url ?? "/", "http://sandbox")
+    const path = url.pathname.length > 1 ? url.pathname.replace(/\/+$/, "") : url.pathname
+    try {
+      if (path.startsWith(`${API_PREFIX}/`) && !authorized(req.headers.authorization, tokenDigest)) {
+        throw new HttpError(401, { message: "Unauthenticated." })
+      }
+      for (const route of routes) {
+        const match = route.pattern.exec(path)
+        if (match && route.method === req.method) {
+          const params = match.slice(1).map(decodeSegment)
+          const [status, body] = await route.handler({ req, params, query: url.searchParams, path })
+          sendJson(res, status, encodeJson(body, ctx.php))
+          return
+        }
+      }
+      throw notFound()
+    } catch (e) {
+      if (e instanceof HttpError) {
+        sendJson(res, e.status, encodeJson(e.body, ctx.php))
+      } else {
+        ctx.log(`error on ${req.method} ${path}: ${(e as { message?: unknown } | null)?.message ?? String(e)}`)
+        sendJson(res, 500, encodeJson({ message: "Server Error" }, ctx.php))
+      }
+    }
+  }
+}
+
+function decodeSegment(segment: string): string {
+  try {
+    return decodeURIComponent(segment)
+  } catch {
+    throw notFound()
+  }
+}
+
+function digest(value: string): Buffer {
+  return createHash("sha256").update(value).digest()
+}
+
+function authorized(header: string | undefined, tokenDigest: Buffer): boolean {
+  const match = /^Bearer\s+(.+)$/i.exec(header ?? "")
+  return match !== null && timingSafeEqual(digest(match[1].trim()), tokenDigest)
+}

@@ -1,0 +1,66 @@
+"use client"
+
+import { useEffect, useState, type ReactNode } from "react"
+import type { MootaMessages } from "./i18n"
+import { buildQrDataUrl } from "./qr"
+import { S } from "./styles"
+import type { MootaInstructionAccount } from "./types"
+
+/** The payment card's smaller pieces: a copy button, one account to transfer to, the QRIS image. */
+
+export function CopyButton(props: { label: string; text: string; onClick: () => void }): ReactNode {
+  return (
+    <button type="button" style={S.secondaryButton} aria-label={props.label} onClick={props.onClick}>
+      {props.text}
+    </button>
+  )
+}
+
+export function AccountCard(props: {
+  account: MootaInstructionAccount
+  t: MootaMessages
+  copied: boolean
+  onCopy: () => void
+}): ReactNode {
+  const { account: a, t } = props
+  const number = a.account_number ?? ""
+  return (
+    <li style={S.card} data-testid="moota-account">
+      <p style={S.bank}>{a.bank}</p>
+      <p style={S.label}>{a.kind === "va" ? t.vaNumber : t.accountNumber}</p>
+      <div style={S.row}>
+        <p style={S.accountNumber}>{number}</p>
+        <CopyButton label={t.copyAccount(a.bank, number)} text={props.copied ? t.copied : t.copy} onClick={props.onCopy} />
+      </div>
+      <p style={S.hint}>
+        {t.accountHolder}: {a.account_holder}
+      </p>
+    </li>
+  )
+}
+
+export function QrisImage(props: { payload: string; alt: string; t: MootaMessages }): ReactNode {
+  const [src, setSrc] = useState<string | null>(null)
+  const [failed, setFailed] = useState(false)
+  useEffect(() => {
+    let live = true
+    setSrc(null)
+    setFailed(false)
+    buildQrDataUrl(props.payload).then(
+      (url) => live && setSrc(url),
+      () => live && setFailed(true)
+    )
+    return () => {
+      live = false
+    }
+  }, [props.payload])
+  if (failed) return <p style={S.text}>{props.t.qrisFailed}</p>
+  if (!src) {
+    return (
+      <div style={S.qrPlaceholder} role="img" aria-label={props.t.qrisLoading}>
+        {props.t.qrisLoading}
+      </div>
+    )
+  }
+  return <img src={src} alt={props.alt} width={256} height={256} style={S.qr} data-testid="moota-qris-image" />
+}
