@@ -1,4 +1,4 @@
-import type { MootaInstructionAccount, MootaPaymentStatus, MootaSessionData } from "../lib/instructions"
+import type { MootaInstructionAccount, MootaPaymentStatus, MootaSessionData } from "../lib/session-data"
 
 /** `MootaSessionData` is `payment_session.data` of a `pp_moota_moota` session, the storefront's contract. */
 export type { MootaInstructionAccount, MootaPaymentStatus, MootaSessionData }
