@@ -39,13 +39,22 @@ const emailProvider =
       { resolve: join(__dirname, "integration-tests/notification-provider"), id: "recording", options: { channels: ["email"] } }
     : { resolve: "@medusajs/medusa/notification-local", id: "local-email", options: { name: "Local e-mail (logged)", channels: ["email"] } }
 
+/**
+ * Browser origins allowed to call the store API (comma-separated). The default admits Medusa's Next.js
+ * starters (nextjs-starter-medusa, dtc-starter), which serve on port 8000; set STORE_CORS for a
+ * storefront elsewhere. The demo storefront needs no entry: it proxies the store API on its own origin.
+ * Customer login goes through /auth, so AUTH_CORS defaults to the admin's and the storefronts' origins.
+ */
+const storeCors = env.STORE_CORS ?? devDefaults.storeCors
+const adminCors = env.ADMIN_CORS ?? "http://127.0.0.1:9000,http://localhost:9000"
+
 module.exports = defineConfig({
   projectConfig: {
     databaseUrl: env.DATABASE_URL,
     http: {
-      storeCors: env.STORE_CORS ?? "http://127.0.0.1:8000,http://localhost:8000",
-      adminCors: env.ADMIN_CORS ?? "http://127.0.0.1:9000,http://localhost:9000",
-      authCors: env.AUTH_CORS ?? "http://127.0.0.1:9000,http://localhost:9000,http://127.0.0.1:8000,http://localhost:8000",
+      storeCors,
+      adminCors,
+      authCors: env.AUTH_CORS ?? `${adminCors},${storeCors}`,
       jwtSecret: env.JWT_SECRET ?? "dev-only-jwt-secret",
       cookieSecret: env.COOKIE_SECRET ?? "dev-only-cookie-secret",
     },

@@ -4,7 +4,7 @@ export type DemoServerOptions = {
   publishableKey: string
   /** The Moota sandbox; POST /sandbox/transfer is forwarded to its /_sandbox/transfer. */
   sandboxUrl: string
-  /** Default 8000; 0 picks a free port. */
+  /** Default DEFAULT_DEMO_PORT (4020); 0 picks a free port. */
   port?: number
   host?: "127.0.0.1" | "::1" | "localhost"
   log?: (line: string) => void
@@ -13,3 +13,5 @@ export type DemoServerOptions = {
 export type DemoServer = { url: string; close(): Promise<void> }
 
 export function startDemoServer(options: DemoServerOptions): Promise<DemoServer>
+
+export const DEFAULT_DEMO_PORT: number

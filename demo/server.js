@@ -7,7 +7,10 @@
  * POST /sandbox/transfer to the Moota sandbox's /_sandbox/transfer, so the page is one origin.
  *
  * `npm run dev` starts it (see scripts/dev-store.js); alone, against a running dev store:
- *   node demo/server.js [--port 8000]     (reads dev-store.json)
+ *   node demo/server.js [--port 4020]     (reads dev-store.json)
+ *
+ * Port 4020 by default (MOOTA_DEMO_PORT): 8000 belongs to Medusa's Next.js starters, which a developer
+ * may run beside the dev store.
  */
 
 const fs = require("node:fs")
@@ -15,6 +18,7 @@ const http = require("node:http")
 const path = require("node:path")
 
 const MAX_BODY_BYTES = 16 * 1024
+const DEFAULT_DEMO_PORT = 4020
 
 /** esbuild as Vite (a declared dev dependency) ships it, so the demo adds no dependency of its own. */
 function loadEsbuild() {
@@ -84,7 +88,7 @@ async function readBody(req) {
  * @returns {Promise<{ url: string, close: () => Promise<void> }>}
  */
 async function startDemoServer(options) {
-  const { storeUrl, publishableKey, sandboxUrl, port = 8000, host = "127.0.0.1", log = () => undefined } = options
+  const { storeUrl, publishableKey, sandboxUrl, port = DEFAULT_DEMO_PORT, host = "127.0.0.1", log = () => undefined } = options
   if (host !== "127.0.0.1" && host !== "::1" && host !== "localhost") {
     throw new Error("The demo storefront listens on loopback only")
   }
@@ -129,7 +133,7 @@ async function startDemoServer(options) {
   }
 }
 
-module.exports = { startDemoServer }
+module.exports = { startDemoServer, DEFAULT_DEMO_PORT }
 
 if (require.main === module) {
   const info = JSON.parse(fs.readFileSync(path.join(__dirname, "..", "dev-store.json"), "utf8"))
@@ -138,7 +142,7 @@ if (require.main === module) {
     storeUrl: info.store_url,
     publishableKey: info.publishable_key,
     sandboxUrl: info.sandbox.url,
-    port: at > 0 ? Number(process.argv[at + 1]) : Number(process.env.MOOTA_DEMO_PORT || 8000),
+    port: at > 0 ? Number(process.argv[at + 1]) : Number(process.env.MOOTA_DEMO_PORT || DEFAULT_DEMO_PORT),
     log: (line) => process.stdout.write(`${line}\n`),
   }).catch((e) => {
     process.stderr.write(`${e.stack || e}\n`)

@@ -4,18 +4,23 @@
  * Embedded PostgreSQL (data in ./.pgdata, reused) unless DATABASE_URL is set; migrations; an
  * idempotent seed; the Moota sandbox wired to the store's webhook; `medusa develop` on 127.0.0.1.
  * Writes dev-store.json. Ctrl-C stops everything it started.
+ *
+ * Environment: PORT (store, default 9000), MOOTA_SANDBOX_PORT (default 4010), MOOTA_DEMO_PORT (demo
+ * storefront, default 4020: Medusa's Next.js starters take 8000), DATABASE_URL, the MOOTA_* options
+ * read by medusa-config.ts, and STORE_CORS / ADMIN_CORS / AUTH_CORS: the browser origins allowed to call
+ * the store (default: a Next.js starter on http://localhost:8000), the admin and /auth.
  */
 const { spawn } = require("node:child_process")
 const fs = require("node:fs")
 const path = require("node:path")
 const { resolveDatabase } = require("./lib/embedded-db")
 const devDefaults = require("./dev-defaults.json")
-const { startDemoServer } = require("../demo/server")
+const { startDemoServer, DEFAULT_DEMO_PORT } = require("../demo/server")
 
 const root = path.resolve(__dirname, "..")
 const port = Number(process.env.PORT || 9000)
 const sandboxPort = Number(process.env.MOOTA_SANDBOX_PORT || devDefaults.sandboxPort)
-const demoPort = Number(process.env.MOOTA_DEMO_PORT || 8000)
+const demoPort = Number(process.env.MOOTA_DEMO_PORT || DEFAULT_DEMO_PORT)
 const DB_NAME = "medusa_moota_dev"
 const ADMIN = { email: "admin@toko-contoh.test", password: "medusa-moota-dev" }
 
@@ -181,6 +186,7 @@ async function main() {
     webhook: { url: `http://127.0.0.1:${port}/hooks/moota`, secret: env.MOOTA_WEBHOOK_SECRETS.split(",")[0] },
     accounts: devDefaults.accounts.map((a) => ({ bank_id: a.bankId, kind: a.kind, bank: a.bank, account_number: a.accountNumber || null, holder: a.accountHolder })),
     database: db.external ? "external (DATABASE_URL)" : `embedded, data in .pgdata, port ${db.port}`,
+    store_cors: process.env.STORE_CORS ?? devDefaults.storeCors,
   }
   fs.writeFileSync(path.join(root, "dev-store.json"), JSON.stringify(info, null, 2) + "\n", { mode: 0o600 })
   log("dev store ready (also written to dev-store.json):")
@@ -190,6 +196,7 @@ async function main() {
   Demo storefront  ${info.demo_url || "(not started)"}   buy as a buyer, then "simulate the transfer"
   Moota sandbox    ${sandboxUrl}
   Webhook          ${info.webhook.url}   secret: ${info.webhook.secret}
+  Store CORS       ${info.store_cors}   (STORE_CORS; your own storefront's origin goes here)
   Accounts         ${info.accounts.map((a) => `${a.bank_id} (${a.bank}${a.account_number ? ` ${a.account_number}` : ""})`).join(", ")}
   Pay an order     npx medusa-payment-moota transfer --amount <transfer_amount> --account bcaSandbox01
 

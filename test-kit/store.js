@@ -195,7 +195,8 @@ async function startStore(options = {}) {
       const child = spawnChild(name, MEDUSA_BIN, args, env)
       child.on("exit", (code) => {
         lineListeners.delete(listener)
-        code === 0 ? resolve(out) : reject(new Error(`medusa ${args[0]} exited with ${code}:\n${out.slice(-3000)}`))
+        if (code === 0) resolve(out)
+        else reject(new Error(`medusa ${args[0]} exited with ${code}:\n${out.slice(-3000)}`))
       })
     })
   }
@@ -313,7 +314,7 @@ async function startStore(options = {}) {
         await waitForHttp(`http://127.0.0.1:${p}/health`, readyMs, () => !exited(child))
       } catch (e) {
         await stopGroup(child)
-        throw new Error(`medusa ${command} (${name}): ${/** @type {Error} */ (e).message}\n${tail.slice(-15).join("\n")}`)
+        throw new Error(`medusa ${command} (${name}): ${/** @type {Error} */ (e).message}\n${tail.slice(-15).join("\n")}`, { cause: e })
       }
       return child
     }

@@ -85,7 +85,7 @@ medusaIntegrationTestRunner({
         }
       }
       await Promise.all(pending)
-      // eslint-disable-next-line no-console
+       
       console.info(`abuse: ${N} bodies, statuses ${JSON.stringify(statuses)}`)
       expect(Object.keys(statuses).map(Number).filter((s) => s >= 500)).toEqual([])
       // Only validly signed, well-formed mutations are stored, and none of them pays anything.

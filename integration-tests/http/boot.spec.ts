@@ -76,6 +76,21 @@ describe("options are validated at boot", () => {
     expect(out).toMatch(/accounts\.0\.qris/)
   })
 
+  it("stops the boot naming the webhook secret's variable when it is empty", async () => {
+    const { code, out } = await boot({ MOOTA_WEBHOOK_SECRETS: "" })
+    expect(code).not.toBe(0)
+    expect(out).toMatch(/Invalid medusa-payment-moota options: webhookSecrets\.0: the webhook secret is missing or empty\. Set MOOTA_WEBHOOK_SECRET in your \.env/)
+    expect(out).not.toMatch(/Invalid input/)
+    expect(out).not.toMatch(/BOOTED/)
+  })
+
+  it("stops the boot naming an account's missing bank_id", async () => {
+    const { code, out } = await boot({ MOOTA_ACCOUNTS: JSON.stringify([{ bank: "BCA", accountNumber: "1234567890", accountHolder: "Toko" }]) })
+    expect(code).not.toBe(0)
+    expect(out).toMatch(/accounts\.0\.bankId: the account's Moota bank_id is missing or empty\. Set MOOTA_BANK_ID/)
+    expect(out).not.toMatch(/BOOTED/)
+  })
+
   it("boots with the default options", async () => {
     const { code, out } = await boot({})
     expect(out).toMatch(/BOOTED/)

@@ -108,9 +108,11 @@ medusaIntegrationTestRunner({
         ["wrong secret", (b: string) => b, (b: string) => signed(b, "not-the-secret")],
       ])("refuses a %s with 401 and stores nothing", async (_name, alter, sign) => {
         const original = JSON.stringify([mutation({ amount: 100_123 })])
+        // Relative to the count just before: an earlier test's background work may still land a row.
+        const before = await inboxCount()
         const res = await postWebhook(base(), alter(original), sign(original))
         expect(res.status).toBe(401)
-        expect(await inboxCount()).toBe(0)
+        expect(await inboxCount()).toBe(before)
       })
 
       it.each([
@@ -120,22 +122,25 @@ medusaIntegrationTestRunner({
         ["an amount that is an object", JSON.stringify([mutation({ amount: { value: 1 } })])],
         ["one bad item among good ones", JSON.stringify([mutation(), mutation({ type: "XX" })])],
       ])("refuses a signed body that is %s with 400 and stores nothing", async (_name, body) => {
+        const before = await inboxCount()
         const res = await postWebhook(base(), body, signed(body))
         expect(res.status).toBe(400)
-        expect(await inboxCount()).toBe(0)
+        expect(await inboxCount()).toBe(before)
       })
 
       it("answers the dashboard's empty Check URL POST with 200 and does nothing", async () => {
+        const before = await inboxCount()
         const res = await postWebhook(base(), "")
         expect(res.status).toBe(200)
-        expect(await inboxCount()).toBe(0)
+        expect(await inboxCount()).toBe(before)
       })
 
       it("refuses a body over the size limit with 413", async () => {
         const big = JSON.stringify([mutation({ description: "x".repeat(1024 * 1024 + 10) })])
+        const before = await inboxCount()
         const res = await postWebhook(base(), big, signed(big))
         expect(res.status).toBe(413)
-        expect(await inboxCount()).toBe(0)
+        expect(await inboxCount()).toBe(before)
       })
     })
 

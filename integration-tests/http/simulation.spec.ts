@@ -195,7 +195,6 @@ medusaIntegrationTestRunner({
       expect(reviews.filter((r) => r.amount !== null && (r.amount >= 1_000_000 || r.amount <= 8_001))).toEqual([])
       const logged = await moota().listMootaInboxMutations({ outcome: "ignored_unrelated" })
       expect(logged).toHaveLength(unrelated + small)
-      // eslint-disable-next-line no-console
       console.info(
         `simulation: ${ORDERS} orders, seed ${SEED}\n` +
           `  confusion: ${JSON.stringify(matrix)}\n` +

@@ -29,7 +29,7 @@ const os = require("node:os")
 const path = require("node:path")
 const { placeMootaOrder, cartReadyForPayment, orderMoney, requestJson, freePort, sleep } = require("../../test-kit")
 const { startScriptStore, log } = require("../lib/script-store")
-const { postDelivery, deliverUntil2xx, paidOnceProblems, pool, dbClient, inboxOf, waitSettled, checklist, printTable, secs } = require("../fault/lib")
+const { postDelivery, deliverUntil2xx, paidOnceProblems, pool, dbClient, waitSettled, checklist, printTable, secs } = require("../fault/lib")
 
 const INSTALL = "apt-get update && apt-get install -y redis-server"
 const num = (name, dflt) => (process.env[name] ? Number(process.env[name]) : dflt)

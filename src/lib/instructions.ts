@@ -1,57 +1,10 @@
 import { formatRupiah } from "./amount"
 import type { MootaAccount, MootaOptions } from "./options"
 import { toDynamicQris } from "./qris"
-import type { ReservationStatus } from "./statuses"
+import type { MootaPaymentStatus, MootaSessionData } from "./session-data"
 import { formatWib } from "./wib"
 
-/**
- * The storefront's contract: what `payment_session.data` holds for `pp_moota_moota`.
- * Everything a checkout page needs to tell the buyer exactly what to transfer, where, and by when.
- */
-export type MootaInstructionAccount = {
-  /** Moota's id of the account; pass it back as `bank_id` in the session data to choose this one. */
-  bank_id: string
-  kind: "bank" | "va" | "qris"
-  /** Label to show, e.g. "BCA". */
-  bank: string
-  /** Null for QRIS, which is paid by scanning `qris_payload`. */
-  account_number: string | null
-  account_holder: string
-  /** For `qris` accounts: an EMVCo dynamic QRIS with the transfer amount embedded, to render as a QR code. */
-  qris_payload?: string
-}
-
-export type MootaPaymentStatus = ReservationStatus
-
-export type MootaSessionData = {
-  provider: "moota"
-  session_id: string
-  reservation_id: string
-  status: MootaPaymentStatus
-  currency_code: "idr"
-  /** The order total Medusa books, in whole rupiah. */
-  order_total: number
-  /** The number added to (or subtracted from) the total to make the transfer amount unique. */
-  unique_code: number
-  unique_code_mode: "increase" | "decrease"
-  /** The exact amount to transfer, in whole rupiah, unique code included. */
-  transfer_amount: number
-  /** `transfer_amount` written the Indonesian way, e.g. "Rp150.123". */
-  transfer_amount_formatted: string
-  /** Deadline, ISO 8601 UTC. */
-  expires_at: string
-  /** Deadline in Western Indonesian Time, ready to show. */
-  expires_at_text: { id: string; en: string }
-  /** Where the buyer may pay: the chosen account, or every enabled one (same amount on each). */
-  accounts: MootaInstructionAccount[]
-  /** What to tell the buyer, in Bahasa Indonesia and English. */
-  instructions: { id: string; en: string }
-  /** Set once the transfer is recorded. */
-  paid_at?: string | null
-  received_amount?: number | null
-  /** The buyer's choice of account, if any (input). */
-  bank_id?: string
-}
+export type { MootaInstructionAccount, MootaPaymentStatus, MootaSessionData } from "./session-data"
 
 export type InstructionInput = {
   session_id: string

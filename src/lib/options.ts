@@ -6,22 +6,53 @@ import { parseStaticQris } from "./qris"
  * and the payment provider (provider options), so a merchant can pass the same object to both.
  */
 
+/**
+ * What to do when a value is missing or empty. Secrets and Moota's ids usually come from environment
+ * variables (the README's install block reads MOOTA_WEBHOOK_SECRET, MOOTA_API_TOKEN and MOOTA_BANK_ID),
+ * and an unset variable arrives here as `undefined`: the message names the variable to set.
+ */
+export const MISSING = {
+  webhookSecret:
+    "the webhook secret is missing or empty. Set MOOTA_WEBHOOK_SECRET in your .env (or environment) to the " +
+    "Secret token of your Moota webhook (Moota: Integrations > Webhook), then restart",
+  apiToken:
+    "the Moota API token is empty. Set MOOTA_API_TOKEN in your .env to a token from Moota's Apps & API page " +
+    "(scope api), or leave apiToken out to run without reconciliation, \"check now\" and write-back",
+  accounts:
+    "no receiving account is configured. Add at least one { bankId, bank, accountNumber, accountHolder } " +
+    "(see the README's install section)",
+  bankId:
+    "the account's Moota bank_id is missing or empty. Set MOOTA_BANK_ID in your .env (the README's example " +
+    "reads it) to the bank_id Moota shows for the account (Moota: Bank accounts), or write it in the options",
+  bank: 'the bank label shown to buyers is missing or empty, e.g. "BCA"',
+  accountNumber: "the account number buyers transfer to is missing or empty",
+  accountHolder: 'the account holder\'s name ("atas nama") shown to buyers is missing or empty',
+} as const
+
+/** A string that must be given and not blank; `missing` says what to do otherwise. */
+function requiredText(missing: string) {
+  return z
+    .string({ error: (issue) => (issue.input === undefined || issue.input === null ? missing : "must be a string") })
+    .trim()
+    .min(1, missing)
+}
+
 const accountSchema = z
   .object({
     /** Moota's id of the connected account (`bank_id` in Moota's API and webhooks). */
-    bankId: z.string().trim().min(1, "bankId is required"),
+    bankId: requiredText(MISSING.bankId),
     /** `bank` for a plain transfer account, `va` for a virtual account, `qris` for a QRIS merchant. */
     kind: z.enum(["bank", "va", "qris"]).default("bank"),
     /** The label the buyer sees, e.g. "BCA" or "Mandiri". */
-    bank: z.string().trim().min(1, "bank (the label shown to buyers) is required"),
+    bank: requiredText(MISSING.bank),
     /** Account number shown to the buyer (digits, spaces and dashes allowed). Not needed for `qris`. */
     accountNumber: z
-      .string()
+      .string({ error: "must be a string" })
       .trim()
-      .regex(/^[0-9][0-9 -]{2,39}$/, "accountNumber must be digits (spaces and dashes allowed)")
+      .refine((n) => n === "" || /^[0-9][0-9 -]{2,39}$/.test(n), "accountNumber must be digits (spaces and dashes allowed)")
       .optional(),
     /** Account holder's name ("atas nama"). */
-    accountHolder: z.string().trim().min(1, "accountHolder is required"),
+    accountHolder: requiredText(MISSING.accountHolder),
     /** For `qris`: the merchant's static QRIS string; a dynamic one with the amount is built per order. */
     qris: z.string().trim().optional(),
     /** Set false to stop offering the account without forgetting it (late transfers still match). */
@@ -39,7 +70,7 @@ const accountSchema = z
         }
       }
     } else if (!a.accountNumber) {
-      ctx.addIssue({ code: "custom", path: ["accountNumber"], message: `accountNumber is required for kind ${a.kind}` })
+      ctx.addIssue({ code: "custom", path: ["accountNumber"], message: `${MISSING.accountNumber} (required for kind ${a.kind})` })
     }
   })
 
@@ -93,19 +124,23 @@ export const mootaOptionsSchema = z
     /** Moota API v2 base URL. Moota serves both app.moota.co and api.moota.co. */
     apiBaseUrl: z.string().url("apiBaseUrl must be a URL").default("https://app.moota.co/api/v2"),
     /** Moota personal access token (scope `api`). Needed for reconciliation, "check now" and write-back. */
-    apiToken: z.string().trim().min(1).optional(),
+    apiToken: requiredText(MISSING.apiToken).optional(),
     /** Timeout of every Moota API call, in milliseconds. */
     apiTimeoutMs: z.number().int().min(100).max(120_000).default(10_000),
     /**
      * Webhook secrets (`secret_token` of the Moota webhook). Several are accepted during rotation.
      * With none configured the webhook refuses every delivery.
      */
-    webhookSecrets: z
-      .union([z.string(), z.array(z.string())])
-      .default([])
-      .transform((v) => (Array.isArray(v) ? v : [v]).map((s) => s.trim()).filter((s) => s.length > 0)),
+    webhookSecrets: z.preprocess(
+      (v) => (typeof v === "string" ? [v] : v),
+      z.array(requiredText(MISSING.webhookSecret), { error: "must be a string or a list of strings" }).default([])
+    ),
     /** Receiving accounts the buyer can transfer to. */
-    accounts: z.array(accountSchema).min(1, "at least one receiving account is required"),
+    accounts: z
+      .array(accountSchema, {
+        error: (issue) => (issue.input === undefined || issue.input === null ? MISSING.accounts : "must be a list of accounts"),
+      })
+      .min(1, MISSING.accounts),
     /** Smallest unique code. Must sit inside the Moota webhook's unique-code range. */
     uniqueCodeMin: z.number().int().min(0).max(999).default(1),
     /** Largest unique code (at most 999: Moota's range covers the last three digits). */
@@ -165,12 +200,15 @@ export const mootaOptionsSchema = z
       }
       seen.add(a.bankId)
     })
-    if (!o.accounts.some((a) => a.enabled)) {
+    if (o.accounts.length && !o.accounts.some((a) => a.enabled)) {
       ctx.addIssue({ code: "custom", path: ["accounts"], message: "at least one account must be enabled" })
     }
   })
 
-export type MootaOptionsInput = z.input<typeof mootaOptionsSchema>
+/** The options as written in medusa-config (`webhookSecrets` is read through a preprocess, typed here). */
+export type MootaOptionsInput = Omit<z.input<typeof mootaOptionsSchema>, "webhookSecrets"> & {
+  webhookSecrets?: string | string[]
+}
 export type MootaOptions = z.output<typeof mootaOptionsSchema>
 export type MootaAccount = MootaOptions["accounts"][number]
 export type MootaNotificationOptions = MootaOptions["notifications"]
@@ -185,10 +223,16 @@ export class MootaOptionsError extends Error {
 /** Validates raw options; the error names every offending option by its path. */
 export function parseMootaOptions(raw: unknown): MootaOptions {
   const result = mootaOptionsSchema.safeParse(raw ?? {})
-  if (!result.success) {
-    throw new MootaOptionsError(
-      result.error.issues.map((i) => `${i.path.length ? i.path.join(".") : "(root)"}: ${i.message}`)
-    )
+  const issues = result.success
+    ? []
+    : result.error.issues.map((i) => `${i.path.length ? i.path.join(".") : "(root)"}: ${i.message}`)
+  // `webhookSecrets: process.env.MOOTA_WEBHOOK_SECRET` with the variable unset reads as "no secret",
+  // which would refuse every delivery: an option written but undefined is a mistake, not a choice.
+  if (raw && typeof raw === "object" && "webhookSecrets" in raw && (raw as { webhookSecrets?: unknown }).webhookSecrets === undefined) {
+    issues.unshift(`webhookSecrets: ${MISSING.webhookSecret}`)
+  }
+  if (!result.success || issues.length) {
+    throw new MootaOptionsError(issues)
   }
   return result.data
 }

@@ -198,7 +198,7 @@ function readConfig(path: string): z.infer<typeof configSchema> {
   try {
     raw = JSON.parse(readFileSync(path, "utf8"))
   } catch (e) {
-    throw new Error(`Cannot read the sandbox config ${path}: ${messageOf(e)}`)
+    throw new Error(`Cannot read the sandbox config ${path}: ${messageOf(e)}`, { cause: e })
   }
   const parsed = configSchema.safeParse(raw)
   if (!parsed.success) {
@@ -260,7 +260,7 @@ async function transferCommand(args: string[], io: CliIo): Promise<number> {
     const reason = cause ? messageOf(cause) : messageOf(e)
     throw new Error(
       `Cannot reach the Moota sandbox at ${base} (${reason}). Start it with "medusa-payment-moota sandbox" or pass --sandbox <url>.`
-    )
+    , { cause: e })
   }
 
   let json: unknown

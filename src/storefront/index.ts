@@ -27,5 +27,7 @@ export type {
   MootaCheckAnswer,
   MootaInstructionAccount,
   MootaLang,
+  MootaPaymentStatus,
+  MootaSessionData,
   MootaStatusInput,
 } from "./types"

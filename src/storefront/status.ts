@@ -1,5 +1,4 @@
-import type { MootaSessionData } from "../lib/instructions"
-import type { MootaBuyerPayment, MootaBuyerStatus, MootaStatusInput } from "./types"
+import type { MootaBuyerPayment, MootaBuyerStatus, MootaSessionData, MootaStatusInput } from "./types"
 
 /**
  * The buyer's view of a payment. Paid always wins (the money arrived); a canceled order is canceled
@@ -47,3 +46,5 @@ export function paymentFromSessionData(
     received_amount: data.received_amount ?? null,
   }
 }
+
+export type { MootaBuyerPayment, MootaBuyerStatus, MootaSessionData, MootaStatusInput }

@@ -1,6 +1,7 @@
-import type { MootaInstructionAccount, MootaPaymentStatus } from "../lib/instructions"
+import type { MootaInstructionAccount, MootaPaymentStatus, MootaSessionData } from "../lib/session-data"
 
-export type { MootaInstructionAccount }
+/** `MootaSessionData` is `payment_session.data` of a `pp_moota_moota` session, the storefront's contract. */
+export type { MootaInstructionAccount, MootaPaymentStatus, MootaSessionData }
 
 /** Languages the storefront kit speaks: Bahasa Indonesia and English. */
 export type MootaLang = "id" | "en"

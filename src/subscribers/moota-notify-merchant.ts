@@ -19,7 +19,11 @@ type AlertEvent =
 export default async function mootaNotifyMerchantHandler({ event, container }: SubscriberArgs<AlertEvent>) {
   const moota = container.resolve<MootaModuleService>(MOOTA_MODULE)
   const bucket = alertBucket(new Date(), moota.getOptions().notifications.alertIntervalMinutes)
-  const data = event.data as Record<string, any>
+  // The event's name (the switch below) says which of AlertEvent's shapes the data has.
+  const data = event.data as Partial<{ failures: Extract<AlertEvent, { failures: unknown }>["failures"]; status: number | null }> & {
+    inbox_id: string
+    reason: string
+  }
   switch (event.name) {
     case MOOTA_REVIEW_CREATED: {
       const alert = await reviewAlert(container, data.inbox_id, data.reason)

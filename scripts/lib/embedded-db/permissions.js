@@ -96,7 +96,7 @@ function chmodTraversable(dirs, log, what) {
         `embedded-db: the postgres user cannot enter ${d}, needed for ${what}, and chmod o+x failed ` +
           `(${e.code || e.message}). Fix: chmod o+x ${dirs.join(" ")}, or move the folder under one every user ` +
           `can enter, or set DB_HOST/DATABASE_URL to use an existing PostgreSQL.`
-      )
+      , { cause: e })
     }
   }
   if (changed.length) {

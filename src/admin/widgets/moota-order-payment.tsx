@@ -22,7 +22,7 @@ const MootaOrderPaymentWidget = ({ data: order }: DetailWidgetProps<AdminOrder>)
       void invalidate()
     }
     seen.current = current
-  }, [current])
+  }, [current, invalidate])
   if (isLoading) {
     return null
   }

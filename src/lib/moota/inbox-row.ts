@@ -56,7 +56,7 @@ const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[
  * with U+FFFD for the half pairs, instead of failing the whole delivery.
  */
 export function storableText(s: string): string {
-  return s.replace(/\u0000/g, "").replace(LONE_SURROGATE, "\ufffd")
+  return s.replaceAll("\u0000", "").replace(LONE_SURROGATE, "\ufffd")
 }
 
 function storableJson(v: unknown): unknown {

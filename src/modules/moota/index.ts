@@ -16,3 +16,5 @@ export default Module(MOOTA_MODULE, {
 
 export { MootaModuleService }
 export type * from "./types"
+/** The plugin's options as a merchant writes them in medusa-config (`MootaOptions` once validated). */
+export type { MootaOptions, MootaOptionsInput } from "../../lib/options"

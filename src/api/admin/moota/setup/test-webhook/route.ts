@@ -4,6 +4,7 @@ import { MedusaError } from "@medusajs/framework/utils"
 import { TEST_MUTATION_PREFIX } from "../../../../../lib/matching"
 import { buildMootaMutation } from "../../../../../lib/moota"
 import { signMootaBody } from "../../../../../lib/signature"
+import { recordMootaWebhookTestWorkflow } from "../../../../../workflows/record-moota-webhook-test"
 import { mootaOf } from "../../helpers"
 import type { AdminMootaTestWebhookType } from "../../validators"
 import { TEST_AMOUNT, webhookUrlOf } from "../helpers"
@@ -86,13 +87,8 @@ export async function POST(req: AuthenticatedMedusaRequest<AdminMootaTestWebhook
     amount: TEST_AMOUNT,
     duration_ms: durationMs,
   }
-  await moota.audit(req.auth_context.actor_id, "webhook_test", mutationId, null, {
-    ok,
-    status,
-    error,
-    bank_id: account.bankId,
-    url,
-    duration_ms: durationMs,
+  await recordMootaWebhookTestWorkflow(req.scope).run({
+    input: { actor_id: req.auth_context.actor_id, mutation_id: mutationId, ok, status, error, bank_id: account.bankId, url, duration_ms: durationMs },
   })
   res.json({ result })
 }
