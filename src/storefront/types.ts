@@ -17,27 +17,24 @@ export type MootaBuyerStatus = "awaiting" | "paid" | "expired" | "canceled"
  * The answer of `GET /store/moota/payments/cart/:id` and `.../order/:id`: the transfer instructions
  * the buyer saw at checkout, with the live status.
  */
-export type MootaBuyerPayment = {
+export type MootaBuyerPayment = Pick<
+  MootaSessionData,
+  | "session_id"
+  | "currency_code"
+  | "order_total"
+  | "unique_code"
+  | "unique_code_mode"
+  | "transfer_amount"
+  | "transfer_amount_formatted"
+  | "expires_at"
+  | "expires_at_text"
+  | "accounts"
+  | "instructions"
+> & {
   status: MootaBuyerStatus
-  /** The payment session (`payses_...`) that holds this payment. */
-  session_id: string
   cart_id: string | null
   /** Set once the cart became an order. */
   order_id: string | null
-  currency_code: "idr"
-  /** The order total Medusa books, in whole rupiah. */
-  order_total: number
-  unique_code: number
-  unique_code_mode: "increase" | "decrease"
-  /** The exact amount to transfer, in whole rupiah. */
-  transfer_amount: number
-  /** e.g. "Rp165.123". */
-  transfer_amount_formatted: string
-  /** Deadline, ISO 8601 UTC. */
-  expires_at: string
-  expires_at_text: Record<MootaLang, string>
-  accounts: MootaInstructionAccount[]
-  instructions: Record<MootaLang, string>
   /** ISO 8601 UTC, once paid. */
   paid_at: string | null
   received_amount: number | null
