@@ -172,7 +172,9 @@ async function mootaPaymentWhere(
     fields: ["*", ...ORDER_FIELDS.filter((f) => f !== "total").map((f) => `payment_session.payment_collection.order.${f}`)],
     filters,
   })
-  const row = data[0] as GraphReservation | undefined
+  // Through unknown: the types Medusa generates for a running app (.medusa/types) read the DML json
+  // column bank_ids as a record, where it holds the array of account ids.
+  const row = data[0] as unknown as GraphReservation | undefined
   if (!row) {
     return null
   }

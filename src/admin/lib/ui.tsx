@@ -1,4 +1,4 @@
-import { Button, Label, Prompt, Select, StatusBadge, Text, Textarea } from "@medusajs/ui"
+import { Button, Input, Label, Prompt, Select, StatusBadge, Table, Text, Textarea } from "@medusajs/ui"
 import { useState, type ReactNode } from "react"
 import { useTranslation } from "react-i18next"
 import { formatRupiah } from "../../lib/amount"
@@ -152,4 +152,97 @@ export function NoteDialog(props: NoteDialogProps) {
       </Prompt.Content>
     </Prompt>
   )
+}
+
+/** A labelled filter of a list (the review queue, the other credits). */
+export function FilterSelect(props: { label: string; value: string; onChange: (v: string) => void; options: { value: string; label: string }[] }) {
+  return (
+    <div className="flex min-w-[160px] flex-col gap-y-1">
+      <Label size="xsmall" weight="plus">
+        {props.label}
+      </Label>
+      <Select size="small" value={props.value} onValueChange={props.onChange}>
+        <Select.Trigger aria-label={props.label}>
+          <Select.Value />
+        </Select.Trigger>
+        <Select.Content>
+          {props.options.map((o) => (
+            <Select.Item key={o.value} value={o.value}>
+              {o.label}
+            </Select.Item>
+          ))}
+        </Select.Content>
+      </Select>
+    </div>
+  )
+}
+
+/** The dashboard's pagination under a list paged by offset. */
+export function ListPagination(props: { count: number; offset: number; pageSize: number; onOffset: (offset: number) => void }) {
+  const { t } = useMootaText()
+  const pageIndex = Math.floor(props.offset / props.pageSize)
+  const pageCount = Math.max(1, Math.ceil(props.count / props.pageSize))
+  return (
+    <Table.Pagination
+      count={props.count}
+      pageSize={props.pageSize}
+      pageIndex={pageIndex}
+      pageCount={pageCount}
+      canPreviousPage={pageIndex > 0}
+      canNextPage={pageIndex + 1 < pageCount}
+      previousPage={() => props.onOffset(Math.max(0, props.offset - props.pageSize))}
+      nextPage={() => props.onOffset(props.offset + props.pageSize)}
+      translations={{
+        of: t("review.pagination.of"),
+        results: t("review.pagination.results"),
+        pages: t("review.pagination.pages"),
+        prev: t("review.pagination.prev"),
+        next: t("review.pagination.next"),
+      }}
+    />
+  )
+}
+
+/** The search box above a list. */
+export function SearchField(props: { id: string; label: string; value: string; onChange: (v: string) => void }) {
+  return (
+    <div className="flex min-w-[200px] flex-col gap-y-1">
+      <Label size="xsmall" weight="plus" htmlFor={props.id}>
+        {props.label}
+      </Label>
+      <Input id={props.id} size="small" type="search" value={props.value} onChange={(e) => props.onChange(e.target.value)} />
+    </div>
+  )
+}
+
+/** What a list shows instead of its rows while it loads, when it failed, or when it is empty; null once it has rows. */
+export function listState(props: {
+  t: ReturnType<typeof useMootaText>["t"]
+  error: unknown
+  isLoading: boolean
+  empty: boolean
+  emptyText: string
+}): ReactNode | null {
+  if (props.error) {
+    return (
+      <Text size="small" className="text-ui-fg-error px-6 py-4">
+        {props.t("common.loadError", { message: errorText(props.error) })}
+      </Text>
+    )
+  }
+  if (props.isLoading) {
+    return (
+      <Text size="small" className="px-6 py-4">
+        {props.t("common.loading")}
+      </Text>
+    )
+  }
+  if (props.empty) {
+    return (
+      <Text size="small" className="text-ui-fg-subtle px-6 py-8 text-center">
+        {props.emptyText}
+      </Text>
+    )
+  }
+  return null
 }

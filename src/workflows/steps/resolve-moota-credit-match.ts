@@ -24,7 +24,8 @@ export const resolveMootaCreditMatchStep = createStep(
     const { data } = await container.resolve(ContainerRegistrationKeys.QUERY).graph({
       entity: "order",
       fields: ["id"],
-      filters: { display_id: input.display_id },
+      // The order's display_id is an integer column; the generated graph types of some apps read it as text.
+      filters: { display_id: input.display_id } as Record<string, unknown>,
     })
     const orderId = (data[0] as { id?: string } | undefined)?.id
     if (!orderId) {

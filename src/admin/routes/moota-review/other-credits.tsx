@@ -1,7 +1,7 @@
-import { Badge, Button, Drawer, Input, Label, Select, Table, Text, toast } from "@medusajs/ui"
+import { Badge, Button, Drawer, Input, Label, Table, Text, toast } from "@medusajs/ui"
 import { useEffect, useState } from "react"
 import { useMatchByNumber, useOtherCredits, useSendToReview, type OtherCredit, type OtherCreditFilters } from "../../lib/other-credits"
-import { NoteDialog, errorText, rupiah, useMootaText, wib } from "../../lib/ui"
+import { FilterSelect, ListPagination, NoteDialog, SearchField, listState, errorText, rupiah, useMootaText, wib } from "../../lib/ui"
 
 const PAGE_SIZE = 20
 const ALL = "all"
@@ -25,8 +25,6 @@ export function OtherCredits({ accounts }: { accounts: { bank_id: string; bank: 
 
   const set = (key: "kind" | "bank_id") => (value: string) => setFilters((f) => ({ ...f, [key]: value === ALL ? "" : value, offset: 0 }))
   const count = data?.count ?? 0
-  const pageIndex = Math.floor(filters.offset / PAGE_SIZE)
-  const pageCount = Math.max(1, Math.ceil(count / PAGE_SIZE))
 
   return (
     <div className="divide-y" data-testid="moota-other-credits">
@@ -36,7 +34,7 @@ export function OtherCredits({ accounts }: { accounts: { bank_id: string; bank: 
         </Text>
       </div>
       <div className="flex flex-wrap items-end gap-3 px-6 py-4">
-        <Choice
+        <FilterSelect
           label={t("otherCredits.kind")}
           value={filters.kind || ALL}
           onChange={set("kind")}
@@ -46,32 +44,15 @@ export function OtherCredits({ accounts }: { accounts: { bank_id: string; bank: 
             { value: "history", label: t("otherCredits.kinds.history") },
           ]}
         />
-        <Choice
+        <FilterSelect
           label={t("review.filters.account")}
           value={filters.bank_id || ALL}
           onChange={set("bank_id")}
           options={[{ value: ALL, label: t("review.filters.all") }, ...accounts.map((a) => ({ value: a.bank_id, label: `${a.bank} (${a.bank_id})` }))]}
         />
-        <div className="flex min-w-[200px] flex-col gap-y-1">
-          <Label size="xsmall" weight="plus" htmlFor="moota-other-search">
-            {t("review.filters.search")}
-          </Label>
-          <Input id="moota-other-search" size="small" type="search" value={search} onChange={(e) => setSearch(e.target.value)} />
-        </div>
+        <SearchField id="moota-other-search" label={t("review.filters.search")} value={search} onChange={setSearch} />
       </div>
-      {error ? (
-        <Text size="small" className="text-ui-fg-error px-6 py-4">
-          {t("common.loadError", { message: errorText(error) })}
-        </Text>
-      ) : isLoading ? (
-        <Text size="small" className="px-6 py-4">
-          {t("common.loading")}
-        </Text>
-      ) : !data?.other_credits.length ? (
-        <Text size="small" className="text-ui-fg-subtle px-6 py-8 text-center">
-          {t("otherCredits.empty")}
-        </Text>
-      ) : (
+      {listState({ t, error, isLoading, empty: !data?.other_credits.length, emptyText: t("otherCredits.empty") }) ?? (
         <Table>
           <Table.Header>
             <Table.Row>
@@ -83,52 +64,19 @@ export function OtherCredits({ accounts }: { accounts: { bank_id: string; bank: 
             </Table.Row>
           </Table.Header>
           <Table.Body>
-            {data.other_credits.map((c) => (
+            {data?.other_credits.map((c) => (
               <CreditRow key={c.inbox_id} credit={c} onOpen={() => setSelected(c)} />
             ))}
           </Table.Body>
         </Table>
       )}
-      <Table.Pagination
+      <ListPagination
         count={count}
+        offset={filters.offset}
         pageSize={PAGE_SIZE}
-        pageIndex={pageIndex}
-        pageCount={pageCount}
-        canPreviousPage={pageIndex > 0}
-        canNextPage={pageIndex + 1 < pageCount}
-        previousPage={() => setFilters((f) => ({ ...f, offset: Math.max(0, f.offset - PAGE_SIZE) }))}
-        nextPage={() => setFilters((f) => ({ ...f, offset: f.offset + PAGE_SIZE }))}
-        translations={{
-          of: t("review.pagination.of"),
-          results: t("review.pagination.results"),
-          pages: t("review.pagination.pages"),
-          prev: t("review.pagination.prev"),
-          next: t("review.pagination.next"),
-        }}
+        onOffset={(offset) => setFilters((f) => ({ ...f, offset }))}
       />
       <CreditDrawer credit={selected} onClose={() => setSelected(null)} />
-    </div>
-  )
-}
-
-function Choice(props: { label: string; value: string; onChange: (v: string) => void; options: { value: string; label: string }[] }) {
-  return (
-    <div className="flex min-w-[160px] flex-col gap-y-1">
-      <Label size="xsmall" weight="plus">
-        {props.label}
-      </Label>
-      <Select size="small" value={props.value} onValueChange={props.onChange}>
-        <Select.Trigger aria-label={props.label}>
-          <Select.Value />
-        </Select.Trigger>
-        <Select.Content>
-          {props.options.map((o) => (
-            <Select.Item key={o.value} value={o.value}>
-              {o.label}
-            </Select.Item>
-          ))}
-        </Select.Content>
-      </Select>
     </div>
   )
 }

@@ -1,6 +1,6 @@
 import { defineRouteConfig } from "@medusajs/admin-sdk"
 import { Cash } from "@medusajs/icons"
-import { Badge, Button, Container, Drawer, Heading, Input, Label, Select, Table, Tabs, Text, toast } from "@medusajs/ui"
+import { Badge, Button, Container, Drawer, Heading, Input, Label, Table, Tabs, Text, toast } from "@medusajs/ui"
 import { useEffect, useState } from "react"
 import { Link } from "react-router-dom"
 import {
@@ -14,7 +14,7 @@ import {
   type ReviewItem,
 } from "../../lib/api"
 import { REVIEW_REASONS, REVIEW_STATUSES } from "../../../lib/statuses"
-import { NoteDialog, Status, errorText, rupiah, useMootaText, wib } from "../../lib/ui"
+import { FilterSelect, ListPagination, NoteDialog, SearchField, listState, Status, errorText, rupiah, useMootaText, wib } from "../../lib/ui"
 import { OtherCredits } from "./other-credits"
 
 const PAGE_SIZE = 20
@@ -42,8 +42,6 @@ const MootaReviewPage = () => {
   const set = (key: "status" | "reason" | "bank_id") => (value: string) =>
     setFilters((f) => ({ ...f, [key]: value === ALL ? "" : value, offset: 0 }))
   const count = data?.count ?? 0
-  const pageIndex = Math.floor(filters.offset / PAGE_SIZE)
-  const pageCount = Math.max(1, Math.ceil(count / PAGE_SIZE))
 
   const header = (
     <div className="px-6 py-4">
@@ -104,26 +102,9 @@ const MootaReviewPage = () => {
             ...(summary.data?.accounts ?? []).map((a) => ({ value: a.bank_id, label: `${a.bank} (${a.bank_id})` })),
           ]}
         />
-        <div className="flex min-w-[200px] flex-col gap-y-1">
-          <Label size="xsmall" weight="plus" htmlFor="moota-review-search">
-            {t("review.filters.search")}
-          </Label>
-          <Input id="moota-review-search" size="small" type="search" value={search} onChange={(e) => setSearch(e.target.value)} />
-        </div>
+        <SearchField id="moota-review-search" label={t("review.filters.search")} value={search} onChange={setSearch} />
       </div>
-      {error ? (
-        <Text size="small" className="text-ui-fg-error px-6 py-4">
-          {t("common.loadError", { message: errorText(error) })}
-        </Text>
-      ) : isLoading ? (
-        <Text size="small" className="px-6 py-4">
-          {t("common.loading")}
-        </Text>
-      ) : !data?.review_items.length ? (
-        <Text size="small" className="text-ui-fg-subtle px-6 py-8 text-center">
-          {t("review.empty")}
-        </Text>
-      ) : (
+      {listState({ t, error, isLoading, empty: !data?.review_items.length, emptyText: t("review.empty") }) ?? (
         <Table>
           <Table.Header>
             <Table.Row>
@@ -136,53 +117,20 @@ const MootaReviewPage = () => {
             </Table.Row>
           </Table.Header>
           <Table.Body>
-            {data.review_items.map((item) => (
+            {data?.review_items.map((item) => (
               <ItemRow key={item.id} item={item} onOpen={() => setSelected(item.id)} />
             ))}
           </Table.Body>
         </Table>
       )}
-      <Table.Pagination
+      <ListPagination
         count={count}
+        offset={filters.offset}
         pageSize={PAGE_SIZE}
-        pageIndex={pageIndex}
-        pageCount={pageCount}
-        canPreviousPage={pageIndex > 0}
-        canNextPage={pageIndex + 1 < pageCount}
-        previousPage={() => setFilters((f) => ({ ...f, offset: Math.max(0, f.offset - PAGE_SIZE) }))}
-        nextPage={() => setFilters((f) => ({ ...f, offset: f.offset + PAGE_SIZE }))}
-        translations={{
-          of: t("review.pagination.of"),
-          results: t("review.pagination.results"),
-          pages: t("review.pagination.pages"),
-          prev: t("review.pagination.prev"),
-          next: t("review.pagination.next"),
-        }}
+        onOffset={(offset) => setFilters((f) => ({ ...f, offset }))}
       />
       <ItemDrawer id={selected} onClose={() => setSelected(null)} />
     </Container>
-  )
-}
-
-function FilterSelect(props: { label: string; value: string; onChange: (v: string) => void; options: { value: string; label: string }[] }) {
-  return (
-    <div className="flex min-w-[160px] flex-col gap-y-1">
-      <Label size="xsmall" weight="plus">
-        {props.label}
-      </Label>
-      <Select size="small" value={props.value} onValueChange={props.onChange}>
-        <Select.Trigger aria-label={props.label}>
-          <Select.Value />
-        </Select.Trigger>
-        <Select.Content>
-          {props.options.map((o) => (
-            <Select.Item key={o.value} value={o.value}>
-              {o.label}
-            </Select.Item>
-          ))}
-        </Select.Content>
-      </Select>
-    </div>
   )
 }
 

@@ -244,3 +244,35 @@ export async function reviewItemResponse(scope: MedusaContainer, id: string): Pr
   const orders = await ordersById(scope, item.order_id ? [item.order_id] : [])
   return reviewItemView(item, inbox, orders)
 }
+
+/** LIKE metacharacters in a search term are literal. */
+const likeEscape = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`)
+
+/**
+ * The filters the review queue and the other-credits list share: account, received between, and a
+ * search term that is a Moota mutation id (part of it) or an amount ("Rp165.000", "165000").
+ */
+export function listFilters(q: { bank_id?: string; created_after?: Date | string; created_before?: Date | string; q?: string }): Record<string, unknown> {
+  const filters: Record<string, unknown> = {}
+  if (q.bank_id) filters.bank_id = q.bank_id
+  if (q.created_after || q.created_before) {
+    filters.created_at = {
+      ...(q.created_after ? { $gte: q.created_after } : {}),
+      ...(q.created_before ? { $lte: q.created_before } : {}),
+    }
+  }
+  if (q.q) {
+    const term = q.q.replace(/^rp\s*/i, "").replace(/\./g, "")
+    filters.$or = [
+      { mutation_id: { $ilike: `%${likeEscape(q.q)}%` } },
+      ...(/^\d{1,10}$/.test(term) && Number(term) <= 2_147_483_647 ? [{ amount: Number(term) }] : []),
+    ]
+  }
+  return filters
+}
+
+/** `-created_at` → newest first, with the id as tie-break so pages never overlap. */
+export function listOrder(order: string): Record<string, "ASC" | "DESC"> {
+  const direction = order.startsWith("-") ? "DESC" : "ASC"
+  return { [order.replace(/^-/, "")]: direction, id: direction }
+}

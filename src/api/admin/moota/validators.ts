@@ -75,10 +75,8 @@ export const AdminMootaTestWebhook = z
   .strict()
 export type AdminMootaTestWebhookType = z.infer<typeof AdminMootaTestWebhook>
 
-export const AdminMootaReviewItemsQuery = z
-  .object({
-    status: listOf(REVIEW_STATUSES, "status").optional(),
-    reason: listOf(REVIEW_REASONS, "reason").optional(),
+/** The filters, order and paging the review queue and the other-credits list share. */
+const transferListQuery = {
     bank_id: z.string().trim().min(1).max(100).optional(),
     /** A Moota mutation id, or an amount in whole rupiah. */
     q: z.string().trim().min(1).max(100).optional(),
@@ -87,6 +85,13 @@ export const AdminMootaReviewItemsQuery = z
     order: z.enum(["created_at", "-created_at", "amount", "-amount"]).default("-created_at"),
     limit: z.coerce.number({ error: "limit must be a number" }).int().min(1).max(100, "limit must be at most 100").default(20),
     offset: z.coerce.number({ error: "offset must be a number" }).int().min(0).default(0),
+}
+
+export const AdminMootaReviewItemsQuery = z
+  .object({
+    status: listOf(REVIEW_STATUSES, "status").optional(),
+    reason: listOf(REVIEW_REASONS, "reason").optional(),
+    ...transferListQuery,
   })
   .strict()
 export type AdminMootaReviewItemsQueryType = z.infer<typeof AdminMootaReviewItemsQuery>
@@ -99,14 +104,7 @@ export const OTHER_CREDIT_KINDS = ["unrelated", "history"] as const
 export const AdminMootaOtherCreditsQuery = z
   .object({
     kind: listOf(OTHER_CREDIT_KINDS, "kind").optional(),
-    bank_id: z.string().trim().min(1).max(100).optional(),
-    /** A Moota mutation id, or an amount in whole rupiah. */
-    q: z.string().trim().min(1).max(100).optional(),
-    created_after: isoDate("created_after").optional(),
-    created_before: isoDate("created_before").optional(),
-    order: z.enum(["created_at", "-created_at", "amount", "-amount"]).default("-created_at"),
-    limit: z.coerce.number({ error: "limit must be a number" }).int().min(1).max(100, "limit must be at most 100").default(20),
-    offset: z.coerce.number({ error: "offset must be a number" }).int().min(0).default(0),
+    ...transferListQuery,
   })
   .strict()
 export type AdminMootaOtherCreditsQueryType = z.infer<typeof AdminMootaOtherCreditsQuery>

@@ -1,0 +1,45 @@
+import { emitEventStep } from "@medusajs/medusa/core-flows"
+import { transform, type WorkflowData } from "@medusajs/framework/workflows-sdk"
+import { MOOTA_PAYMENT_CONFIRMED } from "../lib/events"
+import { checkMootaManualMatchStep } from "./steps/check-moota-manual-match"
+import { completeMootaCaptureStep } from "./steps/complete-moota-capture"
+import { processMootaPaymentStep } from "./steps/process-moota-payment"
+import { recordMootaManualMatchStep } from "./steps/record-moota-manual-match"
+
+/**
+ * The steps every "this transfer paid that payment" decision of the merchant shares, once the
+ * transfer and the payment are known (from a review item, or from an other credit and an order
+ * number): checked, recorded and audited in the matcher's place, captured like an automatic
+ * confirmation, and `moota.payment.confirmed` emitted so the buyer is told. Called inside a
+ * workflow's composer; it adds the steps to that workflow.
+ */
+export function confirmManualMatch(
+  target: WorkflowData<{ inbox_id: string; reservation_id: string }>,
+  // A workflow's own input is typed as plain data in its composer, a step's output as WorkflowData.
+  decision: WorkflowData<{ actor_id: string; note: string }> | { actor_id: string; note: string }
+) {
+  checkMootaManualMatchStep(transform({ target }, ({ target }) => ({ reservation_id: target.reservation_id })))
+  const recorded = recordMootaManualMatchStep(
+    transform({ decision, target }, ({ decision, target }) => ({
+      inbox_id: target.inbox_id,
+      reservation_id: target.reservation_id,
+      actor_id: decision.actor_id,
+      note: decision.note,
+    }))
+  )
+  processMootaPaymentStep(transform({ recorded }, ({ recorded }) => ({ session_id: recorded.session_id, amount: recorded.order_total })))
+  const completed = completeMootaCaptureStep(
+    transform({ target, recorded }, ({ target, recorded }) => ({
+      inbox_id: target.inbox_id,
+      reservation_id: recorded.reservation_id,
+      session_id: recorded.session_id,
+    }))
+  )
+  const event = transform({ target, completed }, ({ target, completed }) => ({
+    inbox_id: target.inbox_id,
+    order_id: completed.order_id,
+    reservation_id: target.reservation_id,
+  }))
+  emitEventStep({ eventName: MOOTA_PAYMENT_CONFIRMED, data: event })
+  return event
+}
