@@ -53,22 +53,24 @@ export function OtherCredits({ accounts }: { accounts: { bank_id: string; bank: 
         <SearchField id="moota-other-search" label={t("review.filters.search")} value={search} onChange={setSearch} />
       </div>
       {listState({ t, error, isLoading, empty: !data?.other_credits.length, emptyText: t("otherCredits.empty") }) ?? (
-        <Table>
-          <Table.Header>
-            <Table.Row>
-              <Table.HeaderCell>{t("review.columns.received")}</Table.HeaderCell>
-              <Table.HeaderCell className="text-right">{t("review.columns.amount")}</Table.HeaderCell>
-              <Table.HeaderCell>{t("review.columns.account")}</Table.HeaderCell>
-              <Table.HeaderCell>{t("otherCredits.kind")}</Table.HeaderCell>
-              <Table.HeaderCell>{t("widget.description")}</Table.HeaderCell>
-            </Table.Row>
-          </Table.Header>
-          <Table.Body>
-            {data?.other_credits.map((c) => (
-              <CreditRow key={c.inbox_id} credit={c} onOpen={() => setSelected(c)} />
-            ))}
-          </Table.Body>
-        </Table>
+        <div className="overflow-x-auto">
+          <Table>
+            <Table.Header>
+              <Table.Row>
+                <Table.HeaderCell>{t("review.columns.received")}</Table.HeaderCell>
+                <Table.HeaderCell className="text-right">{t("review.columns.amount")}</Table.HeaderCell>
+                <Table.HeaderCell>{t("review.columns.account")}</Table.HeaderCell>
+                <Table.HeaderCell>{t("otherCredits.kind")}</Table.HeaderCell>
+                <Table.HeaderCell>{t("widget.description")}</Table.HeaderCell>
+              </Table.Row>
+            </Table.Header>
+            <Table.Body>
+              {data?.other_credits.map((c) => (
+                <CreditRow key={c.inbox_id} credit={c} onOpen={() => setSelected(c)} />
+              ))}
+            </Table.Body>
+          </Table>
+        </div>
       )}
       <ListPagination
         count={count}
@@ -85,11 +87,11 @@ function CreditRow({ credit, onOpen }: { credit: OtherCredit; onOpen: () => void
   const { t, lang } = useMootaText()
   return (
     <Table.Row className="cursor-pointer" onClick={onOpen} data-testid={`moota-other-credit-${credit.inbox_id}`}>
-      <Table.Cell>{wib(credit.mutation_date ?? credit.received_at, lang)}</Table.Cell>
+      <Table.Cell className="whitespace-nowrap">{wib(credit.mutation_date ?? credit.received_at, lang)}</Table.Cell>
       <Table.Cell className="text-right tabular-nums">{credit.amount === null ? credit.amount_raw : rupiah(credit.amount)}</Table.Cell>
       <Table.Cell>{credit.bank_id}</Table.Cell>
       <Table.Cell>
-        <Badge size="2xsmall" color="grey">
+        <Badge size="2xsmall" color="grey" className="whitespace-nowrap">
           {t(`otherCredits.kinds.${credit.kind}`)}
         </Badge>
       </Table.Cell>

@@ -105,23 +105,25 @@ const MootaReviewPage = () => {
         <SearchField id="moota-review-search" label={t("review.filters.search")} value={search} onChange={setSearch} />
       </div>
       {listState({ t, error, isLoading, empty: !data?.review_items.length, emptyText: t("review.empty") }) ?? (
-        <Table>
-          <Table.Header>
-            <Table.Row>
-              <Table.HeaderCell>{t("review.columns.received")}</Table.HeaderCell>
-              <Table.HeaderCell className="text-right">{t("review.columns.amount")}</Table.HeaderCell>
-              <Table.HeaderCell>{t("review.columns.account")}</Table.HeaderCell>
-              <Table.HeaderCell>{t("review.columns.reason")}</Table.HeaderCell>
-              <Table.HeaderCell>{t("review.columns.order")}</Table.HeaderCell>
-              <Table.HeaderCell>{t("review.columns.status")}</Table.HeaderCell>
-            </Table.Row>
-          </Table.Header>
-          <Table.Body>
-            {data?.review_items.map((item) => (
-              <ItemRow key={item.id} item={item} onOpen={() => setSelected(item.id)} />
-            ))}
-          </Table.Body>
-        </Table>
+        <div className="overflow-x-auto">
+          <Table>
+            <Table.Header>
+              <Table.Row>
+                <Table.HeaderCell>{t("review.columns.received")}</Table.HeaderCell>
+                <Table.HeaderCell className="text-right">{t("review.columns.amount")}</Table.HeaderCell>
+                <Table.HeaderCell>{t("review.columns.account")}</Table.HeaderCell>
+                <Table.HeaderCell>{t("review.columns.reason")}</Table.HeaderCell>
+                <Table.HeaderCell>{t("review.columns.order")}</Table.HeaderCell>
+                <Table.HeaderCell>{t("review.columns.status")}</Table.HeaderCell>
+              </Table.Row>
+            </Table.Header>
+            <Table.Body>
+              {data?.review_items.map((item) => (
+                <ItemRow key={item.id} item={item} onOpen={() => setSelected(item.id)} />
+              ))}
+            </Table.Body>
+          </Table>
+        </div>
       )}
       <ListPagination
         count={count}
@@ -138,7 +140,7 @@ function ItemRow({ item, onOpen }: { item: ReviewItem; onOpen: () => void }) {
   const { t, lang } = useMootaText()
   return (
     <Table.Row className="cursor-pointer" onClick={onOpen} data-testid={`moota-review-row-${item.id}`}>
-      <Table.Cell>{wib(item.mutation?.mutation_date ?? item.created_at, lang)}</Table.Cell>
+      <Table.Cell className="whitespace-nowrap">{wib(item.mutation?.mutation_date ?? item.created_at, lang)}</Table.Cell>
       <Table.Cell className="text-right tabular-nums">{item.amount === null ? item.mutation?.amount_raw ?? "–" : rupiah(item.amount)}</Table.Cell>
       <Table.Cell>{item.bank_id}</Table.Cell>
       <Table.Cell>
