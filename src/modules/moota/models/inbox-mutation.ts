@@ -27,9 +27,13 @@ export const MootaInboxMutation = model
     write_back_status: model.enum([...WRITE_BACK_STATUSES]).default("none"),
     write_back_error: model.text().nullable(),
     write_back_attempts: model.number().default(0),
+    /** A processor's lease on a pending row (src/inbox/scheduler.ts): others skip it until then. */
+    claimed_until: model.dateTime().nullable(),
   })
   .indexes([
     { name: "IDX_moota_inbox_mutation_bank_mutation_unique", on: ["bank_id", "mutation_id"], unique: true },
     { name: "IDX_moota_inbox_mutation_status", on: ["status"] },
     { name: "IDX_moota_inbox_mutation_write_back_status", on: ["write_back_status"] },
+    // The scheduler's sweep: the oldest pending rows first, however many were decided before them.
+    { name: "IDX_moota_inbox_mutation_pending_created_at", on: ["created_at"], where: "status = 'pending' AND deleted_at IS NULL" },
   ])

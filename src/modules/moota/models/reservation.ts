@@ -35,4 +35,6 @@ export const MootaReservation = model
     { name: "IDX_moota_reservation_order_id", on: ["order_id"] },
     // The matcher's lookup: which reservations ever held this amount (cost flat as orders grow).
     { name: "IDX_moota_reservation_transfer_amount", on: ["transfer_amount"] },
+    // The triage's lookup of an order near a credit's amount (lib/triage.ts), by total as by amount.
+    { name: "IDX_moota_reservation_order_total", on: ["order_total"] },
   ])
