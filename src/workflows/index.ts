@@ -1,4 +1,5 @@
 export * from "./confirm-moota-mutation"
+export * from "./decide-moota-noise"
 export * from "./dismiss-moota-review-item"
 export * from "./mark-moota-payment-paid"
 export * from "./match-moota-credit"

@@ -3,6 +3,7 @@ import { InjectManager, InjectTransactionManager, MedusaContext, MedusaService }
 import type { MatchCandidate, MatchDecision } from "../../lib/matching"
 import { createMootaClient, type InboxInput, type MootaClient } from "../../lib/moota"
 import type { NotificationClaim, NotificationLogRow } from "../../lib/notifications"
+import type { InboxOutcome } from "../../lib/statuses"
 import type { TriageReservation } from "../../lib/triage"
 import { parseMootaOptions, type MootaOptions } from "../../lib/options"
 import {
@@ -131,6 +132,33 @@ class MootaModuleService extends MedusaService({
     @MedusaContext() ctx: Context = {}
   ): Promise<(MatchCandidate & { session_id: string; order_id: string | null })[]> {
     return await reservations.listMatchCandidates(sql(ctx), bankId, amount)
+  }
+
+  /** The keys of the credits that have at least one match candidate (a batch of listMatchCandidates). */
+  @InjectTransactionManager()
+  async withMatchCandidates(
+    credits: { key: string; bank_id: string; amount: number }[],
+    @MedusaContext() ctx: Context = {}
+  ): Promise<Set<string>> {
+    return await reservations.withMatchCandidates(sql(ctx), credits)
+  }
+
+  /** Claims, among these rows, those that may pay an order now (see stores/inbox). */
+  @InjectTransactionManager()
+  async claimInboxCandidates(ids: string[], leaseMs: number, @MedusaContext() ctx: Context = {}): Promise<InboxRow[]> {
+    return await inbox.claimCandidates(sql(ctx), ids, this.options_.accounts.map((a) => a.bankId), leaseMs)
+  }
+
+  /** Claims the oldest pending rows nobody holds. */
+  @InjectTransactionManager()
+  async claimPendingInbox(limit: number, leaseMs: number, @MedusaContext() ctx: Context = {}): Promise<InboxRow[]> {
+    return await inbox.claimPending(sql(ctx), limit, leaseMs)
+  }
+
+  /** Closes many pending rows with their decided outcomes in one statement; returns the ids closed. */
+  @InjectTransactionManager()
+  async closeInboxRows(decided: { id: string; outcome: InboxOutcome }[], @MedusaContext() ctx: Context = {}): Promise<string[]> {
+    return await inbox.closeMany(sql(ctx), decided)
   }
 
   /** Applies the matcher's decision under a lock on the inbox row (see stores/decisions). */
@@ -287,10 +315,14 @@ class MootaModuleService extends MedusaService({
     return await triage.recordAccountsSeen(sql(ctx), bankIds)
   }
 
-  /** Reservations near an amount that no reservation holds exactly, for the triage of that credit. */
+  /** For each credit no reservation holds exactly, a reservation near it, if any (the triage's lookup). */
   @InjectTransactionManager()
-  async listTriageReservations(input: triage.TriageReservationQuery, @MedusaContext() ctx: Context = {}): Promise<TriageReservation[]> {
-    return await triage.listTriageReservations(sql(ctx), input)
+  async findNearReservations(
+    credits: triage.TriageCredit[],
+    rules: triage.TriageRules,
+    @MedusaContext() ctx: Context = {}
+  ): Promise<Map<string, TriageReservation[]>> {
+    return await triage.findNearReservations(sql(ctx), credits, rules)
   }
 
   /** The merchant sends a credit logged as unrelated (or history) to the review queue, audited. */

@@ -1,9 +1,10 @@
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
-import { decideMatch, type MatchDecision } from "../../lib/matching"
+import { decideMatch, type MatchDecision, type MatchMutation } from "../../lib/matching"
 import { MOOTA_MODULE } from "../../modules/moota"
 import type MootaModuleService from "../../modules/moota/service"
+import type { InboxRow } from "../../modules/moota/types"
 import { ordersOfSessions } from "../../queries/moota-payment"
-import { triageMootaCredit } from "./triage-moota-credit"
+import { triageMootaCredits } from "./triage-moota-credit"
 
 export const decideMootaMatchStepId = "decide-moota-match-step"
 
@@ -25,13 +26,7 @@ export const decideMootaMatchStep = createStep(decideMootaMatchStepId, async (in
     candidates.map((c) => c.session_id)
   )
   const matched = decideMatch(
-    {
-      mutation_id: inbox.mutation_id,
-      type: inbox.type,
-      bank_id: inbox.bank_id,
-      amount: inbox.amount,
-      mutation_date: inbox.mutation_date ? new Date(inbox.mutation_date) : null,
-    },
+    matchMutationOf(inbox),
     configured,
     candidates.map((c) => ({
       ...c,
@@ -39,5 +34,17 @@ export const decideMootaMatchStep = createStep(decideMootaMatchStepId, async (in
       order_status: orders.get(c.session_id)?.status ?? null,
     }))
   )
-  return new StepResponse(await triageMootaCredit(moota, inbox, matched))
+  const [decided] = await triageMootaCredits(moota, [{ inbox, decision: matched }])
+  return new StepResponse(decided)
 })
+
+/** What the matcher reads of an inbox row. */
+export function matchMutationOf(inbox: InboxRow): MatchMutation {
+  return {
+    mutation_id: inbox.mutation_id,
+    type: inbox.type,
+    bank_id: inbox.bank_id,
+    amount: inbox.amount,
+    mutation_date: inbox.mutation_date ? new Date(inbox.mutation_date) : null,
+  }
+}

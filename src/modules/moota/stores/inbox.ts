@@ -114,3 +114,74 @@ export async function createManualTransfer(db: SqlRunner, reservationId: string,
   }
   return row.id
 }
+
+/**
+ * Claims for the confirmation scheduler (src/inbox/scheduler.ts). A claim is a lease: other processes
+ * skip the row until it ends, so several workers share the inbox without taking a row twice; a
+ * processor that dies just lets its lease run out. The decision itself is still taken under a lock on
+ * the row (decisions.ts), so a lease that ran out can never cause a second capture.
+ */
+function claimable(alias = ""): string {
+  const c = alias ? `${alias}.` : ""
+  return `${c}deleted_at IS NULL AND (${c}claimed_until IS NULL OR ${c}claimed_until < now())`
+}
+
+function claimedRows(rows: InboxRow[]): InboxRow[] {
+  return rows.sort((a, b) => new Date(a.created_at).getTime() - new Date(b.created_at).getTime())
+}
+
+/**
+ * Of these rows, claims those that may pay an order now and so go before everything else: credits on
+ * the shop's accounts whose amount an active hold blocks (an awaiting or quarantined payment) or that
+ * name a Moota transaction, and captures recorded but not finished. Oldest first.
+ */
+export async function claimCandidates(db: SqlRunner, ids: string[], bankIds: string[], leaseMs: number): Promise<InboxRow[]> {
+  if (!ids.length || !bankIds.length) {
+    return []
+  }
+  const rows = await db.execute<InboxRow>(
+    `UPDATE moota_inbox_mutation SET claimed_until = now() + (? * interval '1 millisecond')
+     WHERE id IN (SELECT c.id FROM moota_inbox_mutation c
+       WHERE c.id IN (SELECT jsonb_array_elements_text(?::jsonb)) AND ${claimable("c")}
+         AND (c.status = ${sqlValue(INBOX.matched)} OR (c.status = ${sqlValue(INBOX.pending)} AND c.type = 'CR' AND c.bank_id IN (?)
+           AND (jsonb_typeof(c.payment_detail) = 'object'
+             OR EXISTS (SELECT 1 FROM moota_amount_hold h WHERE h.bank_id = c.bank_id AND h.amount = c.amount
+               AND h.active = true AND h.deleted_at IS NULL))))
+       FOR UPDATE SKIP LOCKED)
+     RETURNING *`,
+    [leaseMs, JSON.stringify(ids), bankIds]
+  )
+  return claimedRows(rows)
+}
+
+/** Claims up to `limit` of the oldest pending rows nobody holds, whatever they are. */
+export async function claimPending(db: SqlRunner, limit: number, leaseMs: number): Promise<InboxRow[]> {
+  const rows = await db.execute<InboxRow>(
+    `UPDATE moota_inbox_mutation SET claimed_until = now() + (? * interval '1 millisecond')
+     WHERE id IN (SELECT id FROM moota_inbox_mutation WHERE status = ${sqlValue(INBOX.pending)} AND ${claimable()}
+       ORDER BY created_at LIMIT ? FOR UPDATE SKIP LOCKED)
+     RETURNING *`,
+    [leaseMs, limit]
+  )
+  return claimedRows(rows)
+}
+
+/**
+ * Closes many pending rows at once with the outcome decided for each (debits, tests, unknown
+ * accounts, unrelated credits, history): the same outcome and attempt count the one-row path
+ * records. A row someone else decided meanwhile is left alone. Returns the ids closed here.
+ */
+export async function closeMany(db: SqlRunner, decided: { id: string; outcome: InboxOutcome }[]): Promise<string[]> {
+  if (!decided.length) {
+    return []
+  }
+  const rows = await db.execute<{ id: string }>(
+    `UPDATE moota_inbox_mutation i SET status = ${sqlValue(INBOX.processed)}, outcome = d.outcome, attempts = i.attempts + 1,
+       processed_at = now(), updated_at = now(), claimed_until = NULL
+     FROM jsonb_to_recordset(?::jsonb) AS d(id text, outcome text)
+     WHERE i.id = d.id AND i.status = ${sqlValue(INBOX.pending)} AND i.deleted_at IS NULL
+     RETURNING i.id`,
+    [JSON.stringify(decided)]
+  )
+  return rows.map((r) => r.id)
+}

@@ -138,6 +138,9 @@ export async function releaseByMerchant(
 }
 
 /** Reservations that ever held this amount on this account (recent first), for the matcher. */
+/** Which reservations the matcher weighs for a credit: this exact amount on this account, live or recent. */
+const MATCHABLE = `deleted_at IS NULL AND (status IN (${OPEN}) OR updated_at > now() - interval '60 days')`
+
 export async function listMatchCandidates(
   db: SqlRunner,
   bankId: string,
@@ -145,11 +148,27 @@ export async function listMatchCandidates(
 ): Promise<(MatchCandidate & { session_id: string; order_id: string | null })[]> {
   return await db.execute(
     `SELECT id, session_id, status, created_at, release_reason, order_id FROM moota_reservation
-     WHERE transfer_amount = ? AND bank_ids @> ?::jsonb AND deleted_at IS NULL
-       AND (status IN (${OPEN}) OR updated_at > now() - interval '60 days')
+     WHERE transfer_amount = ? AND bank_ids @> ?::jsonb AND ${MATCHABLE}
      ORDER BY created_at DESC LIMIT 20`,
     [amount, JSON.stringify([bankId])]
   )
+}
+
+/**
+ * Of these credits (`key`, account, amount), the keys for which listMatchCandidates would find at
+ * least one reservation: one statement for a whole batch of inbox rows.
+ */
+export async function withMatchCandidates(db: SqlRunner, credits: { key: string; bank_id: string; amount: number }[]): Promise<Set<string>> {
+  if (!credits.length) {
+    return new Set()
+  }
+  const rows = await db.execute<{ key: string }>(
+    `SELECT d.key FROM jsonb_to_recordset(?::jsonb) AS d(key text, bank_id text, amount bigint)
+     WHERE EXISTS (SELECT 1 FROM moota_reservation WHERE transfer_amount = d.amount
+       AND bank_ids @> jsonb_build_array(d.bank_id) AND ${MATCHABLE})`,
+    [JSON.stringify(credits)]
+  )
+  return new Set(rows.map((r) => r.key))
 }
 
 export type ReviewCandidatesQuery = {

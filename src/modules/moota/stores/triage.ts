@@ -1,7 +1,7 @@
 import { MedusaError } from "@medusajs/framework/utils"
 import { entityId } from "../../../lib/ids"
 import { OPEN_RESERVATION_STATUSES, REASON, REVIEW } from "../../../lib/statuses"
-import { isOtherCredit, type TriageReservation } from "../../../lib/triage"
+import { isOtherCredit, nearBand, type TriageReservation } from "../../../lib/triage"
 import type { ReviewItemRow } from "../types"
 import { getInboxRow } from "./inbox"
 import { audit, openReviewItem } from "./review"
@@ -40,39 +40,51 @@ export async function recordAccountsSeen(db: SqlRunner, bankIds: string[]): Prom
   return new Map(rows.map((r) => [r.bank_id, new Date(r.first_seen_at)]))
 }
 
-/**
- * Reservations on the shop's accounts whose order total or transfer amount lies in [min, max], live or
- * changed since `since`. `same_account` tells whether it was offered on the credit's account.
- */
-export type TriageReservationQuery = { bank_id: string; bank_ids: string[]; min: number; max: number; since: Date; limit: number }
+/** A credit to triage: `key` names it in the answer; `since` is where "recently ended" starts. */
+export type TriageCredit = { key: string; bank_id: string; amount: number; since: Date }
+export type TriageRules = { bank_ids: string[]; tolerance_percent: number; code_max: number }
 
-export async function listTriageReservations(db: SqlRunner, input: TriageReservationQuery): Promise<TriageReservation[]> {
-  const rows = await db.execute<TriageReservation>(
-    `SELECT id, status, order_total, transfer_amount, updated_at, bank_ids @> ?::jsonb AS same_account
-     FROM moota_reservation r
-     WHERE deleted_at IS NULL
-       AND EXISTS (SELECT 1 FROM jsonb_array_elements_text(r.bank_ids) b WHERE b IN (?))
-       AND (order_total BETWEEN ? AND ? OR transfer_amount BETWEEN ? AND ?)
-       AND (status IN (${sqlList(OPEN_RESERVATION_STATUSES)}) OR updated_at >= ?)
-     ORDER BY bank_ids @> ?::jsonb DESC, updated_at DESC LIMIT ?`,
-    [
-      JSON.stringify([input.bank_id]),
-      input.bank_ids,
-      input.min,
-      input.max,
-      input.min,
-      input.max,
-      input.since,
-      JSON.stringify([input.bank_id]),
-      input.limit,
-    ]
+/**
+ * For each credit, a reservation that fits it by the rules of lib/triage.ts (`isRecent` and
+ * `fitsReservation`, written here in SQL so the lookup can stop at the first fit): at most one found
+ * by transfer amount and one by order total, each an index range scan over the amounts `nearBand`
+ * allows. One statement for a whole batch; the cost does not grow with the orders outside the band.
+ */
+export async function findNearReservations(
+  db: SqlRunner,
+  credits: TriageCredit[],
+  rules: TriageRules
+): Promise<Map<string, TriageReservation[]>> {
+  const found = new Map<string, TriageReservation[]>(credits.map((c) => [c.key, []]))
+  if (!credits.length || !rules.bank_ids.length) {
+    return found
+  }
+  const input = credits.map((c) => ({ ...c, ...nearBand(c.amount, rules.tolerance_percent, rules.code_max) }))
+  const fit = (ref: string) => `r.deleted_at IS NULL AND r.${ref} BETWEEN d.min AND d.max
+       AND jsonb_exists_any(r.bank_ids, p.shop) AND (r.status IN (${sqlList(OPEN_RESERVATION_STATUSES)}) OR r.updated_at >= d.since)
+       AND CASE WHEN r.bank_ids @> jsonb_build_array(d.bank_id)
+         THEN abs(d.amount - r.${ref}) <= p.code_max OR abs(d.amount - r.${ref}) * 100 <= r.${ref} * p.tol
+         ELSE d.amount = r.${ref} END`
+  const pick = `r.id, r.status, r.order_total, r.transfer_amount, r.updated_at, r.bank_ids @> jsonb_build_array(d.bank_id) AS same_account`
+  const rows = await db.execute<TriageReservation & { key: string }>(
+    `SELECT d.key, f.* FROM jsonb_to_recordset(?::jsonb) AS d(key text, bank_id text, amount bigint, since timestamptz, min bigint, max bigint)
+     CROSS JOIN (SELECT ARRAY[?]::text[] AS shop, ?::numeric AS tol, ?::bigint AS code_max) p
+     CROSS JOIN LATERAL (
+       (SELECT ${pick} FROM moota_reservation r WHERE ${fit("transfer_amount")} LIMIT 1)
+       UNION ALL
+       (SELECT ${pick} FROM moota_reservation r WHERE ${fit("order_total")} LIMIT 1)
+     ) f`,
+    [JSON.stringify(input), rules.bank_ids, rules.tolerance_percent, rules.code_max]
   )
-  return rows.map((r) => ({
-    ...r,
-    order_total: Number(r.order_total),
-    transfer_amount: Number(r.transfer_amount),
-    updated_at: new Date(r.updated_at),
-  }))
+  for (const { key, ...r } of rows) {
+    found.get(key)?.push({
+      ...r,
+      order_total: Number(r.order_total),
+      transfer_amount: Number(r.transfer_amount),
+      updated_at: new Date(r.updated_at),
+    })
+  }
+  return found
 }
 
 /**

@@ -1,0 +1,54 @@
+import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
+import { decideMatch } from "../../lib/matching"
+import { INBOX } from "../../lib/statuses"
+import { MOOTA_MODULE } from "../../modules/moota"
+import type MootaModuleService from "../../modules/moota/service"
+import type { InboxRow } from "../../modules/moota/types"
+import { matchMutationOf } from "./decide-moota-match"
+import { triageMootaCredits } from "./triage-moota-credit"
+
+export const decideMootaNoiseStepId = "decide-moota-noise-step"
+
+export type DecideMootaNoiseOutput = {
+  /** Rows closed here as debits, tests, unknown accounts, unrelated credits or history. */
+  closed: number
+  /** Rows that may pay or concern an order: each goes through the confirmation workflow. */
+  rest: string[]
+}
+
+/**
+ * Decides a batch of inbox rows set-wise where nothing can be paid: the matcher and the triage give
+ * exactly the one-row path's decision for a row no reservation holds (`decideMatch` with no
+ * candidate), and every row so ignored is closed in one statement. Rows with a match candidate and
+ * rows that need a person are left to the confirmation workflow. Reads are one statement per kind for
+ * the whole batch, so a flood of noise costs a few statements per few hundred rows.
+ */
+export const decideMootaNoiseStep = createStep(decideMootaNoiseStepId, async (input: { rows: InboxRow[] }, { container }) => {
+  const moota = container.resolve<MootaModuleService>(MOOTA_MODULE)
+  const configured = new Set(moota.getOptions().accounts.map((a) => a.bankId))
+  const pending = input.rows.filter((r) => r.status === INBOX.pending)
+  const held = await moota.withMatchCandidates(
+    pending
+      .filter((r) => r.type === "CR" && r.amount !== null && configured.has(r.bank_id))
+      .map((r) => ({ key: r.id, bank_id: r.bank_id, amount: r.amount! }))
+  )
+  const loose = pending.filter((r) => !held.has(r.id))
+  const decisions = await triageMootaCredits(
+    moota,
+    loose.map((inbox) => ({ inbox, decision: decideMatch(matchMutationOf(inbox), configured, []) }))
+  )
+  const ignored = new Set<string>()
+  const closed = await moota.closeInboxRows(
+    loose.flatMap((inbox, i) => {
+      const d = decisions[i]
+      if (d.kind !== "ignore") {
+        return []
+      }
+      ignored.add(inbox.id)
+      return [{ id: inbox.id, outcome: `ignored_${d.outcome}` as const }]
+    })
+  )
+  // Not pending any more (matched, or decided by another processor): the workflow resumes or skips it.
+  const rest = input.rows.filter((r) => !ignored.has(r.id)).map((r) => r.id)
+  return new StepResponse<DecideMootaNoiseOutput>({ closed: closed.length, rest })
+})
