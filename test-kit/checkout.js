@@ -88,10 +88,11 @@ async function startMootaSession(shop, cartId, data) {
  *
  * @param {Shop} shop
  * @param {Record<string, unknown>} [data] the buyer's choice for the session
+ * @param {number} [quantity] items of the seeded product (another total per quantity)
  * @returns {Promise<{ order_id: string; display_id: number; cart_id: string; session: any }>}
  */
-async function placeMootaOrder(shop, data) {
-  const cart = await cartReadyForPayment(shop)
+async function placeMootaOrder(shop, data, quantity = 1) {
+  const cart = await cartReadyForPayment(shop, quantity)
   const { session } = await startMootaSession(shop, cart.id, data)
   const completed = await shop.storeApi("POST", `/store/carts/${cart.id}/complete`, {})
   if (completed.type !== "order") {

@@ -200,6 +200,44 @@ medusaIntegrationTestRunner({
       })
     })
 
+    describe("a delivery mixing noise and payments (decided in bulk, candidates first)", () => {
+      it("pays the orders, logs the noise with the one-row outcomes, and reviews only what may be for an order", async () => {
+        const a = await placeMootaOrder(store)
+        const b = await placeMootaOrder(store)
+        const noise = [
+          mutation({ amount: 4_321, description: "MARKETPLACE PAYOUT" }),
+          mutation({ amount: 50_000, type: "DB" }),
+          mutation({ amount: a.session.data.transfer_amount, bank_id: "notConfigured1" }),
+          mutation({ amount: 7_777, mutation_id: "test-noise-1" }),
+        ]
+        // Rp165.000 on the shop's account: no hold has it, but it is the total of an awaiting order.
+        const near = mutation({ amount: 165_000 })
+        const pays = [mutation({ amount: a.session.data.transfer_amount }), mutation({ amount: b.session.data.transfer_amount })]
+        const body = JSON.stringify([...noise, near, ...pays])
+        expect((await postWebhook(base(), body, signed(body))).status).toBe(200)
+
+        expect((await paid(a.order_id)).payments).toBe(1)
+        expect((await paid(b.order_id)).payments).toBe(1)
+        const rows = await eventually(async () => {
+          const all = await moota().listMootaInboxMutations({})
+          return all.length === 7 && all.every((r) => r.status === "processed") ? all : null
+        })
+        const outcome = Object.fromEntries(rows.map((r) => [r.mutation_id, r.outcome]))
+        expect([...noise, near, ...pays].map((m) => outcome[m.mutation_id])).toEqual([
+          "ignored_unrelated",
+          "ignored_debit",
+          "ignored_unknown_account",
+          "ignored_test",
+          "review_unmatched",
+          "captured",
+          "captured",
+        ])
+        expect((await reviews()).map((r) => r.reason)).toEqual(["unmatched"])
+        // Decided once each: no row was taken by two processors.
+        expect(rows.map((r) => r.attempts)).toEqual(Array(7).fill(1))
+      })
+    })
+
     describe("recovery", () => {
       it("recovers a mutation committed but never processed (crash between commit and processing)", async () => {
         const { order_id, session } = await placeMootaOrder(store)

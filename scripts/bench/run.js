@@ -2,7 +2,7 @@
 "use strict"
 
 /**
- * `node scripts/bench/run.js [initiate] [webhook] [matching] [allocator]` (default: all, the webhook flood last). Boots one fresh store
+ * `node scripts/bench/run.js [initiate] [webhook] [matching] [allocator] [burst]` (default: all, the webhook flood last). Boots one fresh store
  * (the test kit's, through scripts/lib/script-store.js), runs the benchmarks in order, prints their figures, stops everything.
  */
 const { startScriptStore, log } = require("../lib/script-store")
@@ -12,11 +12,12 @@ const BENCHES = {
   webhook: () => require("./webhook"),
   matching: () => require("./matching"),
   allocator: () => require("./allocator"),
+  burst: () => require("./burst"),
 }
 
 async function main(names) {
   // The webhook benchmark's sustained flood leaves a backlog behind: it runs last.
-  if (!names.length) names = ["initiate", "matching", "allocator", "webhook"]
+  if (!names.length) names = ["initiate", "matching", "allocator", "burst", "webhook"]
   const unknown = names.filter((n) => !BENCHES[n])
   if (unknown.length) {
     console.error(`unknown benchmark ${unknown.join(", ")}; choose from: ${Object.keys(BENCHES).join(", ")}`)

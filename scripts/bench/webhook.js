@@ -7,15 +7,21 @@
  *      built-in POST /hooks/payment/:provider, whose processing is emitted with a fixed delay
  *      (payment module option webhook_delay, default 5000 ms), observed as the moment the server
  *      logs "Processing payment.webhook_received" (the subscriber starts right then).
- *  (a) ack latency of signed 1- and 50-mutation deliveries to /hooks/moota vs the built-in route
- *      (same bodies, alternating), then sustained req/s with concurrent clients.
- * (b) runs first so the background processing of (a)'s thousands of unmatched mutations does not
- * weigh on it. Amounts in (a) match no order, so nothing is captured.
+ *  (c) a payment behind a flood: an awaiting order's transfer delivered right after 10,000 noise
+ *      mutations (credits far from any order, debits, an unknown account; 200 deliveries of 50),
+ *      time to Paid against (b)'s quiet figure, and how fast the noise is decided.
+ *  (a) ack latency of signed 1- and 50-mutation deliveries to /hooks/moota vs the built-in route and
+ *      vs the durable floor (scripts/bench/floor-server.js: a bare node-pg server that verifies the
+ *      HMAC and commits the same rows with INSERT … ON CONFLICT), same bodies, alternating; then
+ *      sustained req/s with concurrent clients.
+ * (b) and (c) run first so the background processing of (a)'s thousands of unmatched mutations does
+ * not weigh on them. Amounts in (a) match no order, so nothing is captured.
  * Env: BENCH_ACK_IDLE_N (30), BENCH_ACK_N (300), BENCH_ACK_WARMUP (3 quiet / 10 back to back),
  *      BENCH_CONC (8), BENCH_CONC_SECONDS (10), BENCH_DRAIN_SECONDS (60), BENCH_PAID_N (30),
- *      BENCH_BUILTIN_N (20).
+ *      BENCH_BUILTIN_N (20), BENCH_NOISE_N (10000), BENCH_NOISE_ROUNDS (3).
  */
 const fs = require("node:fs")
+const { spawn } = require("node:child_process")
 const path = require("node:path")
 const { placeMootaOrder, mutation: kitMutation, signatureHeader, sleep, ROOT } = require("../../test-kit")
 const { log } = require("../lib/script-store")
@@ -40,20 +46,25 @@ function mutation() {
 const KINDS = {
   "moota x1": { path: "/hooks/moota", size: 1, signed: true },
   "builtin x1": { path: "/hooks/payment/moota_moota", size: 1 },
+  "floor x1": { path: "/", size: 1, signed: true, floor: true },
   "moota x50": { path: "/hooks/moota", size: 50, signed: true },
   "builtin x50": { path: "/hooks/payment/moota_moota", size: 50 },
+  "floor x50": { path: "/", size: 50, signed: true, floor: true },
 }
 
+/** Set once the floor server listens: its base URL. */
+let floorUrl = null
+
 /** Builds a fresh body (new mutation ids), then times the POST and the reading of the answer. */
-async function deliver(store, kind) {
-  const { path, size, signed } = KINDS[kind]
-  const body = JSON.stringify(Array.from({ length: size }, mutation))
+async function deliver(store, kind, make = mutation) {
+  const { path, size, signed, floor } = KINDS[kind]
+  const body = JSON.stringify(Array.from({ length: size }, make))
   const headers = { "content-type": "application/json", "user-agent": "MootaBot/1.5" }
   if (signed) Object.assign(headers, signatureHeader(body, store.webhookSecret))
   const t0 = performance.now()
   let status = 0
   try {
-    const res = await fetch(store.url + path, { method: "POST", headers, body })
+    const res = await fetch((floor ? floorUrl : store.url) + path, { method: "POST", headers, body })
     await res.arrayBuffer()
     status = res.status
   } catch {
@@ -215,6 +226,100 @@ async function builtinDelay(store, events) {
 }
 
 // ---------------------------------------------------------------------------
+// The durable floor: scripts/bench/floor-server.js in a process of its own
+// ---------------------------------------------------------------------------
+
+function startFloor(store) {
+  const child = spawn(process.execPath, [path.join(__dirname, "floor-server.js"), store.databaseUrl, store.webhookSecret], {
+    stdio: ["ignore", "pipe", "inherit", "ipc"],
+  })
+  return new Promise((resolve, reject) => {
+    let out = ""
+    child.stdout.on("data", (c) => {
+      out += c
+      const m = /FLOOR_LISTENING (\d+)/.exec(out)
+      if (m) {
+        floorUrl = `http://127.0.0.1:${m[1]}`
+        resolve(() => child.kill("SIGTERM"))
+      }
+    })
+    child.on("exit", (code) => reject(new Error(`the floor server exited (${code})`)))
+  })
+}
+
+// ---------------------------------------------------------------------------
+// (c) a payment behind a flood of noise
+// ---------------------------------------------------------------------------
+
+let noiseSeq = 0
+
+/** Noise as a shared business account sees it: credits far from any order, debits, an account the shop never configured. */
+function noiseMutation() {
+  const i = ++noiseSeq % 10
+  if (i < 7) return kitMutation({ description: "TRSF E-BANKING CR NOISE", amount: 1_000 + (noiseSeq % 9_000) })
+  if (i < 9) return kitMutation({ description: "TRSF E-BANKING DB NOISE", type: "DB", amount: 50_000 + (noiseSeq % 9_000) })
+  return kitMutation({ description: "TRSF E-BANKING CR OTHER", bank_id: "notConfigured1", amount: 2_000 + (noiseSeq % 9_000) })
+}
+
+async function paymentBehindNoise(store, backlog, quietPaidP50) {
+  const rounds = env("BENCH_NOISE_ROUNDS", 3)
+  const deliveries = Math.ceil(env("BENCH_NOISE_N", 10_000) / 50)
+  const out = []
+  for (let round_ = 0; round_ < rounds; round_++) {
+    await backlog.drain(120_000)
+    const order = await placeMootaOrder(store)
+    log(`webhook: (c) round ${round_ + 1}: ${deliveries} deliveries of 50 noise mutations, then the order's transfer`)
+    const t0 = performance.now()
+    let next = 0
+    let errors = 0
+    await Promise.all(
+      Array.from({ length: 4 }, async () => {
+        while (next < deliveries) {
+          next++
+          const r = await deliver(store, "moota x50", noiseMutation)
+          if (r.status !== 200) errors++
+        }
+      })
+    )
+    const tFlood = performance.now()
+    const pendingAfterFlood = await backlog.pending()
+    const tTransfer = performance.now()
+    const answer = await store.transfer({ amount: order.session.data.transfer_amount })
+    if (!answer.deliveries || !answer.deliveries[0] || answer.deliveries[0].status !== 200) throw new Error(`transfer not delivered: ${JSON.stringify(answer)}`)
+    let tPaid = null
+    while (performance.now() - tTransfer < 300_000) {
+      if ((await paymentStatus(store, order.order_id)) === "captured") {
+        tPaid = performance.now()
+        break
+      }
+      await sleep(POLL_MS)
+    }
+    const pendingAtPaid = await backlog.pending()
+    const drained = await backlog.drain(300_000)
+    const tDrained = performance.now()
+    out.push({
+      noise: deliveries * 50,
+      errors,
+      flood_acked_ms: round(tFlood - t0),
+      pending_after_flood: pendingAfterFlood,
+      transfer_to_paid_ms: tPaid === null ? null : round(tPaid - tTransfer),
+      pending_when_paid: pendingAtPaid,
+      all_decided_ms: drained.drained ? round(tDrained - t0) : null,
+      decided_per_s: drained.drained ? round((deliveries * 50 * 1000) / (tDrained - t0), 0) : null,
+    })
+  }
+  const toPaid = out.map((r) => r.transfer_to_paid_ms).filter((x) => x !== null)
+  const rate = out.map((r) => r.decided_per_s).filter((x) => x !== null)
+  return {
+    rounds: out,
+    transfer_to_paid: summary(toPaid),
+    quiet_transfer_to_paid_p50: quietPaidP50,
+    ratio_to_quiet_p50: round(summary(toPaid).p50 / quietPaidP50, 2),
+    noise_decided_per_s_median: summary(rate).p50,
+  }
+}
+
+// ---------------------------------------------------------------------------
 // (a) ack latency and sustained rate
 // ---------------------------------------------------------------------------
 
@@ -285,8 +390,10 @@ async function run(store) {
   try {
     const paid = await webhookToPaid(store, events)
     const backlog = await inboxBacklog(store)
-    let acks, load, drain
+    const stopFloor = await startFloor(store)
+    let acks, load, drain, noise
     try {
+      noise = await paymentBehindNoise(store, backlog, paid.moota.transfer_to_paid.p50)
       const quiet = (await backlog.pending()) === null ? null : await ackLatency(store, backlog, { idle: true })
       acks = { quiet, back_to_back: await ackLatency(store, backlog, { idle: false }) }
       load = await sustained(store)
@@ -294,11 +401,12 @@ async function run(store) {
       log(`webhook: watching the inbox backlog being processed (up to ${drainSeconds} s)`)
       drain = await backlog.drain(drainSeconds * 1000)
     } finally {
+      stopFloor()
       await backlog.close()
     }
     drain.processed_per_s = drain.from === null ? null : round(((drain.from - drain.left) / drain.ms) * 1000, 1)
-    print(store, acks, load, drain, paid)
-    const result = { benchmark: "webhook", at: new Date().toISOString(), server: `medusa ${store.mode}`, machine_at_start: start, unit: "ms", ack: acks, sustained: load, backlog_after_sustained: drain, webhook_to_paid: paid }
+    print(store, acks, load, drain, paid, noise)
+    const result = { benchmark: "webhook", at: new Date().toISOString(), server: `medusa ${store.mode}`, machine_at_start: start, unit: "ms", ack: acks, sustained: load, backlog_after_sustained: drain, webhook_to_paid: paid, payment_behind_noise: noise }
     writeResult("webhook", result)
     return result
   } finally {
@@ -306,7 +414,7 @@ async function run(store) {
   }
 }
 
-function print(store, acks, load, drain, paid) {
+function print(store, acks, load, drain, paid, noise) {
   const kinds = Object.keys(KINDS)
   const label = (k) => `${KINDS[k].path} ${k.split(" ")[1]}`
   for (const [title, a] of [
@@ -325,6 +433,11 @@ function print(store, acks, load, drain, paid) {
       ])
     )
     console.log(`  p50 ratio ours/built-in: x1 ${round(a["moota x1"].p50 / a["builtin x1"].p50, 2)}, x50 ${round(a["moota x50"].p50 / a["builtin x50"].p50, 2)}`)
+    for (const size of ["x1", "x50"]) {
+      const ours = a[`moota ${size}`]
+      const floor = a[`floor ${size}`]
+      console.log(`  ratio ours/durable floor ${size}: p50 ${round(ours.p50 / floor.p50, 2)}, p99 ${round(ours.p99 / floor.p99, 2)}`)
+    }
   }
   const c = load[kinds[0]].clients
   console.log(`\n(a) Sustained, ${c} concurrent clients, interleaved slices\n`)
@@ -341,6 +454,14 @@ function print(store, acks, load, drain, paid) {
         ` (${drain.processed_per_s} mutations/s confirmed as unmatched)`
     )
   }
+  console.log(`\n(c) A payment delivered right after a flood of noise (${noise.rounds[0].noise} mutations in deliveries of 50, 4 clients)\n`)
+  console.log(
+    table([
+      ["round", "flood acked ms", "pending after flood", "transfer -> Paid ms", "pending when Paid", "all decided ms", "decided/s"],
+      ...noise.rounds.map((r, i) => [i + 1, r.flood_acked_ms, r.pending_after_flood, r.transfer_to_paid_ms ?? "not Paid", r.pending_when_paid, r.all_decided_ms ?? "-", r.decided_per_s ?? "-"]),
+    ])
+  )
+  console.log(`  transfer -> Paid p50 ${noise.transfer_to_paid.p50} ms vs ${noise.quiet_transfer_to_paid_p50} ms on a quiet server (b): ratio ${noise.ratio_to_quiet_p50}; noise decided ${noise.noise_decided_per_s_median}/s (median)`)
   const m = paid.moota
   const b = paid.builtin
   console.log(`\n(b) Webhook to Paid (n=${m.n}; admin API polled every ${POLL_MS} ms, ms)\n`)

@@ -18,7 +18,9 @@
  * job" lines per minute, and the Moota API calls of the write-back job (one tag per mutation), counted
  * by a proxy that tells the processes apart. Exits 1 on a violation, 2 without redis-server.
  *
- * Env: SCALE_ORDERS (40), SCALE_UNRELATED (5), SCALE_TICKS (2: scheduled minutes to watch),
+ * Then noise decided by the worker alone and by worker and shared together (what a second processor adds).
+ *
+ * Env: SCALE_ORDERS (40), SCALE_UNRELATED (5), SCALE_NOISE (5000), SCALE_TICKS (2: scheduled minutes to watch),
  *      SCALE_WAIT_RECONCILE=1 (also wait for a reconciliation tick, every ten minutes), BENCH_VERBOSE=1.
  */
 const { spawn, spawnSync } = require("node:child_process")
@@ -27,7 +29,7 @@ const http = require("node:http")
 const net = require("node:net")
 const os = require("node:os")
 const path = require("node:path")
-const { placeMootaOrder, cartReadyForPayment, orderMoney, requestJson, freePort, sleep } = require("../../test-kit")
+const { placeMootaOrder, cartReadyForPayment, orderMoney, requestJson, freePort, sleep, mutation } = require("../../test-kit")
 const { startScriptStore, log } = require("../lib/script-store")
 const { postDelivery, deliverUntil2xx, paidOnceProblems, pool, dbClient, waitSettled, checklist, printTable, secs } = require("../fault/lib")
 
@@ -179,6 +181,51 @@ async function waitMinuteTicks(n, slackMs = 8000) {
   return { from: now, to: target }
 }
 
+/**
+ * What a second processor adds: SCALE_NOISE (5000) noise mutations (credits near no order, debits)
+ * delivered to the server in deliveries of 50, decided first with the shared process paused (SIGSTOP:
+ * only the worker takes events and sweeps the inbox), then again with both. Rows are claimed with a
+ * lease, so none is decided twice; both runs must leave nothing pending.
+ */
+async function noiseScaleOut(store, shared) {
+  const n = num("SCALE_NOISE", 5000)
+  const c = await dbClient(store.databaseUrl)
+  const pending = async () => (await c.query(`SELECT count(*)::int AS n FROM moota_inbox_mutation WHERE status = 'pending' AND deleted_at IS NULL`)).rows[0].n
+  let seq = 0
+  const noise = () => {
+    seq++
+    return mutation({ description: "TRSF CR SCALE NOISE", amount: seq % 5 === 0 ? 40_000 + seq : 2_000 + (seq % 7_000), type: seq % 5 === 0 ? "DB" : "CR" })
+  }
+  const run = async (label) => {
+    const bodies = range(Math.ceil(n / 50)).map(() => JSON.stringify(range(50).map(noise)))
+    const t0 = Date.now()
+    await pool(bodies, 4, (body) => deliverUntil2xx([store.url], body, store.webhookSecret, { attempts: [] }))
+    const tAcked = Date.now()
+    let left = await pending()
+    while (left && Date.now() - t0 < 300_000) {
+      await sleep(100)
+      left = await pending()
+    }
+    const ms = Date.now() - t0
+    ck.note("scale", `${label}: ${n} noise mutations acked / all decided`, `${secs(tAcked - t0)} / ${secs(ms)} (${Math.round((n * 1000) / ms)} decided/s)`)
+    ck.check("scale", `${label}: inbox rows left pending`, 0, left)
+    return (n * 1000) / ms
+  }
+  try {
+    process.kill(-shared.child.pid, "SIGSTOP")
+    let one
+    try {
+      one = await run("worker alone (shared paused)")
+    } finally {
+      process.kill(-shared.child.pid, "SIGCONT")
+    }
+    const both = await run("worker and shared")
+    ck.note("scale", "decided/s, both over one", `${(both / one).toFixed(2)} (2 cores: the server, the database and both processors share them)`)
+  } finally {
+    await c.end()
+  }
+}
+
 async function main() {
   if (spawnSync("redis-server", ["--version"]).error) {
     process.stdout.write(`${INSTALL}\n`)
@@ -295,6 +342,9 @@ async function main() {
     } finally {
       await c.end()
     }
+
+    // ---- the inbox shared by the job-running processes: noise decided with one of them, then with both
+    await noiseScaleOut(store, shared)
 
     // ---- scheduled jobs: one process per tick
     const window = await waitMinuteTicks(CFG.ticks)

@@ -1,0 +1,135 @@
+"use strict"
+
+/**
+ * A burst of paid orders (a flash sale): BENCH_BURST_N (1000) awaiting orders paid by as many
+ * mutations in deliveries of 50, time from the first delivery until every one is captured in Medusa,
+ * as orders/s; against the floor measured in the same run: a bare loop calling Medusa's
+ * processPaymentWorkflow for equivalent sessions (burst-floor-exec.ts, a `medusa exec` process; its
+ * rate is steady, so BENCH_BURST_FLOOR_N of them are enough). Then checks the money: every session
+ * captured exactly once, no inbox row left behind.
+ * Env: BENCH_BURST_N (1000), BENCH_BURST_FLOOR_N (200), BENCH_BURST_PLACE_CONC (6).
+ */
+const fs = require("node:fs")
+const os = require("node:os")
+const path = require("node:path")
+const { Client } = require("pg")
+const { placeMootaOrder, mutation, signatureHeader, postWebhook, sleep, medusaExec } = require("../../test-kit")
+const { log } = require("../lib/script-store")
+const { summary, round, table, machine, writeResult } = require("./lib/stats")
+
+const env = (name, dflt) => Number(process.env[name] || dflt)
+
+/** Orders of 1 to 5 items: five totals, so a thousand awaiting orders fit the unique-code range. */
+async function placeOrders(store, n) {
+  const conc = env("BENCH_BURST_PLACE_CONC", 6)
+  const orders = []
+  let next = 0
+  await Promise.all(
+    Array.from({ length: conc }, async () => {
+      while (next < n) {
+        const i = next++
+        orders.push(await placeMootaOrder(store, undefined, 1 + (i % 5)))
+        if (orders.length % 200 === 0) log(`burst: ${orders.length} of ${n} orders placed`)
+      }
+    })
+  )
+  return orders
+}
+
+async function capturedCounts(db, sessionIds) {
+  const { rows } = await db.query(
+    `SELECT ps.id, count(p.id) FILTER (WHERE p.captured_at IS NOT NULL)::int AS captured
+     FROM payment_session ps LEFT JOIN payment p ON p.payment_session_id = ps.id AND p.deleted_at IS NULL
+     WHERE ps.id = ANY($1) GROUP BY ps.id`,
+    [sessionIds]
+  )
+  return rows
+}
+
+async function ours(store, db, orders) {
+  const mutations = orders.map((o) => mutation({ amount: o.session.data.transfer_amount, description: "TRSF E-BANKING CR BURST" }))
+  const bodies = []
+  for (let i = 0; i < mutations.length; i += 50) bodies.push(JSON.stringify(mutations.slice(i, i + 50)))
+  const ids = mutations.map((m) => m.mutation_id)
+  const captured = async () =>
+    (await db.query(`SELECT count(*)::int AS n FROM moota_inbox_mutation WHERE mutation_id = ANY($1) AND outcome = 'captured'`, [ids])).rows[0].n
+  log(`burst: ${orders.length} transfers in ${bodies.length} deliveries of 50`)
+  const t0 = performance.now()
+  for (const body of bodies) {
+    const r = await postWebhook(store.url, body, signatureHeader(body, store.webhookSecret))
+    if (r.status !== 200) throw new Error(`delivery answered ${r.status}`)
+  }
+  const tAcked = performance.now()
+  let n = 0
+  while (performance.now() - t0 < 600_000) {
+    n = await captured()
+    if (n >= orders.length) break
+    await sleep(50)
+  }
+  const wall = performance.now() - t0
+  const { rows } = await db.query(
+    `SELECT status, outcome, count(*)::int AS n FROM moota_inbox_mutation WHERE mutation_id = ANY($1) GROUP BY status, outcome`,
+    [ids]
+  )
+  return { n: orders.length, captured: n, acked_ms: round(tAcked - t0), wall_ms: round(wall), per_s: round((n * 1000) / wall, 1), inbox: rows }
+}
+
+async function floor(store, db, orders) {
+  const sessions = orders.map((o) => o.session.id)
+  // Recorded as received, as our own path does before it asks Medusa to capture.
+  await db.query(`UPDATE moota_reservation SET status = 'paid', paid_at = now(), received_amount = transfer_amount WHERE session_id = ANY($1)`, [sessions])
+  const { rows } = await db.query(`SELECT session_id, order_total FROM moota_reservation WHERE session_id = ANY($1)`, [sessions])
+  const file = path.join(os.tmpdir(), `moota-burst-floor-${process.pid}.json`)
+  fs.writeFileSync(file, JSON.stringify(rows.map((r) => ({ session_id: r.session_id, amount: Number(r.order_total) }))))
+  try {
+    log(`burst: the floor, processPaymentWorkflow for ${rows.length} sessions one after another (medusa exec)`)
+    const r = await medusaExec("./scripts/bench/burst-floor-exec.ts", {
+      env: { ...store.env, MEDUSA_WORKER_MODE: "server", BENCH_BURST_FLOOR_FILE: file },
+      marker: "BURST_FLOOR_RESULT ",
+      timeoutMs: 2 ** 31 - 1,
+    })
+    return { n: r.n, wall_ms: round(r.wall_ms), per_s: round((r.n * 1000) / r.wall_ms, 1), latency: summary(r.latencies) }
+  } finally {
+    fs.rmSync(file, { force: true })
+  }
+}
+
+async function run(store) {
+  const n = env("BENCH_BURST_N", 1000)
+  const floorN = Math.min(n, env("BENCH_BURST_FLOOR_N", 200)) + 10 // the first 10 warm the process up
+  const start = machine()
+  log(`burst: placing ${n + floorN} Moota orders (${n} ours, ${floorN} for the floor)`)
+  const placed = await placeOrders(store, n + floorN)
+  // Interleaved, so both sides get the same mix of totals.
+  const floorOrders = placed.filter((_, i) => i % Math.floor((n + floorN) / floorN) === 0).slice(0, floorN)
+  const mine = placed.filter((o) => !floorOrders.includes(o)).slice(0, n)
+  const db = new Client({ connectionString: store.databaseUrl })
+  await db.connect()
+  try {
+    const a = await ours(store, db, mine)
+    const f = await floor(store, db, floorOrders)
+    const counts = await capturedCounts(db, placed.map((o) => o.session.id))
+    const once = counts.filter((r) => r.captured === 1).length
+    const twice = counts.filter((r) => r.captured > 1).length
+    const ratio = round(a.per_s / f.per_s, 2)
+    console.log(`\nBurst: ${n} awaiting orders paid by ${n} mutations in deliveries of 50 (orders/s until all captured)\n`)
+    console.log(
+      table([
+        ["path", "orders", "captured", "wall s", "orders/s"],
+        ["ours: webhook -> scheduler -> confirm-moota-mutation", a.n, a.captured, round(a.wall_ms / 1000, 1), a.per_s],
+        ["floor: bare loop of processPaymentWorkflow", f.n, f.n, round(f.wall_ms / 1000, 1), f.per_s],
+      ])
+    )
+    console.log(`  all ${n} deliveries acked in ${a.acked_ms} ms; inbox: ${a.inbox.map((r) => `${r.status}/${r.outcome} ${r.n}`).join(", ")}`)
+    console.log(`  floor per call: p50 ${f.latency.p50} ms, p99 ${f.latency.p99} ms`)
+    console.log(`  ratio ours/floor: ${ratio} (target >= 0.8)`)
+    console.log(`  money: ${once} of ${counts.length} sessions captured exactly once, ${twice} more than once\n`)
+    writeResult("burst", { benchmark: "burst", at: new Date().toISOString(), machine_at_start: start, ours: a, floor: f, ratio, captured_once: once, captured_twice: twice, sessions: counts.length })
+    if (twice || a.captured !== n) throw new Error(`burst: money check failed (${a.captured} of ${n} captured, ${twice} twice)`)
+    return { ratio }
+  } finally {
+    await db.end()
+  }
+}
+
+module.exports = { run }
