@@ -72,7 +72,7 @@ async function ours(store, db, orders) {
     `SELECT status, outcome, count(*)::int AS n FROM moota_inbox_mutation WHERE mutation_id = ANY($1) GROUP BY status, outcome`,
     [ids]
   )
-  return { n: orders.length, captured: n, acked_ms: round(tAcked - t0), wall_ms: round(wall), per_s: round((n * 1000) / wall, 1), inbox: rows }
+  return { n: orders.length, captured: n, deliveries: bodies.length, acked_ms: round(tAcked - t0), wall_ms: round(wall), per_s: round((n * 1000) / wall, 1), inbox: rows }
 }
 
 async function floor(store, db, orders) {
@@ -121,7 +121,7 @@ async function run(store) {
         ["floor: bare loop of processPaymentWorkflow", f.n, f.n, round(f.wall_ms / 1000, 1), f.per_s],
       ])
     )
-    console.log(`  all ${n} deliveries acked in ${a.acked_ms} ms; inbox: ${a.inbox.map((r) => `${r.status}/${r.outcome} ${r.n}`).join(", ")}`)
+    console.log(`  all ${a.deliveries} deliveries acked in ${a.acked_ms} ms; inbox: ${a.inbox.map((r) => `${r.status}/${r.outcome} ${r.n}`).join(", ")}`)
     console.log(`  floor per call: p50 ${f.latency.p50} ms, p99 ${f.latency.p99} ms`)
     console.log(`  ratio ours/floor: ${ratio} (target >= 0.8)`)
     console.log(`  money: ${once} of ${counts.length} sessions captured exactly once, ${twice} more than once\n`)
