@@ -59,7 +59,8 @@ export type MootaCreatedTransaction = {
 export function toCreatedTransaction(answer: MootaCreatedTransactionAnswer, requestedTotal: number): MootaCreatedTransaction {
   const d = answer.data
   const total = readAmount(d.total) ?? requestedTotal
-  const vaNumber = d.va_number ?? d.account_number
+  // Some answers carry the VA number only as `account_number`; a QR answer's account_number is not one.
+  const vaNumber = d.va_number ?? (d.qr_url || d.qr_string ? null : d.account_number)
   const created: MootaCreatedTransaction = {
     trx_id: String(d.trx_id),
     total,
