@@ -3,6 +3,7 @@ import { decideMatch, type MatchDecision } from "../../lib/matching"
 import { MOOTA_MODULE } from "../../modules/moota"
 import type MootaModuleService from "../../modules/moota/service"
 import { ordersOfSessions } from "../../queries/moota-payment"
+import { matchMootaTransaction } from "./match-moota-transaction"
 import { triageMootaCredit } from "./triage-moota-credit"
 
 export const decideMootaMatchStepId = "decide-moota-match-step"
@@ -14,6 +15,11 @@ export const decideMootaMatchStep = createStep(decideMootaMatchStepId, async (in
   if (!inbox || inbox.status !== "pending") {
     // Already decided (or being resumed): the record step knows what to do with it.
     return new StepResponse<MatchDecision>({ kind: "ignore", outcome: "unknown_account" })
+  }
+  // Moota transactions (VA/QRIS per payment, issue 15): decided by the transaction named, never by amount.
+  const byTransaction = await matchMootaTransaction(container, moota, inbox)
+  if (byTransaction) {
+    return new StepResponse(byTransaction)
   }
   const configured = new Set(moota.getOptions().accounts.map((a) => a.bankId))
   const candidates =
