@@ -13,13 +13,22 @@ function orderRef(f: Facts): string {
 function accountLines(f: Facts, locale: NotifyLocale): string {
   return f.payment.accounts
     .map((a) =>
-      a.kind === "qris"
+      a.kind === "moota_qris"
+        ? locale === "id"
+          ? `- QRIS: pindai kode QR di halaman pesanan (khusus pesanan ini)`
+          : `- QRIS: scan the QR code on the order page (for this order only)`
+        : a.kind === "qris"
         ? locale === "id"
           ? `- QRIS a.n. ${a.account_holder}: pindai kode QR terlampir (nominal sudah terisi)`
           : `- QRIS, ${a.account_holder}: scan the attached QR code (the amount is filled in)`
         : `- ${a.bank} ${a.account_number ?? ""} ${locale === "id" ? "a.n." : "in the name of"} ${a.account_holder}`
     )
     .join("\n")
+}
+
+/** A VA number or QR Moota created for this order: no unique code to explain. */
+function paysOwnNumber(f: Facts): boolean {
+  return f.payment.accounts.some((a) => a.kind === "moota_va" || a.kind === "moota_qris")
 }
 
 function greeting(f: Facts, locale: NotifyLocale): string {
@@ -43,7 +52,9 @@ export const BUYER_TEXTS: Record<NotifyLocale, Record<BuyerMessage, (f: Facts, a
           `sebelum ${f.payment.expires_at_text.id} ke salah satu tujuan berikut:`,
         accountLines(f, "id"),
         "",
-        "Nominal sudah termasuk kode unik: jangan dibulatkan. Nominal yang berbeda tidak dapat dikonfirmasi otomatis.",
+        paysOwnNumber(f)
+          ? "Nomor VA/kode QR ini khusus untuk pesanan ini: bayar tepat nominal di atas."
+          : "Nominal sudah termasuk kode unik: jangan dibulatkan. Nominal yang berbeda tidak dapat dikonfirmasi otomatis.",
         autoCancel ? "Pesanan dibatalkan otomatis bila pembayaran belum kami terima sampai batas waktu." : "",
         "",
         signature(f, "id"),
@@ -101,7 +112,9 @@ export const BUYER_TEXTS: Record<NotifyLocale, Record<BuyerMessage, (f: Facts, a
           `before ${f.payment.expires_at_text.en} to one of:`,
         accountLines(f, "en"),
         "",
-        "The amount includes a unique code: do not round it. A different amount cannot be confirmed automatically.",
+        paysOwnNumber(f)
+          ? "This VA number or QR code is for this order only: pay exactly the amount above."
+          : "The amount includes a unique code: do not round it. A different amount cannot be confirmed automatically.",
         autoCancel ? "The order is canceled automatically if the payment has not arrived by the deadline." : "",
         "",
         signature(f, "en"),
