@@ -125,6 +125,13 @@ export const en = {
       checkout: "At checkout",
       lastUpdate: "Last update",
     },
+    accountKinds: {
+      bank: "Bank account",
+      va: "Fixed virtual account",
+      qris: "Static QRIS",
+      moota_va: "VA per order (Moota)",
+      moota_qris: "QRIS per order (Moota)",
+    },
     enabled: "Offered",
     disabled: "Not offered",
     notConfigured: "Not configured",

@@ -125,6 +125,13 @@ export const id: MootaTexts = {
       checkout: "Saat checkout",
       lastUpdate: "Pembaruan terakhir",
     },
+    accountKinds: {
+      bank: "Rekening bank",
+      va: "Virtual account tetap",
+      qris: "QRIS statis",
+      moota_va: "VA per pesanan (Moota)",
+      moota_qris: "QRIS per pesanan (Moota)",
+    },
     enabled: "Ditawarkan",
     disabled: "Tidak ditawarkan",
     notConfigured: "Belum diatur",
