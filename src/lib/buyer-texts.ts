@@ -1,4 +1,5 @@
 import type { BuyerMessage, BuyerMessageData, NotifyLocale } from "./notifications"
+import type { TransactionProblem } from "./moota/transaction"
 
 /** The default subject and plain text of each buyer message, in Bahasa Indonesia and English. */
 
@@ -12,13 +13,22 @@ function orderRef(f: Facts): string {
 function accountLines(f: Facts, locale: NotifyLocale): string {
   return f.payment.accounts
     .map((a) =>
-      a.kind === "qris"
+      a.kind === "moota_qris"
+        ? locale === "id"
+          ? `- QRIS: pindai kode QR di halaman pesanan (khusus pesanan ini)`
+          : `- QRIS: scan the QR code on the order page (for this order only)`
+        : a.kind === "qris"
         ? locale === "id"
           ? `- QRIS a.n. ${a.account_holder}: pindai kode QR terlampir (nominal sudah terisi)`
           : `- QRIS, ${a.account_holder}: scan the attached QR code (the amount is filled in)`
         : `- ${a.bank} ${a.account_number ?? ""} ${locale === "id" ? "a.n." : "in the name of"} ${a.account_holder}`
     )
     .join("\n")
+}
+
+/** A VA number or QR Moota created for this order: no unique code to explain. */
+function paysOwnNumber(f: Facts): boolean {
+  return f.payment.accounts.some((a) => a.kind === "moota_va" || a.kind === "moota_qris")
 }
 
 function greeting(f: Facts, locale: NotifyLocale): string {
@@ -42,7 +52,9 @@ export const BUYER_TEXTS: Record<NotifyLocale, Record<BuyerMessage, (f: Facts, a
           `sebelum ${f.payment.expires_at_text.id} ke salah satu tujuan berikut:`,
         accountLines(f, "id"),
         "",
-        "Nominal sudah termasuk kode unik: jangan dibulatkan. Nominal yang berbeda tidak dapat dikonfirmasi otomatis.",
+        paysOwnNumber(f)
+          ? "Nomor VA/kode QR ini khusus untuk pesanan ini: bayar tepat nominal di atas."
+          : "Nominal sudah termasuk kode unik: jangan dibulatkan. Nominal yang berbeda tidak dapat dikonfirmasi otomatis.",
         autoCancel ? "Pesanan dibatalkan otomatis bila pembayaran belum kami terima sampai batas waktu." : "",
         "",
         signature(f, "id"),
@@ -100,7 +112,9 @@ export const BUYER_TEXTS: Record<NotifyLocale, Record<BuyerMessage, (f: Facts, a
           `before ${f.payment.expires_at_text.en} to one of:`,
         accountLines(f, "en"),
         "",
-        "The amount includes a unique code: do not round it. A different amount cannot be confirmed automatically.",
+        paysOwnNumber(f)
+          ? "This VA number or QR code is for this order only: pay exactly the amount above."
+          : "The amount includes a unique code: do not round it. A different amount cannot be confirmed automatically.",
         autoCancel ? "The order is canceled automatically if the payment has not arrived by the deadline." : "",
         "",
         signature(f, "en"),
@@ -148,4 +162,35 @@ export const BUYER_TEXTS: Record<NotifyLocale, Record<BuyerMessage, (f: Facts, a
       ].join("\n"),
     }),
   },
+}
+
+/** Facts a checkout error about a VA number or QR of its own may name. */
+export type CheckoutProblemFacts = { bank: string; min_total: string }
+
+/**
+ * Why a VA number or QR could not be made for this checkout, as the buyer must act on it. The
+ * provider's error carries both languages, since Medusa's error has one message and no locale.
+ */
+export const CHECKOUT_PROBLEM_TEXTS: Record<NotifyLocale, Record<TransactionProblem, (f: CheckoutProblemFacts) => string>> = {
+  id: {
+    phone: (f) => `Isi nomor HP Anda untuk membayar dengan ${f.bank}.`,
+    min_total: (f) => `Pembayaran dengan ${f.bank} minimal ${f.min_total}. Tambah belanjaan atau pilih cara bayar lain.`,
+    email: (f) => `Periksa alamat e-mail Anda: ${f.bank} membutuhkan e-mail yang valid.`,
+    name: (f) => `Isi nama lengkap Anda untuk membayar dengan ${f.bank}.`,
+    rejected: (f) => `${f.bank} tidak dapat dipakai untuk pesanan ini. Pilih cara bayar lain.`,
+    unavailable: (f) => `${f.bank} sedang tidak dapat dihubungi. Coba lagi sebentar lagi atau pilih cara bayar lain.`,
+  },
+  en: {
+    phone: (f) => `Enter your phone number to pay with ${f.bank}.`,
+    min_total: (f) => `Paying with ${f.bank} needs a total of at least ${f.min_total}. Add items or choose another payment method.`,
+    email: (f) => `Check your e-mail address: ${f.bank} needs a valid one.`,
+    name: (f) => `Enter your full name to pay with ${f.bank}.`,
+    rejected: (f) => `${f.bank} cannot be used for this order. Please choose another payment method.`,
+    unavailable: (f) => `${f.bank} cannot be reached right now. Try again shortly or choose another payment method.`,
+  },
+}
+
+/** One message in both languages, Indonesian first. */
+export function checkoutProblemMessage(problem: TransactionProblem, facts: CheckoutProblemFacts): string {
+  return `${CHECKOUT_PROBLEM_TEXTS.id[problem](facts)} / ${CHECKOUT_PROBLEM_TEXTS.en[problem](facts)}`
 }

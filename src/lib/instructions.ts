@@ -1,10 +1,16 @@
 import { formatRupiah } from "./amount"
-import type { MootaAccount, MootaOptions } from "./options"
+import { isMootaTransactionKind, type MootaAccount, type MootaOptions } from "./options"
 import { toDynamicQris } from "./qris"
-import type { MootaPaymentStatus, MootaSessionData } from "./session-data"
+import type { MootaPaymentStatus, MootaSessionData, MootaTransactionInstructions } from "./session-data"
 import { formatWib } from "./wib"
 
-export type { MootaInstructionAccount, MootaPaymentStatus, MootaSessionData } from "./session-data"
+export type {
+  MootaInstructionAccount,
+  MootaPaymentStatus,
+  MootaSessionData,
+  MootaTransactionChoice,
+  MootaTransactionInstructions,
+} from "./session-data"
 
 export type InstructionInput = {
   session_id: string
@@ -20,6 +26,10 @@ export type InstructionInput = {
   received_amount?: number | null
   bank_id?: string
   store_name?: string
+  /** The Moota transaction this session pays through, if any (then `accounts` is ignored). */
+  transaction?: MootaTransactionInstructions | null
+  /** Accounts whose payments get a VA number or QR of their own, offered as choices. */
+  transaction_accounts?: MootaAccount[]
 }
 
 export function buildSessionData(input: InstructionInput): MootaSessionData {
@@ -61,7 +71,56 @@ export function buildSessionData(input: InstructionInput): MootaSessionData {
     ...(input.paid_at !== undefined ? { paid_at: input.paid_at ? input.paid_at.toISOString() : null } : {}),
     ...(input.received_amount !== undefined ? { received_amount: input.received_amount } : {}),
     ...(input.bank_id ? { bank_id: input.bank_id } : {}),
+    ...(input.transaction
+      ? {
+          accounts: [transactionAccount(input.transaction)],
+          instructions: transactionInstructions(input.transaction, amount, deadline),
+          moota_transaction: input.transaction,
+        }
+      : {}),
+    ...(input.transaction_accounts?.length
+      ? {
+          transaction_accounts: input.transaction_accounts.map((a) => ({
+            bank_id: a.bankId,
+            kind: a.kind as "moota_va" | "moota_qris",
+            bank: a.bank,
+          })),
+        }
+      : {}),
   }
+}
+
+/** The one "account" of a session paid through a Moota transaction: its VA number or its QR. */
+function transactionAccount(t: MootaTransactionInstructions): MootaSessionData["accounts"][number] {
+  return {
+    bank_id: t.bank_id,
+    kind: t.kind,
+    bank: t.bank,
+    account_number: t.va_number,
+    account_holder: t.account_holder,
+    ...(t.qr_payload ? { qris_payload: t.qr_payload } : {}),
+    ...(t.qr_url ? { qr_url: t.qr_url } : {}),
+  }
+}
+
+function transactionInstructions(
+  t: MootaTransactionInstructions,
+  amount: string,
+  deadline: { id: string; en: string }
+): { id: string; en: string } {
+  return t.kind === "moota_va"
+    ? {
+        id:
+          `Bayar tepat ${amount} ke ${t.bank} nomor ${t.va_number} a.n. ${t.account_holder} sebelum ${deadline.id}. ` +
+          "Nomor virtual account ini khusus untuk pesanan ini dan terkonfirmasi otomatis.",
+        en:
+          `Pay exactly ${amount} to ${t.bank} number ${t.va_number} (${t.account_holder}) before ${deadline.en}. ` +
+          "This virtual account number is for this order only and is confirmed automatically.",
+      }
+    : {
+        id: `Pindai kode QRIS di atas dan bayar tepat ${amount} sebelum ${deadline.id}. Kode ini khusus untuk pesanan ini.`,
+        en: `Scan the QRIS code above and pay exactly ${amount} before ${deadline.en}. This code is for this order only.`,
+      }
 }
 
 /** What session data is rebuilt from: a stored reservation (the module's row) or anything shaped like it. */
@@ -77,6 +136,14 @@ export type ReservationLike = {
   expires_at: Date | string
   paid_at?: Date | string | null
   received_amount?: number | null
+  /** Holds `moota_transaction` (MootaTransactionInstructions) for a session paid through Moota's create-transaction. */
+  metadata?: Record<string, unknown> | null
+}
+
+/** The Moota transaction a reservation's metadata records, if any. */
+export function transactionOfReservation(r: Pick<ReservationLike, "metadata">): MootaTransactionInstructions | null {
+  const t = r.metadata?.moota_transaction as MootaTransactionInstructions | undefined
+  return t && typeof t === "object" && typeof t.trx_id === "string" ? t : null
 }
 
 /**
@@ -99,7 +166,9 @@ export function sessionDataFromReservation(
     unique_code_mode: r.code_mode,
     transfer_amount: r.transfer_amount,
     expires_at: new Date(r.expires_at),
-    accounts: options.accounts.filter((a) => offered.has(a.bankId)),
+    accounts: options.accounts.filter((a) => offered.has(a.bankId) && !isMootaTransactionKind(a.kind)),
+    transaction: transactionOfReservation(r),
+    transaction_accounts: options.accounts.filter((a) => a.enabled && isMootaTransactionKind(a.kind)),
     ...(withPayment
       ? { paid_at: r.paid_at ? new Date(r.paid_at) : null, received_amount: r.received_amount ?? null }
       : {}),

@@ -153,6 +153,9 @@ const REASON_TEXT: Record<NotifyLocale, Record<ReviewReason, string>> = {
     canceled: "untuk pesanan yang sudah dibatalkan",
     already_paid: "transfer kedua untuk pesanan yang sudah dibayar",
     invalid_amount: "nominalnya tidak dapat dibaca sebagai rupiah utuh",
+    amount_mismatch: "nominal pembayaran VA/QRIS berbeda dari tagihan pesanan",
+    unknown_transaction: "pembayaran VA/QRIS yang tidak dikenal toko ini",
+    replaced_transaction: "pembayaran ke nomor VA/QRIS lama yang sudah diganti",
   },
   en: {
     unmatched: "its amount matches no order awaiting payment",
@@ -162,6 +165,9 @@ const REASON_TEXT: Record<NotifyLocale, Record<ReviewReason, string>> = {
     canceled: "it is for an order already canceled",
     already_paid: "a second transfer for an order already paid",
     invalid_amount: "its amount is not whole rupiah",
+    amount_mismatch: "a VA/QRIS payment of another amount than the order asked",
+    unknown_transaction: "a VA/QRIS payment this shop does not know",
+    replaced_transaction: "a payment to an old VA/QRIS number that was replaced",
   },
 }
 

@@ -29,6 +29,14 @@ export const MISSING = {
   accountHolder: 'the account holder\'s name ("atas nama") shown to buyers is missing or empty',
 } as const
 
+export const ACCOUNT_KINDS = ["bank", "va", "qris", "moota_va", "moota_qris"] as const
+export type AccountKind = (typeof ACCOUNT_KINDS)[number]
+
+/** Kinds paid through a Moota transaction created per payment session (VA number or QR from Moota). */
+export function isMootaTransactionKind(kind: AccountKind): kind is "moota_va" | "moota_qris" {
+  return kind === "moota_va" || kind === "moota_qris"
+}
+
 /** A string that must be given and not blank; `missing` says what to do otherwise. */
 function requiredText(missing: string) {
   return z
@@ -41,8 +49,13 @@ const accountSchema = z
   .object({
     /** Moota's id of the connected account (`bank_id` in Moota's API and webhooks). */
     bankId: requiredText(MISSING.bankId),
-    /** `bank` for a plain transfer account, `va` for a virtual account, `qris` for a QRIS merchant. */
-    kind: z.enum(["bank", "va", "qris"]).default("bank"),
+    /**
+     * `bank` for a plain transfer account, `va` for a fixed virtual account, `qris` for a static QRIS
+     * merchant (all three matched by a unique amount); `moota_va` / `moota_qris` for an account of
+     * Moota's `GET /accounts/index` on which each payment gets its own VA number or QR from Moota's
+     * create-transaction, matched by Moota's transaction id (needs `apiToken`).
+     */
+    kind: z.enum(ACCOUNT_KINDS).default("bank"),
     /** The label the buyer sees, e.g. "BCA" or "Mandiri". */
     bank: requiredText(MISSING.bank),
     /** Account number shown to the buyer (digits, spaces and dashes allowed). Not needed for `qris`. */
@@ -69,7 +82,7 @@ const accountSchema = z
           ctx.addIssue({ code: "custom", path: ["qris"], message: e instanceof Error ? e.message : String(e) })
         }
       }
-    } else if (!a.accountNumber) {
+    } else if (!isMootaTransactionKind(a.kind) && !a.accountNumber) {
       ctx.addIssue({ code: "custom", path: ["accountNumber"], message: `${MISSING.accountNumber} (required for kind ${a.kind})` })
     }
   })
@@ -154,6 +167,11 @@ export const mootaOptionsSchema = z
      * to its order and is flagged for review instead of matching a newer order.
      */
     quarantineMinutes: z.number().int().min(0).max(60 * 24 * 60).default(3 * 24 * 60),
+    /**
+     * Smallest order total offered on `moota_va` / `moota_qris` accounts (Moota's own plugin refuses
+     * VA and QRIS below Rp10,000); a smaller cart gets a clear checkout error naming the minimum.
+     */
+    transactionMinTotal: z.number().int().min(1).default(10_000),
     /** Cancel orders whose payment window passed without a transfer. */
     autoCancelExpired: z.boolean().default(true),
     /** Tag the Moota mutation with the order's display id after a confirmation. */
@@ -199,6 +217,15 @@ export const mootaOptionsSchema = z
         ctx.addIssue({ code: "custom", path: ["accounts", i, "bankId"], message: `duplicate bankId ${a.bankId}` })
       }
       seen.add(a.bankId)
+    })
+    o.accounts.forEach((a, i) => {
+      if (isMootaTransactionKind(a.kind) && !o.apiToken) {
+        ctx.addIssue({
+          code: "custom",
+          path: ["accounts", i, "kind"],
+          message: `kind ${a.kind} creates each payment through Moota's API: set apiToken (MOOTA_API_TOKEN)`,
+        })
+      }
     })
     if (o.accounts.length && !o.accounts.some((a) => a.enabled)) {
       ctx.addIssue({ code: "custom", path: ["accounts"], message: "at least one account must be enabled" })

@@ -9,7 +9,8 @@ import type { ReservationStatus } from "./statuses"
 export type MootaInstructionAccount = {
   /** Moota's id of the account; pass it back as `bank_id` in the session data to choose this one. */
   bank_id: string
-  kind: "bank" | "va" | "qris"
+  /** `moota_va` / `moota_qris`: a VA number or QR Moota created for this one payment. */
+  kind: "bank" | "va" | "qris" | "moota_va" | "moota_qris"
   /** Label to show, e.g. "BCA". */
   bank: string
   /** Null for QRIS, which is paid by scanning `qris_payload`. */
@@ -17,7 +18,30 @@ export type MootaInstructionAccount = {
   account_holder: string
   /** For `qris` accounts: an EMVCo dynamic QRIS with the transfer amount embedded, to render as a QR code. */
   qris_payload?: string
+  /** For `moota_qris`: the QR image Moota hosts for this payment (when Moota gave no QR text). */
+  qr_url?: string
 }
+
+/** A Moota transaction created for this session (accounts of kind `moota_va` / `moota_qris`). */
+export type MootaTransactionInstructions = {
+  /** Moota's transaction id, as its payment confirmation names it. */
+  trx_id: string
+  kind: "moota_va" | "moota_qris"
+  bank_id: string
+  /** e.g. "BCA Virtual Account". */
+  bank: string
+  /** The VA number to pay, only for this payment; null for QRIS. */
+  va_number: string | null
+  account_holder: string
+  qr_url: string | null
+  /** The QR's text when Moota gave it (render it as a QR code). */
+  qr_payload: string | null
+  /** Moota's hosted payment page, when given. */
+  payment_url: string | null
+}
+
+/** An account the buyer may choose to get a VA number or QR of its own (pass its `bank_id`). */
+export type MootaTransactionChoice = { bank_id: string; kind: "moota_va" | "moota_qris"; bank: string }
 
 export type MootaPaymentStatus = ReservationStatus
 
@@ -49,4 +73,10 @@ export type MootaSessionData = {
   received_amount?: number | null
   /** The buyer's choice of account, if any (input). */
   bank_id?: string
+  /** Set when this session is paid through a Moota transaction (VA number or QR for this payment). */
+  moota_transaction?: MootaTransactionInstructions
+  /** Accounts that give a VA number or QR of its own when chosen; absent when the shop has none. */
+  transaction_accounts?: MootaTransactionChoice[]
+  /** The buyer's phone (input), required by Moota for a VA or QR of its own. */
+  phone?: string
 }

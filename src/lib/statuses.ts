@@ -30,6 +30,10 @@ export const REVIEW_REASONS = [
   "canceled",
   "already_paid",
   "invalid_amount",
+  // A payment through a Moota transaction (VA / QRIS per order) that cannot confirm its order.
+  "amount_mismatch",
+  "unknown_transaction",
+  "replaced_transaction",
 ] as const
 export type ReviewReason = (typeof REVIEW_REASONS)[number]
 
@@ -58,6 +62,13 @@ export type InboxOutcome =
 export const NOTIFICATION_STATUSES = ["pending", "sent", "failed"] as const
 export type NotificationStatus = (typeof NOTIFICATION_STATUSES)[number]
 
+/**
+ * A Moota transaction (VA number or QR created for one payment session): `live` is the one the buyer
+ * is shown; `replaced` was superseded (cart total or account changed) and only a late payment names it.
+ */
+export const TRANSACTION_STATUSES = ["live", "replaced"] as const
+export type TransactionStatus = (typeof TRANSACTION_STATUSES)[number]
+
 /** Why a reservation stopped awaiting by the plugin's own doing (callers may give other reasons). */
 export const RELEASE_REASONS = ["order_canceled", "released_by_merchant"] as const
 export type ReleaseReason = (typeof RELEASE_REASONS)[number]
@@ -77,6 +88,7 @@ export const REASON = byName(REVIEW_REASONS)
 export const RESOLUTION = byName(REVIEW_RESOLUTIONS)
 export const NOTIFICATION = byName(NOTIFICATION_STATUSES)
 export const RELEASE = byName(RELEASE_REASONS)
+export const TRANSACTION = byName(TRANSACTION_STATUSES)
 
 /** Statuses whose amount is still offered to the buyer: a transfer may pay or be matched to them. */
 export const OPEN_RESERVATION_STATUSES = [RESERVATION.awaiting, RESERVATION.quarantined] as const

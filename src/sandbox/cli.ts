@@ -48,6 +48,7 @@ const USAGE = `Usage: medusa-payment-moota <command> [options]
 Commands:
   sandbox    Run a local Moota API v2 stand-in on 127.0.0.1
   transfer   Record a transfer in a running sandbox and push it to its webhooks
+  pay        Pay a VA number or QR created by create-transaction, and push it
 
 Run "medusa-payment-moota <command> --help" for the command's options.`
 
@@ -71,6 +72,14 @@ const TRANSFER_USAGE = `Usage: medusa-payment-moota transfer --amount <rupiah> -
   --date <when>         WIB "YYYY-MM-DD HH:mm:ss" or "YYYY-MM-DD"; default now
   --amount-as-string    Send the amount as a numeric string in the webhook body
   --no-push             Record the mutation without pushing it`
+
+const PAY_USAGE = `Usage: medusa-payment-moota pay (--va <number> | --trx <trx_id>) [options]
+
+  --va <number>     The VA number the checkout showed
+  --trx <trx_id>    Moota's transaction id (e.g. for a QRIS payment)
+  --amount <n>      Amount paid; default the transaction's total
+  --sandbox <url>   Sandbox URL (as for transfer)
+  --no-push         Record the payment without pushing it`
 
 const configSchema = z.object({
   token: z.string().min(1).optional(),
@@ -109,6 +118,8 @@ export async function main(argv: string[], io: CliIo = processIo()): Promise<num
         return await sandboxCommand(rest, io)
       case "transfer":
         return await transferCommand(rest, io)
+      case "pay":
+        return await payCommand(rest, io)
       case undefined:
       case "help":
       case "-h":
@@ -236,21 +247,55 @@ async function transferCommand(args: string[], io: CliIo): Promise<number> {
   }
   const base = (values.sandbox ?? defaultSandboxUrl(io)).replace(/\/+$/, "")
 
+  const json = await callSandbox(base, "/_sandbox/transfer", {
+    bank_id: values.account,
+    amount: Number(values.amount),
+    type,
+    description: values.description,
+    date: values.date,
+    amount_as_string: values["amount-as-string"] ?? false,
+    push: !values["no-push"],
+  }, "transfer")
+  return printDeliveries(io, readAnswer(base, json), values["no-push"] ?? false)
+}
+
+async function payCommand(args: string[], io: CliIo): Promise<number> {
+  const values = parse(args, {
+    va: { type: "string" },
+    trx: { type: "string" },
+    amount: { type: "string" },
+    sandbox: { type: "string" },
+    "no-push": { type: "boolean" },
+    help: { type: "boolean", short: "h" },
+  })
+  if (values.help) {
+    io.stdout(PAY_USAGE)
+    return 0
+  }
+  if (!values.va === !values.trx) {
+    throw new UsageError(`Give either --va <number> or --trx <trx_id>.\n\n${PAY_USAGE}`)
+  }
+  if (values.amount !== undefined && (!/^\d+$/.test(values.amount) || Number(values.amount) <= 0)) {
+    throw new UsageError(`--amount must be a positive whole number of rupiah.\n\n${PAY_USAGE}`)
+  }
+  const base = (values.sandbox ?? defaultSandboxUrl(io)).replace(/\/+$/, "")
+  const json = await callSandbox(base, "/_sandbox/pay-transaction", {
+    ...(values.va ? { va_number: values.va } : { trx_id: values.trx }),
+    ...(values.amount ? { amount: Number(values.amount) } : {}),
+    push: !values["no-push"],
+  }, "payment")
+  return printDeliveries(io, readAnswer(base, json), values["no-push"] ?? false)
+}
+
+/** POSTs a control request to the sandbox; the parsed JSON, or an error that says what to do. */
+async function callSandbox(base: string, path: string, body: unknown, what: string): Promise<unknown> {
   let response: Response
   let text: string
   try {
-    response = await fetch(`${base}/_sandbox/transfer`, {
+    response = await fetch(`${base}${path}`, {
       method: "POST",
       headers: { "Content-Type": "application/json", Accept: "application/json" },
-      body: JSON.stringify({
-        bank_id: values.account,
-        amount: Number(values.amount),
-        type,
-        description: values.description,
-        date: values.date,
-        amount_as_string: values["amount-as-string"] ?? false,
-        push: !values["no-push"],
-      }),
+      body: JSON.stringify(body),
       signal: AbortSignal.timeout(30_000),
     })
     text = await response.text()
@@ -262,7 +307,6 @@ async function transferCommand(args: string[], io: CliIo): Promise<number> {
       `Cannot reach the Moota sandbox at ${base} (${reason}). Start it with "medusa-payment-moota sandbox" or pass --sandbox <url>.`
     , { cause: e })
   }
-
   let json: unknown
   try {
     json = JSON.parse(text)
@@ -271,16 +315,23 @@ async function transferCommand(args: string[], io: CliIo): Promise<number> {
   }
   if (!response.ok) {
     const message = (json as { message?: unknown })?.message
-    throw new Error(`The sandbox refused the transfer (${response.status}): ${typeof message === "string" ? message : text}`)
+    throw new Error(`The sandbox refused the ${what} (${response.status}): ${typeof message === "string" ? message : text}`)
   }
+  return json
+}
+
+function readAnswer(base: string, json: unknown): z.infer<typeof transferAnswerSchema> {
   const answer = transferAnswerSchema.safeParse(json)
   if (!answer.success) {
     throw new Error(`${base} answered with an unexpected shape: is it a Moota sandbox?`)
   }
+  return answer.data
+}
 
-  const { mutation, deliveries } = answer.data
+function printDeliveries(io: CliIo, answer: z.infer<typeof transferAnswerSchema>, noPush: boolean): number {
+  const { mutation, deliveries } = answer
   io.stdout(`mutation ${mutation.mutation_id}: ${mutation.type} ${String(mutation.amount)} on ${mutation.bank_id}`)
-  if (values["no-push"]) {
+  if (noPush) {
     io.stdout("not pushed (--no-push)")
     return 0
   }

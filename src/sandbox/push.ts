@@ -22,6 +22,10 @@ export function webhookMatches(webhook: SandboxWebhook, mutation: SandboxMutatio
   if (webhook.kinds === "debit" && mutation.type !== "DB") {
     return false
   }
+  if (mutation.payment_detail) {
+    // Inferred: a create-transaction payment is Moota's own match, pushed whatever its last digits.
+    return true
+  }
   const code = uniqueCodeOf(mutation.amount)
   return code >= webhook.start_unique_code && code <= webhook.end_unique_code
 }

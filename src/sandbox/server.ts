@@ -7,6 +7,7 @@ import { bankRoutes } from "./routes/banks"
 import { controlRoutes, receiveTransfer, snapshot, type SandboxTransferResult } from "./routes/controls"
 import { mutationRoutes } from "./routes/mutations"
 import { taggingRoutes } from "./routes/tagging"
+import { payTransaction, transactionRoutes, type SandboxPayTransactionInput, type SandboxPayTransactionResult } from "./routes/transactions"
 import { webhookRoutes } from "./routes/webhooks"
 import { createSandboxState, setWebhooks, toWebhook, type SandboxContext, type SandboxDelivery, type SandboxState, type SandboxWebhook } from "./state"
 
@@ -18,7 +19,16 @@ import { createSandboxState, setWebhooks, toWebhook, type SandboxContext, type S
 
 export type { SandboxBankInput, SandboxTransferInput, SandboxWebhookInput, WebhookKinds } from "./inputs"
 export type { SandboxTransferResult } from "./routes/controls"
-export type { SandboxBank, SandboxDelivery, SandboxMutation, SandboxState, SandboxTag, SandboxWebhook } from "./state"
+export type { SandboxPayTransactionInput, SandboxPayTransactionResult } from "./routes/transactions"
+export type {
+  SandboxBank,
+  SandboxDelivery,
+  SandboxMutation,
+  SandboxState,
+  SandboxTag,
+  SandboxTransaction,
+  SandboxWebhook,
+} from "./state"
 
 export interface MootaSandboxOptions {
   /** Loopback only. */
@@ -51,6 +61,8 @@ export interface MootaSandbox {
   state: SandboxState
   close(): Promise<void>
   receiveTransfer(input: SandboxTransferInput): Promise<SandboxTransferResult>
+  /** The buyer pays a create-transaction payment (by trx id or VA number); pushed with `payment_detail`. */
+  payTransaction(input: SandboxPayTransactionInput): Promise<SandboxPayTransactionResult>
   /** Delivers these mutations together, one array body per matching webhook. */
   pushMutations(mutationIds: string[]): Promise<SandboxDelivery[]>
   setWebhooks(webhooks: SandboxWebhookInput[]): SandboxWebhook[]
@@ -86,6 +98,7 @@ export async function createMootaSandbox(options: MootaSandboxOptions): Promise<
     ...mutationRoutes(ctx),
     ...taggingRoutes(ctx),
     ...webhookRoutes(ctx),
+    ...transactionRoutes(ctx),
     ...controlRoutes(ctx),
   ])
   const server = createServer((req, res) => {
@@ -108,6 +121,7 @@ export async function createMootaSandbox(options: MootaSandboxOptions): Promise<
     port,
     state: ctx.state,
     receiveTransfer: (input) => receiveTransfer(ctx, input),
+    payTransaction: (input) => payTransaction(ctx, input),
     pushMutations: (mutationIds) => pushMutations(ctx, mutationIds),
     setWebhooks: (webhooks) => setWebhooks(ctx, webhooks),
     snapshot: () => snapshot(ctx),

@@ -50,6 +50,23 @@ export interface SandboxMutation {
   taggings: SandboxTag[]
   /** Webhook bodies carry this mutation's amount as a numeric string, as Moota sometimes does. */
   amount_as_string: boolean
+  /** Set when the mutation pays a create-transaction payment (see routes/transactions.ts). */
+  payment_detail?: Record<string, unknown>
+}
+
+/** A payment created by `POST /create-transaction` on a VA or QRIS account. */
+export interface SandboxTransaction {
+  trx_id: string
+  order_id: string
+  bank_id: string
+  total: number
+  va_number: string | null
+  qr_url: string | null
+  customer: { name: string; email: string; phone: string }
+  /** WIB "YYYY-MM-DD HH:mm:ss". */
+  expired_at: string
+  status: "PENDING" | "SUCCESS"
+  created_at: string
 }
 
 export interface SandboxWebhook {
@@ -83,6 +100,9 @@ export interface SandboxState {
   refresh_counts: Record<string, number>
   tags: SandboxTag[]
   webhooks: SandboxWebhook[]
+  transactions: SandboxTransaction[]
+  /** How many of the next `POST /create-transaction` calls answer 503 (the sandbox's fault control). */
+  create_transaction_failures: number
 }
 
 /** What every part of a running sandbox shares. */
@@ -122,6 +142,8 @@ export function createSandboxState(banks: SandboxBankInput[], userId: string | u
     refresh_counts: {},
     tags: [],
     webhooks: [],
+    transactions: [],
+    create_transaction_failures: 0,
   }
   if (new Set(state.banks.map((b) => b.bank_id)).size !== state.banks.length) {
     throw new Error("The Moota sandbox needs distinct bank_id values")
@@ -182,7 +204,8 @@ export function setWebhooks(ctx: SandboxContext, webhooks: SandboxWebhookInput[]
 /** Books a transfer on its account: the mutation Moota would pull from internet banking. */
 export function recordTransfer(
   ctx: SandboxContext,
-  raw: SandboxTransferInput
+  raw: SandboxTransferInput,
+  paymentDetail?: Record<string, unknown>
 ): { mutation: SandboxMutation; bank: SandboxBank; push: boolean } {
   const input = parseOrThrow(transferInputSchema, raw)
   const bank = ctx.state.banks.find((b) => b.bank_id === input.bank_id)
@@ -213,6 +236,7 @@ export function recordTransfer(
     balance: bank.balance,
     taggings: [],
     amount_as_string: input.amount_as_string,
+    ...(paymentDetail ? { payment_detail: paymentDetail } : {}),
   }
   ctx.state.mutations.push(mutation)
   ctx.log(`mutation ${mutation.mutation_id}: ${mutation.type} ${mutation.amount} on ${bank.bank_id}`)

@@ -50,6 +50,7 @@ export function mutationJson(mutation: SandboxMutation, bank: SandboxBank, shape
     balance: api ? money(mutation.balance) : mutation.balance,
     taggings: mutation.taggings.map((t) => ({ ...t })),
     bank: bankJson(bank),
+    ...(mutation.payment_detail ? { payment_detail: mutation.payment_detail } : {}),
   })
 }
 

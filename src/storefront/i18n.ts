@@ -7,6 +7,10 @@ export type MootaMessages = {
   amountLabel: string
   amountPaidLabel: string
   amountHint: (lastDigits: string) => string
+  /** For a VA number or QR Moota made for this order (no unique code). */
+  exactAmountHint: string
+  ownNumberHint: string
+  openPaymentPage: string
   copy: string
   copied: string
   copyAmount: string
@@ -19,6 +23,8 @@ export type MootaMessages = {
   vaNumber: string
   accountHolder: string
   qrisHeading: string
+  /** When the QR is the order's own (Moota made it), the only way to pay. */
+  qrisOwnHeading: string
   qrisHint: string
   qrisAlt: (amount: string) => string
   qrisLoading: string
@@ -59,8 +65,12 @@ const id: MootaMessages = {
   accountsHeading: (n) => (n > 1 ? "Transfer ke salah satu rekening ini" : "Transfer ke rekening ini"),
   accountNumber: "Nomor rekening",
   vaNumber: "Nomor virtual account",
+  exactAmountHint: "Bayar tepat sejumlah ini agar pembayaran terkonfirmasi otomatis.",
+  ownNumberHint: "Nomor ini khusus untuk pesanan ini.",
+  openPaymentPage: "Buka halaman pembayaran Moota",
   accountHolder: "Atas nama",
   qrisHeading: "Atau bayar dengan QRIS",
+  qrisOwnHeading: "Bayar dengan QRIS",
   qrisHint: "Pindai dengan aplikasi bank atau dompet digital apa pun. Jumlahnya sudah ada di dalam kode.",
   qrisAlt: (amount) => `Kode QRIS untuk membayar ${amount}`,
   qrisLoading: "Menyiapkan kode QR…",
@@ -101,8 +111,12 @@ const en: MootaMessages = {
   accountsHeading: (n) => (n > 1 ? "Transfer to one of these accounts" : "Transfer to this account"),
   accountNumber: "Account number",
   vaNumber: "Virtual account number",
+  exactAmountHint: "Pay exactly this amount so the payment is confirmed automatically.",
+  ownNumberHint: "This number is for this order only.",
+  openPaymentPage: "Open Moota's payment page",
   accountHolder: "Account holder",
   qrisHeading: "Or pay with QRIS",
+  qrisOwnHeading: "Pay with QRIS",
   qrisHint: "Scan with any banking or e-wallet app. The amount is already in the code.",
   qrisAlt: (amount) => `QRIS code to pay ${amount}`,
   qrisLoading: "Preparing the QR code…",

@@ -30,4 +30,6 @@ export type {
   MootaPaymentStatus,
   MootaSessionData,
   MootaStatusInput,
+  MootaTransactionChoice,
+  MootaTransactionInstructions,
 } from "./types"

@@ -5,7 +5,7 @@ import type { MootaPaymentApi } from "./api"
 import { copyText } from "./clipboard"
 import { describeCountdown, digitsOnly, formatCountdown, formatDeadline, formatRupiah, splitUniqueCode, timeLeft } from "./format"
 import { mootaMessages, type MootaMessages } from "./i18n"
-import { AccountCard, CopyButton, QrisImage } from "./parts"
+import { AccountCard, CopyButton, HostedQrImage, QrisImage } from "./parts"
 import { BADGE, S } from "./styles"
 import type { MootaBuyerPayment, MootaBuyerStatus, MootaLang } from "./types"
 
@@ -201,8 +201,11 @@ export function MootaPayment(props: MootaPaymentProps): ReactNode {
   const status: MootaBuyerStatus = payment.status === "awaiting" && left.expired ? "expired" : payment.status
   const awaiting = status === "awaiting"
   const amount = splitUniqueCode(payment.transfer_amount)
-  const banks = payment.accounts.filter((a) => a.kind !== "qris" && a.account_number)
-  const qris = payment.accounts.filter((a) => a.kind === "qris" && a.qris_payload)
+  const isQr = (kind: string) => kind === "qris" || kind === "moota_qris"
+  const banks = payment.accounts.filter((a) => !isQr(a.kind) && a.account_number)
+  const qris = payment.accounts.filter((a) => isQr(a.kind) && (a.qris_payload || a.qr_url))
+  // A VA number or QR Moota made for this order: the exact amount, no unique code to explain.
+  const own = payment.moota_transaction ?? null
 
   return (
     <section
@@ -242,7 +245,7 @@ export function MootaPayment(props: MootaPaymentProps): ReactNode {
             />
           )}
         </div>
-        {awaiting && <p style={S.hint}>{t.amountHint(amount.tail)}</p>}
+        {awaiting && <p style={S.hint}>{own ? t.exactAmountHint : t.amountHint(amount.tail)}</p>}
       </div>
 
       {awaiting && (
@@ -287,14 +290,26 @@ export function MootaPayment(props: MootaPaymentProps): ReactNode {
 
           {qris.map((a) => (
             <div key={a.bank_id} style={S.block}>
-              <SubHeading style={S.subHeading}>{t.qrisHeading}</SubHeading>
-              <QrisImage payload={a.qris_payload as string} alt={t.qrisAlt(amount.formatted)} t={t} />
+              <SubHeading style={S.subHeading}>{own ? t.qrisOwnHeading : t.qrisHeading}</SubHeading>
+              {a.qris_payload ? (
+                <QrisImage payload={a.qris_payload} alt={t.qrisAlt(amount.formatted)} t={t} />
+              ) : (
+                <HostedQrImage url={a.qr_url as string} alt={t.qrisAlt(amount.formatted)} />
+              )}
               <p style={S.hint}>{t.qrisHint}</p>
               <p style={S.hint}>
                 {t.accountHolder}: {a.account_holder}
               </p>
             </div>
           ))}
+
+          {own?.payment_url && (
+            <div style={S.block}>
+              <a href={own.payment_url} target="_blank" rel="noopener noreferrer" style={S.text} data-testid="moota-payment-url">
+                {t.openPaymentPage}
+              </a>
+            </div>
+          )}
 
           <div style={S.block}>
             <button type="button" style={S.primaryButton} onClick={() => void onCheck()} disabled={checking}>

@@ -27,7 +27,7 @@ export function AccountCard(props: {
   return (
     <li style={S.card} data-testid="moota-account">
       <p style={S.bank}>{a.bank}</p>
-      <p style={S.label}>{a.kind === "va" ? t.vaNumber : t.accountNumber}</p>
+      <p style={S.label}>{a.kind === "va" || a.kind === "moota_va" ? t.vaNumber : t.accountNumber}</p>
       <div style={S.row}>
         <p style={S.accountNumber}>{number}</p>
         <CopyButton label={t.copyAccount(a.bank, number)} text={props.copied ? t.copied : t.copy} onClick={props.onCopy} />
@@ -35,8 +35,14 @@ export function AccountCard(props: {
       <p style={S.hint}>
         {t.accountHolder}: {a.account_holder}
       </p>
+      {a.kind === "moota_va" && <p style={S.hint}>{t.ownNumberHint}</p>}
     </li>
   )
+}
+
+/** A QR Moota hosts as an image (create-transaction gave a link, not the QR's text). */
+export function HostedQrImage(props: { url: string; alt: string }): ReactNode {
+  return <img src={props.url} alt={props.alt} width={256} height={256} style={S.qr} data-testid="moota-qris-image" />
 }
 
 export function QrisImage(props: { payload: string; alt: string; t: MootaMessages }): ReactNode {

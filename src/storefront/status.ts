@@ -44,6 +44,7 @@ export function paymentFromSessionData(
     instructions: data.instructions,
     paid_at: data.paid_at ?? null,
     received_amount: data.received_amount ?? null,
+    ...(data.moota_transaction ? { moota_transaction: data.moota_transaction } : {}),
   }
 }
 

@@ -1,7 +1,13 @@
-import type { MootaInstructionAccount, MootaPaymentStatus, MootaSessionData } from "../lib/session-data"
+import type {
+  MootaInstructionAccount,
+  MootaPaymentStatus,
+  MootaSessionData,
+  MootaTransactionChoice,
+  MootaTransactionInstructions,
+} from "../lib/session-data"
 
 /** `MootaSessionData` is `payment_session.data` of a `pp_moota_moota` session, the storefront's contract. */
-export type { MootaInstructionAccount, MootaPaymentStatus, MootaSessionData }
+export type { MootaInstructionAccount, MootaPaymentStatus, MootaSessionData, MootaTransactionChoice, MootaTransactionInstructions }
 
 /** Languages the storefront kit speaks: Bahasa Indonesia and English. */
 export type MootaLang = "id" | "en"
@@ -30,6 +36,7 @@ export type MootaBuyerPayment = Pick<
   | "expires_at_text"
   | "accounts"
   | "instructions"
+  | "moota_transaction"
 > & {
   status: MootaBuyerStatus
   cart_id: string | null

@@ -43,6 +43,9 @@ export const en = {
     canceled: "After cancel",
     already_paid: "Already paid / overpaid",
     invalid_amount: "Invalid amount",
+    amount_mismatch: "VA/QRIS amount differs",
+    unknown_transaction: "Unknown VA/QRIS payment",
+    replaced_transaction: "Old VA/QRIS paid",
   } satisfies Record<ReviewReason, string>,
   reasonHelp: {
     unmatched: "No order awaits this amount on this account.",
@@ -52,6 +55,9 @@ export const en = {
     canceled: "The transfer is for an order that was canceled: refund it or match another order.",
     already_paid: "The order was already paid: a second transfer or an overpayment.",
     invalid_amount: "The amount is not a whole number of rupiah.",
+    amount_mismatch: "The buyer paid the order's own VA number or QR, but a different amount than asked.",
+    unknown_transaction: "A payment on a Moota VA/QRIS account that names no payment of this shop.",
+    replaced_transaction: "The buyer paid a VA number or QR that was replaced after the cart changed.",
   } satisfies Record<ReviewReason, string>,
   historyActions: {
     match: "Confirmed the payment",
@@ -118,6 +124,13 @@ export const en = {
       inMoota: "In Moota",
       checkout: "At checkout",
       lastUpdate: "Last update",
+    },
+    accountKinds: {
+      bank: "Bank account",
+      va: "Fixed virtual account",
+      qris: "Static QRIS",
+      moota_va: "VA per order (Moota)",
+      moota_qris: "QRIS per order (Moota)",
     },
     enabled: "Offered",
     disabled: "Not offered",

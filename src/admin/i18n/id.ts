@@ -42,6 +42,9 @@ export const id: MootaTexts = {
     expired: "Terlambat",
     canceled: "Setelah dibatalkan",
     already_paid: "Sudah lunas / lebih bayar",
+    amount_mismatch: "Nominal VA/QRIS berbeda",
+    unknown_transaction: "Pembayaran VA/QRIS tak dikenal",
+    replaced_transaction: "VA/QRIS lama dibayar",
     invalid_amount: "Nominal tidak valid",
   },
   reasonHelp: {
@@ -52,6 +55,9 @@ export const id: MootaTexts = {
     canceled: "Transfer untuk pesanan yang sudah dibatalkan: kembalikan dananya atau cocokkan ke pesanan lain.",
     already_paid: "Pesanan sudah lunas: transfer kedua atau kelebihan bayar.",
     invalid_amount: "Nominal bukan rupiah bulat.",
+    amount_mismatch: "Pembeli membayar nomor VA atau QR milik pesanannya, tetapi dengan nominal yang berbeda.",
+    unknown_transaction: "Pembayaran di rekening VA/QRIS Moota yang tidak menyebut pembayaran mana pun dari toko ini.",
+    replaced_transaction: "Pembeli membayar nomor VA atau QR lama yang sudah diganti setelah keranjang berubah.",
   },
   historyActions: {
     match: "Mengonfirmasi pembayaran",
@@ -118,6 +124,13 @@ export const id: MootaTexts = {
       inMoota: "Di Moota",
       checkout: "Saat checkout",
       lastUpdate: "Pembaruan terakhir",
+    },
+    accountKinds: {
+      bank: "Rekening bank",
+      va: "Virtual account tetap",
+      qris: "QRIS statis",
+      moota_va: "VA per pesanan (Moota)",
+      moota_qris: "QRIS per pesanan (Moota)",
     },
     enabled: "Ditawarkan",
     disabled: "Tidak ditawarkan",

@@ -78,3 +78,17 @@ describe("missing or empty options say what to set", () => {
     ])
   })
 })
+
+describe("accounts paid through Moota transactions", () => {
+  const base = { webhookSecrets: ["s"], accounts: [{ bankId: "va1", kind: "moota_va", bank: "BCA VA", accountHolder: "Toko" }] }
+
+  it("need no account number, and default to a Rp10,000 minimum", () => {
+    const o = parseMootaOptions({ ...base, apiToken: "t" })
+    expect(o.accounts[0].kind).toBe("moota_va")
+    expect(o.transactionMinTotal).toBe(10_000)
+  })
+
+  it("refuse to boot without an API token, naming the variable", () => {
+    expect(() => parseMootaOptions(base)).toThrow(/accounts\.0\.kind: kind moota_va .*set apiToken \(MOOTA_API_TOKEN\)/)
+  })
+})

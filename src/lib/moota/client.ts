@@ -6,6 +6,7 @@ import { walkPages } from "./pagination"
 import {
   mootaAccountIndexSchema,
   mootaBankSchema,
+  mootaCreatedTransactionSchema,
   mootaIndexedAccountSchema,
   mootaMutationSchema,
   mootaPaginatedSchema,
@@ -16,6 +17,7 @@ import {
   type MootaMutationType,
   type Paginated,
 } from "./schemas"
+import { createTransactionBody, toCreatedTransaction, type CreateTransactionInput, type MootaCreatedTransaction } from "./transaction"
 import { MootaTransport, type MootaClientOptions } from "./transport"
 
 /** The one typed way to reach Moota API v2: each method is one endpoint (see transport.ts for how). */
@@ -164,6 +166,20 @@ export class MootaClient {
     const answer = await this.http_.request({ method: "GET", path: "/user", schema: mootaProfileSchema })
     const point = answer.point ?? answer.user?.point
     return point === null || point === undefined ? null : Number(point)
+  }
+
+  /**
+   * A VA number or QR for one payment on a create-transaction account. Moota publishes no cancel call
+   * for it, so a replaced transaction simply stays unpaid on Moota's side and expires there.
+   */
+  async createTransaction(input: CreateTransactionInput): Promise<MootaCreatedTransaction> {
+    const answer = await this.http_.request({
+      method: "POST",
+      path: "/create-transaction",
+      body: createTransactionBody(input),
+      schema: mootaCreatedTransactionSchema,
+    })
+    return toCreatedTransaction(answer, input.total)
   }
 
   /** Accounts Moota offers for create-transaction (VA, QRIS and banks); items without an id are skipped. */

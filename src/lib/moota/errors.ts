@@ -12,6 +12,8 @@ export class MootaApiError extends Error {
   readonly code: MootaApiErrorCode
   /** Moota's own error message (with Laravel's `errors` flattened), shortened. */
   readonly responseMessage?: string
+  /** The field names of a Laravel validation answer (`errors: { field: [...] }`), e.g. `customers.phone`. */
+  readonly errorFields?: string[]
   /** Parsed Retry-After, in milliseconds, when the answer carried one. */
   readonly retryAfterMs?: number
   readonly cause?: unknown
@@ -23,6 +25,7 @@ export class MootaApiError extends Error {
     retriable: boolean
     code: MootaApiErrorCode
     responseMessage?: string
+    errorFields?: string[]
     retryAfterMs?: number
     cause?: unknown
   }) {
@@ -32,6 +35,7 @@ export class MootaApiError extends Error {
     this.retriable = init.retriable
     this.code = init.code
     this.responseMessage = init.responseMessage
+    this.errorFields = init.errorFields
     this.retryAfterMs = init.retryAfterMs
     this.cause = init.cause
   }

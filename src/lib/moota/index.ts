@@ -17,4 +17,12 @@ export {
   type MootaMutationType,
   type Paginated,
 } from "./schemas"
+export {
+  normalizePhone,
+  transactionProblemOf,
+  type CreateTransactionInput,
+  type MootaCreatedTransaction,
+  type MootaTransactionCustomer,
+  type TransactionProblem,
+} from "./transaction"
 export type { MootaClientOptions } from "./transport"

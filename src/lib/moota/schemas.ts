@@ -111,6 +111,40 @@ export const mootaIndexedAccountSchema = z.looseObject({
 /** `GET /accounts/index`: its shape is not documented, so both an array and a paginator are accepted. */
 export const mootaAccountIndexSchema = z.union([z.array(z.unknown()), z.looseObject({ data: z.array(z.unknown()) })])
 
+/**
+ * `POST /create-transaction`'s answer (VA, QRIS). No published reference exists: the shape comes from
+ * Moota's WooCommerce plugin and production integrations, so only `data.trx_id` is required and every
+ * other field is read if present (the mapping in ./transaction.ts decides what is usable).
+ */
+export const mootaCreatedTransactionSchema = z.looseObject({
+  status: z.union([z.string(), z.boolean()]).nullish(),
+  message: z.string().nullish(),
+  data: z.looseObject({
+    trx_id: z.union([z.string().min(1), z.number()]),
+    order_id: z.union([z.string(), z.number()]).nullish(),
+    payment_url: z.string().nullish(),
+    account_number: accountNumberSchema.nullish(),
+    total: mootaAmountSchema.nullish(),
+    unique_code: mootaAmountSchema.nullish(),
+    va_number: accountNumberSchema.nullish(),
+    qr_url: z.string().nullish(),
+    qr_string: z.string().nullish(),
+    expired_at: z.string().nullish(),
+    merchant_name: z.string().nullish(),
+    bank_account: z
+      .looseObject({
+        bank_type: z.string().nullish(),
+        label: z.string().nullish(),
+        atas_nama: z.string().nullish(),
+        username: z.string().nullish(),
+        icon: z.string().nullish(),
+      })
+      .nullish(),
+  }),
+})
+
+export type MootaCreatedTransactionAnswer = z.infer<typeof mootaCreatedTransactionSchema>
+
 export type MootaAmount = z.infer<typeof mootaAmountSchema>
 export type MootaBank = z.infer<typeof mootaBankSchema>
 export type MootaMutation = z.infer<typeof mootaMutationSchema>

@@ -129,6 +129,7 @@ export class MootaTransport {
         retriable,
         code: "http",
         responseMessage,
+        errorFields: errorFields(text),
         retryAfterMs: retriable ? parseRetryAfter(response.headers.get("retry-after")) : undefined,
       })
     }
@@ -209,6 +210,20 @@ function invalidAnswer(endpoint: string, status: number, detail: string): MootaA
     retriable: false,
     code: "invalid_response",
   })
+}
+
+/** The keys of a Laravel validation answer's `errors` object (field names only, never values). */
+function errorFields(text: string): string[] | undefined {
+  try {
+    const body = JSON.parse(text) as { errors?: unknown }
+    if (body?.errors && typeof body.errors === "object" && !Array.isArray(body.errors)) {
+      const keys = Object.keys(body.errors).map((k) => k.slice(0, 80))
+      return keys.length ? keys.slice(0, 20) : undefined
+    }
+  } catch {
+    // Not JSON: no fields to name.
+  }
+  return undefined
 }
 
 /** Retry-After in seconds or as an HTTP date; undefined when absent or unreadable. */

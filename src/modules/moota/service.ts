@@ -4,8 +4,9 @@ import type { MatchCandidate, MatchDecision } from "../../lib/matching"
 import { createMootaClient, type InboxInput, type MootaClient } from "../../lib/moota"
 import type { NotificationClaim, NotificationLogRow } from "../../lib/notifications"
 import type { InboxOutcome } from "../../lib/statuses"
+import type { TransactionRef } from "../../lib/transaction-match"
 import type { TriageReservation } from "../../lib/triage"
-import { parseMootaOptions, type MootaOptions } from "../../lib/options"
+import { isMootaTransactionKind, parseMootaOptions, type MootaOptions } from "../../lib/options"
 import {
   MootaAmountHold,
   MootaAuditLog,
@@ -14,6 +15,7 @@ import {
   MootaNotificationLog,
   MootaReservation,
   MootaReviewItem,
+  MootaTransaction,
 } from "./models"
 import * as allocator from "./stores/allocator"
 import { claimBankRefresh } from "./stores/bank-refresh"
@@ -23,6 +25,7 @@ import * as outbox from "./stores/outbox"
 import * as reservations from "./stores/reservations"
 import * as triage from "./stores/triage"
 import * as review from "./stores/review"
+import * as transactions from "./stores/transactions"
 import { autocommitSql, sql } from "./stores/sql"
 import * as writeBack from "./stores/write-back"
 import type {
@@ -50,6 +53,7 @@ class MootaModuleService extends MedusaService({
   MootaBankRefresh,
   MootaAuditLog,
   MootaNotificationLog,
+  MootaTransaction,
 }) {
   protected readonly options_: MootaOptions
 
@@ -72,6 +76,33 @@ class MootaModuleService extends MedusaService({
   @InjectTransactionManager()
   async reserveAmount(input: ReserveAmountInput, @MedusaContext() ctx: Context = {}): Promise<ReservationRow> {
     return await allocator.reserveAmount(sql(ctx), input)
+  }
+
+  /**
+   * The session's Moota transaction (VA number or QR of its own): kept when it still fits, else
+   * created through `create` and stored with the session's reservation (see stores/transactions).
+   */
+  @InjectTransactionManager()
+  async openMootaTransaction(
+    input: transactions.OpenTransactionInput,
+    create: transactions.CreateMootaTransaction,
+    @MedusaContext() ctx: Context = {}
+  ): Promise<ReservationRow> {
+    return await transactions.openTransaction(sql(ctx), input, create)
+  }
+
+  @InjectTransactionManager()
+  async retireMootaTransaction(sessionId: string, @MedusaContext() ctx: Context = {}): Promise<void> {
+    await transactions.retireTransaction(sql(ctx), sessionId)
+  }
+
+  /** The transaction a mutation's `payment_detail` names, with its reservation; null when not ours. */
+  @InjectTransactionManager()
+  async findMootaTransaction(
+    ref: TransactionRef,
+    @MedusaContext() ctx: Context = {}
+  ): Promise<transactions.TransactionMatch | null> {
+    return await transactions.findTransaction(sql(ctx), ref)
   }
 
   @InjectTransactionManager()
@@ -146,7 +177,13 @@ class MootaModuleService extends MedusaService({
   /** Claims, among these rows, those that may pay an order now (see stores/inbox). */
   @InjectTransactionManager()
   async claimInboxCandidates(ids: string[], leaseMs: number, @MedusaContext() ctx: Context = {}): Promise<InboxRow[]> {
-    return await inbox.claimCandidates(sql(ctx), ids, this.options_.accounts.map((a) => a.bankId), leaseMs)
+    const accounts = this.options_.accounts
+    return await inbox.claimCandidates(
+      sql(ctx),
+      ids,
+      { bankIds: accounts.map((a) => a.bankId), transactionBankIds: accounts.filter((a) => isMootaTransactionKind(a.kind)).map((a) => a.bankId) },
+      leaseMs
+    )
   }
 
   /** Claims the oldest pending rows nobody holds. */

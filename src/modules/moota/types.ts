@@ -34,6 +34,8 @@ export type ReservationRow = {
   released_at: Date | null
   release_reason: string | null
   refunds: RefundRecord[] | null
+  /** `moota_transaction`: the instructions of a Moota transaction this session pays through. */
+  metadata: Record<string, unknown> | null
   created_at: Date
   updated_at: Date
 }

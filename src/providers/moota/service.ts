@@ -28,8 +28,17 @@ import {
   PaymentActions,
   PaymentSessionStatus,
 } from "@medusajs/framework/utils"
+import { formatRupiah } from "../../lib/amount"
+import { checkoutProblemMessage } from "../../lib/buyer-texts"
 import { sessionDataFromReservation, type MootaSessionData } from "../../lib/instructions"
-import { parseMootaOptions, type MootaAccount, type MootaOptions, type MootaOptionsInput } from "../../lib/options"
+import { createMootaClient, normalizePhone, transactionProblemOf, type TransactionProblem } from "../../lib/moota"
+import {
+  isMootaTransactionKind,
+  parseMootaOptions,
+  type MootaAccount,
+  type MootaOptions,
+  type MootaOptionsInput,
+} from "../../lib/options"
 import { MOOTA_MODULE } from "../../modules/moota"
 import type MootaModuleService from "../../modules/moota/service"
 import type { ReservationRow } from "../../modules/moota/types"
@@ -187,7 +196,12 @@ class MootaPaymentProviderService extends AbstractPaymentProvider<MootaOptionsIn
       throw new MedusaError(MedusaError.Types.INVALID_DATA, "Moota payments need the payment session id")
     }
     const chosen = typeof input.data?.bank_id === "string" ? input.data.bank_id : undefined
+    const transactionAccount = this.transactionAccount_(options, chosen)
+    if (transactionAccount) {
+      return await this.openTransaction_(input, transactionAccount, total, sessionId, options)
+    }
     const accounts = this.offeredAccounts_(options, chosen)
+    await this.moota_.retireMootaTransaction(sessionId)
     const now = Date.now()
     const expiresAt = new Date(now + options.paymentWindowMinutes * 60_000)
     const row = await this.moota_.reserveAmount({
@@ -204,8 +218,104 @@ class MootaPaymentProviderService extends AbstractPaymentProvider<MootaOptionsIn
     return this.dataOf_(row, input.data)
   }
 
-  private offeredAccounts_(options: MootaOptions, chosen?: string): MootaAccount[] {
+  /**
+   * The account whose payment Moota creates (a VA number or QR of its own): the buyer's choice, or
+   * the first such account when the shop offers nothing else. Null for unique-code payments.
+   */
+  private transactionAccount_(options: MootaOptions, chosen?: string): MootaAccount | null {
     const enabled = options.accounts.filter((a) => a.enabled)
+    const own = enabled.filter((a) => isMootaTransactionKind(a.kind))
+    if (chosen) {
+      return own.find((a) => a.bankId === chosen) ?? null
+    }
+    return own.length && own.length === enabled.length ? own[0] : null
+  }
+
+  /**
+   * One Moota transaction per session, reused while the total and account stay the same. What Moota
+   * refuses is told to the buyer as what to fix; when Moota cannot be reached nothing is kept, and
+   * the buyer can still choose a unique-code account.
+   */
+  private async openTransaction_(
+    input: InitiatePaymentInput | UpdatePaymentInput,
+    account: MootaAccount,
+    total: number,
+    sessionId: string,
+    options: MootaOptions
+  ): Promise<MootaSessionData> {
+    const refuse = (problem: TransactionProblem, cause?: unknown) => {
+      if (cause) {
+        this.logger_.warn(`moota: no ${account.kind} payment for session ${sessionId} (${problem}): ${errorText(cause)}`)
+      }
+      return new MedusaError(
+        problem === "unavailable" ? MedusaError.Types.NOT_ALLOWED : MedusaError.Types.INVALID_DATA,
+        checkoutProblemMessage(problem, { bank: account.bank, min_total: formatRupiah(options.transactionMinTotal) })
+      )
+    }
+    if (total < options.transactionMinTotal) {
+      throw refuse("min_total")
+    }
+    const customer = this.customerOf_(input)
+    if (!customer.phone) {
+      throw refuse("phone")
+    }
+    if (!customer.email) {
+      throw refuse("email")
+    }
+    const client = createMootaClient(options, "interactive")
+    if (!client) {
+      throw refuse("unavailable")
+    }
+    const now = Date.now()
+    try {
+      const row = await this.moota_.openMootaTransaction(
+        {
+          session_id: sessionId,
+          bank_id: account.bankId,
+          kind: account.kind as "moota_va" | "moota_qris",
+          bank: account.bank,
+          account_holder: account.accountHolder,
+          currency_code: "idr",
+          order_total: total,
+          expires_at: new Date(now + options.paymentWindowMinutes * 60_000),
+          quarantine_minutes: options.quarantineMinutes,
+        },
+        (reference) =>
+          client.createTransaction({
+            reference,
+            bank_account_id: account.bankId,
+            customer: { name: customer.name, email: customer.email!, phone: customer.phone! },
+            total,
+            description: options.storeName ? `Pesanan ${options.storeName}` : "Pesanan",
+            expired_in_minutes: options.paymentWindowMinutes,
+          })
+      )
+      return this.dataOf_(row, input.data)
+    } catch (e) {
+      if (e instanceof MedusaError) {
+        throw e
+      }
+      throw refuse(transactionProblemOf(e), e)
+    }
+  }
+
+  /** The buyer as Moota wants it: from the session data the storefront sent, else the customer. */
+  private customerOf_(input: InitiatePaymentInput | UpdatePaymentInput): { name: string; email: string | null; phone: string | null } {
+    const data = input.data ?? {}
+    const customer = input.context?.customer
+    const text = (v: unknown, max: number) => (typeof v === "string" && v.trim() && v.length <= max ? v.trim() : null)
+    const email = text(data.email, 254) ?? text(customer?.email, 254)
+    const name =
+      text(data.name, 100) ?? text([customer?.first_name, customer?.last_name].filter(Boolean).join(" "), 100) ?? "Pembeli"
+    return {
+      name,
+      email: email && /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email) ? email : null,
+      phone: normalizePhone(data.phone) ?? normalizePhone(customer?.phone) ?? normalizePhone(customer?.billing_address?.phone),
+    }
+  }
+
+  private offeredAccounts_(options: MootaOptions, chosen?: string): MootaAccount[] {
+    const enabled = options.accounts.filter((a) => a.enabled && !isMootaTransactionKind(a.kind))
     if (!chosen) {
       return enabled
     }
@@ -232,6 +342,10 @@ class MootaPaymentProviderService extends AbstractPaymentProvider<MootaOptionsIn
     const chosen = typeof previous?.bank_id === "string" ? previous.bank_id : undefined
     return sessionDataFromReservation(row, this.config_(), { bank_id: chosen })
   }
+}
+
+function errorText(e: unknown): string {
+  return e instanceof Error ? e.message : String(e)
 }
 
 export default MootaPaymentProviderService

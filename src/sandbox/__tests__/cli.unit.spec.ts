@@ -154,3 +154,62 @@ describe("medusa-payment-moota sandbox", () => {
     expect(out()).toContain("--config")
   })
 })
+
+describe("medusa-payment-moota pay", () => {
+  let sandbox: MootaSandbox
+
+  beforeEach(async () => {
+    sandbox = await createMootaSandbox({
+      token: "t",
+      banks: [...BANKS, { bank_id: "vaBcaTest01", bank_type: "bcaVA", label: "BCA VA", account_number: "88081", atas_nama: "TOKO" }],
+    })
+  })
+
+  afterEach(() => sandbox.close())
+
+  async function vaTransaction() {
+    const res = await fetch(`${sandbox.apiBaseUrl}/create-transaction`, {
+      method: "POST",
+      headers: { Authorization: "Bearer t", "Content-Type": "application/json", Accept: "application/json" },
+      body: JSON.stringify({
+        order_id: "payses_1",
+        bank_account_id: "vaBcaTest01",
+        customers: { name: "Budi", email: "budi@example.com", phone: "081234567890" },
+        items: [{ name: "Order", qty: 1, price: 150000 }],
+        total: 150000,
+      }),
+    })
+    return (await res.json()).data as { trx_id: string; va_number: string }
+  }
+
+  it("pays a transaction by its VA number and pushes it", async () => {
+    const hook = await statusServer(200)
+    sandbox.setWebhooks([{ id: "whk0000001", url: hook.url, secret: "s" }])
+    const t = await vaTransaction()
+    const { io, out } = capture()
+
+    const code = await main(["pay", "--sandbox", sandbox.url, "--va", t.va_number], io)
+    await hook.close()
+
+    expect(code).toBe(0)
+    expect(sandbox.state.mutations).toEqual([
+      expect.objectContaining({ amount: 150000, bank_id: "vaBcaTest01", payment_detail: expect.objectContaining({ trx_id: t.trx_id }) }),
+    ])
+    expect(out()).toMatch(/: 200$/m)
+  })
+
+  it("pays by trx id with another amount, and refuses an unknown one", async () => {
+    const t = await vaTransaction()
+    const paid = capture()
+    expect(await main(["pay", "--sandbox", sandbox.url, "--trx", t.trx_id, "--amount", "140000"], paid.io)).toBe(0)
+    expect(sandbox.state.mutations[0].amount).toBe(140000)
+    const unknown = capture()
+    expect(await main(["pay", "--sandbox", sandbox.url, "--trx", "TRXnope"], unknown.io)).toBe(1)
+    expect(unknown.err()).toContain("No such transaction")
+  })
+
+  it("exits 2 unless exactly one of --va and --trx is given", async () => {
+    expect(await main(["pay", "--sandbox", sandbox.url], capture().io)).toBe(2)
+    expect(await main(["pay", "--va", "1", "--trx", "2"], capture().io)).toBe(2)
+  })
+})

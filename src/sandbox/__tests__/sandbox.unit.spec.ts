@@ -1,6 +1,7 @@
 import { createHmac, timingSafeEqual } from "node:crypto"
 import { createServer, type IncomingHttpHeaders } from "node:http"
 import type { AddressInfo } from "node:net"
+import { MootaApiError, MootaClient, transactionProblemOf } from "../../lib/moota"
 import { createMootaSandbox, type MootaSandbox, type SandboxWebhookInput } from "../server"
 
 const TOKEN = "sandbox-test-token"
@@ -335,5 +336,106 @@ describe("Moota sandbox", () => {
     await expect(
       createMootaSandbox({ token: TOKEN, banks: BANKS, host: "0.0.0.0" as "127.0.0.1" })
     ).rejects.toThrow(/loopback/)
+  })
+
+  describe("create-transaction (VA and QRIS per payment)", () => {
+    const VA_BANKS = [
+      ...BANKS,
+      { bank_id: "vaBcaTest01", bank_type: "bcaVA", label: "BCA Virtual Account", account_number: "88081", atas_nama: "TOKO CONTOH" },
+      { bank_id: "qrisTest001", bank_type: "qris", label: "QRIS", account_number: "ID1020", atas_nama: "TOKO CONTOH" },
+    ]
+    const buyer = { name: "Budi Santoso", email: "budi@example.com", phone: "081234567890" }
+    let client: MootaClient
+
+    beforeEach(async () => {
+      hooks = await receiver()
+      // The webhook skips round amounts (1-999), as a unique-code shop configures it.
+      sandbox = await createMootaSandbox({
+        token: TOKEN,
+        banks: VA_BANKS,
+        webhooks: [{ id: "whk0000001", url: hooks.url("/hooks/moota"), secret: SECRET, start_unique_code: 1, end_unique_code: 999 }],
+      })
+      client = new MootaClient({ baseUrl: sandbox.apiBaseUrl, token: TOKEN, maxRetries: 0 })
+    })
+
+    const create = (over: Record<string, unknown> = {}) =>
+      client.createTransaction({
+        reference: "payses_01ABC",
+        bank_account_id: "vaBcaTest01",
+        customer: buyer,
+        total: 150000,
+        description: "Order",
+        expired_in_minutes: 60,
+        ...over,
+      })
+
+    it("GET /accounts/index lists the VA and QRIS accounts with their types", async () => {
+      const accounts = await client.listAccountIndex()
+      expect(accounts.map((a) => [a.bank_id, a.bank_type])).toEqual(
+        expect.arrayContaining([
+          ["vaBcaTest01", "bcaVA"],
+          ["qrisTest001", "qris"],
+        ])
+      )
+    })
+
+    it("creates a VA payment: its own number, the exact total, a deadline in WIB", async () => {
+      const t = await create()
+      expect(t.va_number).toMatch(/^88081\d{11}$/)
+      expect(t.total).toBe(150000)
+      expect(t.expires_at!.getTime()).toBeGreaterThan(Date.now() + 55 * 60_000)
+      expect(sandbox.state.transactions).toEqual([expect.objectContaining({ order_id: "payses_01ABC", trx_id: t.trx_id })])
+    })
+
+    it("creates a QRIS payment with a QR link and no VA number", async () => {
+      const t = await create({ bank_account_id: "qrisTest001" })
+      expect(t).toEqual(expect.objectContaining({ va_number: null, qr_url: expect.stringMatching(/^http:\/\/127\.0\.0\.1/) }))
+    })
+
+    it.each([
+      ["no phone", { customer: { ...buyer, phone: "" } }, "customers.phone", "phone"],
+      ["a total under Rp10,000", { total: 9999 }, "total", "min_total"],
+      ["a plain bank account", { bank_account_id: "bcaTest0001" }, "bank_account_id", "rejected"],
+    ])("refuses %s with Laravel's 422 naming the field", async (_name, over, field, problem) => {
+      const e = await create(over).catch((x: unknown) => x)
+      expect(e).toBeInstanceOf(MootaApiError)
+      expect((e as MootaApiError).status).toBe(422)
+      expect((e as MootaApiError).errorFields).toEqual([field])
+      expect(transactionProblemOf(e)).toBe(problem)
+      expect(sandbox.state.transactions).toHaveLength(0)
+    })
+
+    it("answers 503 while the fault control says so", async () => {
+      await fetch(`${sandbox.url}/_sandbox/faults`, { method: "POST", body: JSON.stringify({ create_transaction: 1 }) })
+      const e = await create().catch((x: unknown) => x)
+      expect((e as MootaApiError).status).toBe(503)
+      expect(transactionProblemOf(e)).toBe("unavailable")
+      await expect(create()).resolves.toEqual(expect.objectContaining({ total: 150000 }))
+    })
+
+    it("paying by VA number pushes a signed credit whose payment_detail names the transaction, round amount included", async () => {
+      const t = await create()
+      const paid = await sandbox.payTransaction({ va_number: t.va_number! })
+      expect(paid.deliveries.map((d) => d.status)).toEqual([200])
+      const [delivery] = hooks.received
+      expect(hmacMatches(delivery.raw, delivery.headers.signature, SECRET)).toBe(true)
+      const [mutation] = bodyOf(delivery)
+      expect(mutation).toEqual(
+        expect.objectContaining({
+          bank_id: "vaBcaTest01",
+          type: "CR",
+          amount: 150000,
+          payment_detail: expect.objectContaining({ trx_id: t.trx_id, order_id: "payses_01ABC", status: "SUCCESS", total: 150000 }),
+        })
+      )
+    })
+
+    it("pays another amount when told (for mismatch tests), and refuses an unknown VA number", async () => {
+      const t = await create()
+      await sandbox.payTransaction({ trx_id: t.trx_id, amount: 140000 })
+      expect(bodyOf(hooks.received[0])[0]).toEqual(expect.objectContaining({ amount: 140000 }))
+      const res = await fetch(`${sandbox.url}/_sandbox/pay-transaction`, { method: "POST", body: JSON.stringify({ va_number: "1" }) })
+      expect(res.status).toBe(422)
+    })
   })
 })

@@ -33,6 +33,7 @@ export function snapshot(ctx: SandboxContext): Record<string, unknown> {
     refresh_counts: state.refresh_counts,
     tags: state.tags,
     webhooks: state.webhooks.map(webhookJson),
+    transactions: state.transactions.map(({ customer: _buyer, ...t }) => t),
   }
 }
 

@@ -25,6 +25,35 @@ export function awaitingPayment(now: number, over: Partial<MootaBuyerPayment> = 
   return { ...paymentFromSessionData(data, { cart_id: "cart_01TEST", order_id: "order_01TEST" }, now), ...over }
 }
 
+/** A payment through a Moota transaction: a VA number (or a hosted QR) of its own, Rp165.000 exactly. */
+export function vaPayment(now: number, kind: "moota_va" | "moota_qris" = "moota_va"): MootaBuyerPayment {
+  const data = buildSessionData({
+    session_id: "payses_01TEST",
+    reservation_id: "mres_01TEST",
+    status: "awaiting",
+    order_total: 165_000,
+    unique_code: 0,
+    unique_code_mode: "increase",
+    transfer_amount: 165_000,
+    expires_at: new Date(now + 120 * 60_000),
+    accounts: [],
+    paid_at: null,
+    received_amount: null,
+    transaction: {
+      trx_id: "TRX01TEST",
+      kind,
+      bank_id: kind === "moota_va" ? "vaBcaSbx01" : "qrisMootaSb1",
+      bank: kind === "moota_va" ? "BCA Virtual Account" : "QRIS",
+      va_number: kind === "moota_va" ? "8808 1234 5678 9012" : null,
+      account_holder: "TOKO CONTOH",
+      qr_url: kind === "moota_qris" ? "https://app.moota.co/qr/TRX01TEST.png" : null,
+      qr_payload: null,
+      payment_url: "https://app.moota.co/payment/TRX01TEST",
+    },
+  })
+  return paymentFromSessionData(data, { cart_id: "cart_01TEST", order_id: "order_01TEST" }, now)
+}
+
 export function paidPayment(now: number): MootaBuyerPayment {
   return awaitingPayment(now, { status: "paid", paid_at: new Date(now).toISOString(), received_amount: 165_123 })
 }

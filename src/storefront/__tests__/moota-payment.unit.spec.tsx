@@ -3,7 +3,7 @@ import { act, fireEvent, render, screen, within } from "@testing-library/react"
 import { MootaPaymentApiError, type MootaPaymentApi } from "../api"
 import { MootaPayment } from "../moota-payment"
 import type { MootaBuyerPayment, MootaCheckAnswer } from "../types"
-import { awaitingPayment, paidPayment } from "./fixtures"
+import { awaitingPayment, paidPayment, vaPayment } from "./fixtures"
 
 const NOW = Date.UTC(2026, 10, 26, 4, 0, 0) // 11.00 WIB
 
@@ -164,6 +164,43 @@ describe("MootaPayment: copy buttons", () => {
     await flush()
     expect(screen.getByText("Could not copy. Select the text and copy it yourself.")).toBeTruthy()
     Reflect.deleteProperty(document, "execCommand")
+  })
+})
+
+describe("MootaPayment: a VA number or QR of the order's own", () => {
+  it("shows the VA number with its bank, holder and copy button, the exact amount and the deadline", async () => {
+    const writeText = jest.fn(async () => undefined)
+    Object.defineProperty(navigator, "clipboard", { value: { writeText }, configurable: true })
+    render(<MootaPayment api={fakeApi()} initialPayment={vaPayment(NOW)} pollIntervalMs={0} />)
+    await flush()
+
+    const [account] = screen.getAllByTestId("moota-account")
+    expect(within(account).getByText("BCA Virtual Account")).toBeTruthy()
+    expect(within(account).getByText("Nomor virtual account")).toBeTruthy()
+    expect(within(account).getByText("8808 1234 5678 9012")).toBeTruthy()
+    expect(within(account).getByText("Nomor ini khusus untuk pesanan ini.")).toBeTruthy()
+    expect(within(account).getByText(/TOKO CONTOH/)).toBeTruthy()
+    expect(screen.getByTestId("moota-amount").textContent).toBe("Rp165.000")
+    expect(screen.getByText("Bayar tepat sejumlah ini agar pembayaran terkonfirmasi otomatis.")).toBeTruthy()
+    expect(screen.getByTestId("moota-deadline").textContent).toBe("26 November 2026 13.00 WIB")
+    expect(screen.queryByText(/3 digit terakhir/)).toBeNull()
+    expect(screen.getByTestId("moota-payment-url").getAttribute("href")).toBe("https://app.moota.co/payment/TRX01TEST")
+
+    fireEvent.click(screen.getByRole("button", { name: "Salin nomor rekening BCA Virtual Account 8808 1234 5678 9012" }))
+    await flush()
+    expect(writeText).toHaveBeenLastCalledWith("8808123456789012")
+    Reflect.deleteProperty(navigator, "clipboard")
+  })
+
+  it("shows Moota's QR image in English, as the only way to pay", async () => {
+    render(<MootaPayment api={fakeApi()} initialPayment={vaPayment(NOW, "moota_qris")} pollIntervalMs={0} lang="en" />)
+    await flush()
+
+    expect(screen.getByRole("heading", { name: "Pay with QRIS" })).toBeTruthy()
+    expect(screen.getByTestId("moota-qris-image").getAttribute("src")).toBe("https://app.moota.co/qr/TRX01TEST.png")
+    expect(screen.getByRole("img", { name: /Rp165\.000/ })).toBeTruthy()
+    expect(screen.queryAllByTestId("moota-account")).toHaveLength(0)
+    expect(screen.getByText("Pay exactly this amount so the payment is confirmed automatically.")).toBeTruthy()
   })
 })
 

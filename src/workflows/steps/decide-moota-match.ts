@@ -4,6 +4,7 @@ import { MOOTA_MODULE } from "../../modules/moota"
 import type MootaModuleService from "../../modules/moota/service"
 import type { InboxRow } from "../../modules/moota/types"
 import { ordersOfSessions } from "../../queries/moota-payment"
+import { matchMootaTransaction } from "./match-moota-transaction"
 import { triageMootaCredits } from "./triage-moota-credit"
 
 export const decideMootaMatchStepId = "decide-moota-match-step"
@@ -15,6 +16,11 @@ export const decideMootaMatchStep = createStep(decideMootaMatchStepId, async (in
   if (!inbox || inbox.status !== "pending") {
     // Already decided (or being resumed): the record step knows what to do with it.
     return new StepResponse<MatchDecision>({ kind: "ignore", outcome: "unknown_account" })
+  }
+  // Moota transactions (VA/QRIS per payment, issue 15): decided by the transaction named, never by amount.
+  const byTransaction = await matchMootaTransaction(container, moota, inbox)
+  if (byTransaction) {
+    return new StepResponse(byTransaction)
   }
   const configured = new Set(moota.getOptions().accounts.map((a) => a.bankId))
   const candidates =

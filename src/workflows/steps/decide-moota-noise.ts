@@ -1,6 +1,8 @@
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { decideMatch } from "../../lib/matching"
+import { isMootaTransactionKind } from "../../lib/options"
 import { INBOX } from "../../lib/statuses"
+import { isTransactionMutation } from "../../lib/transaction-match"
 import { MOOTA_MODULE } from "../../modules/moota"
 import type MootaModuleService from "../../modules/moota/service"
 import type { InboxRow } from "../../modules/moota/types"
@@ -25,8 +27,11 @@ export type DecideMootaNoiseOutput = {
  */
 export const decideMootaNoiseStep = createStep(decideMootaNoiseStepId, async (input: { rows: InboxRow[] }, { container }) => {
   const moota = container.resolve<MootaModuleService>(MOOTA_MODULE)
-  const configured = new Set(moota.getOptions().accounts.map((a) => a.bankId))
-  const pending = input.rows.filter((r) => r.status === INBOX.pending)
+  const accounts = moota.getOptions().accounts
+  const configured = new Set(accounts.map((a) => a.bankId))
+  const transactionBanks = new Set(accounts.filter((a) => isMootaTransactionKind(a.kind)).map((a) => a.bankId))
+  // A credit that pays (or claims to pay) a Moota transaction is decided by its transaction, one by one.
+  const pending = input.rows.filter((r) => r.status === INBOX.pending && !(r.type === "CR" && isTransactionMutation(r, transactionBanks)))
   const held = await moota.withMatchCandidates(
     pending
       .filter((r) => r.type === "CR" && r.amount !== null && configured.has(r.bank_id))

@@ -132,11 +132,16 @@ function claimedRows(rows: InboxRow[]): InboxRow[] {
 
 /**
  * Of these rows, claims those that may pay an order now and so go before everything else: credits on
- * the shop's accounts whose amount an active hold blocks (an awaiting or quarantined payment) or that
- * name a Moota transaction, and captures recorded but not finished. Oldest first.
+ * the shop's accounts whose amount an active hold blocks (an awaiting or quarantined payment), that
+ * name a Moota transaction or arrive on a Moota transaction (VA/QRIS) account, and captures recorded but not finished. Oldest first.
  */
-export async function claimCandidates(db: SqlRunner, ids: string[], bankIds: string[], leaseMs: number): Promise<InboxRow[]> {
-  if (!ids.length || !bankIds.length) {
+export async function claimCandidates(
+  db: SqlRunner,
+  ids: string[],
+  accounts: { bankIds: string[]; transactionBankIds: string[] },
+  leaseMs: number
+): Promise<InboxRow[]> {
+  if (!ids.length || !accounts.bankIds.length) {
     return []
   }
   const rows = await db.execute<InboxRow>(
@@ -144,12 +149,12 @@ export async function claimCandidates(db: SqlRunner, ids: string[], bankIds: str
      WHERE id IN (SELECT c.id FROM moota_inbox_mutation c
        WHERE c.id IN (SELECT jsonb_array_elements_text(?::jsonb)) AND ${claimable("c")}
          AND (c.status = ${sqlValue(INBOX.matched)} OR (c.status = ${sqlValue(INBOX.pending)} AND c.type = 'CR' AND c.bank_id IN (?)
-           AND (jsonb_typeof(c.payment_detail) = 'object'
+           AND (jsonb_typeof(c.payment_detail) = 'object' OR c.bank_id IN (SELECT jsonb_array_elements_text(?::jsonb))
              OR EXISTS (SELECT 1 FROM moota_amount_hold h WHERE h.bank_id = c.bank_id AND h.amount = c.amount
                AND h.active = true AND h.deleted_at IS NULL))))
        FOR UPDATE SKIP LOCKED)
      RETURNING *`,
-    [leaseMs, JSON.stringify(ids), bankIds]
+    [leaseMs, JSON.stringify(ids), accounts.bankIds, JSON.stringify(accounts.transactionBankIds)]
   )
   return claimedRows(rows)
 }

@@ -196,7 +196,7 @@ function Accounts({ setup }: { setup: Setup }) {
             return (
               <Table.Row key={a.bank_id} data-testid={`moota-account-${a.bank_id}`}>
                 <Table.Cell>
-                  {a.bank} <Badge size="2xsmall">{a.kind}</Badge>
+                  {a.bank} <Badge size="2xsmall">{t(`settings.accountKinds.${a.kind}`, { defaultValue: a.kind ?? "" })}</Badge>
                   <Text size="xsmall" className="text-ui-fg-muted">
                     {a.bank_id}
                   </Text>
