@@ -1,12 +1,16 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { MedusaError } from "@medusajs/framework/utils"
+import { formatRupiah } from "../../../../lib/amount"
+import { buyerReviewOf } from "../../../../lib/buyer-review"
 import { sessionDataFromReservation } from "../../../../lib/instructions"
+import { nearBand } from "../../../../lib/triage"
 import type { MootaOptions } from "../../../../lib/options"
 import { MOOTA_MODULE } from "../../../../modules/moota"
 import type MootaModuleService from "../../../../modules/moota/service"
+import type { ClaimRow } from "../../../../modules/moota/service"
 import type { ReservationRow } from "../../../../modules/moota/types"
 import { buyerStatus, paymentFromSessionData } from "../../../../storefront/status"
-import type { MootaBuyerPayment } from "../../../../storefront/types"
+import type { MootaBuyerClaim, MootaBuyerPayment } from "../../../../storefront/types"
 import { mootaPaymentOfCart, mootaPaymentOfOrder } from "../../../../queries/moota-payment"
 
 /** The Moota payment behind a cart or an order, and what the buyer's status depends on. */
@@ -84,9 +88,67 @@ function normalizeEmail(email: unknown): string {
   return typeof email === "string" ? email.trim().toLowerCase() : ""
 }
 
-/** The instructions the buyer saw at checkout, rebuilt from the reservation, with the live status. */
-export function buyerPaymentOf(scope: MedusaContainer, ref: PaymentRef, now = new Date()): MootaBuyerPayment {
-  return toBuyerPayment(ref.reservation, scope.resolve<MootaModuleService>(MOOTA_MODULE).getOptions(), ref, now)
+/**
+ * The instructions the buyer saw at checkout, rebuilt from the reservation, with the live status, the
+ * transfer the store is checking for it, if any, and the buyer's latest payment confirmation.
+ */
+export async function buyerPaymentOf(scope: MedusaContainer, ref: PaymentRef, now = new Date()): Promise<MootaBuyerPayment> {
+  const moota = scope.resolve<MootaModuleService>(MOOTA_MODULE)
+  const options = moota.getOptions()
+  const payment = toBuyerPayment(ref.reservation, options, ref, now)
+  if (payment.status === "paid") {
+    return { ...payment, review: null, claim: null }
+  }
+  const r = ref.reservation
+  const rule = { tolerance_percent: options.unrelatedTolerancePercent, code_max: options.uniqueCodeMax }
+  const band = nearBand(Number(r.order_total), rule.tolerance_percent, rule.code_max)
+  const high = nearBand(Number(r.transfer_amount), rule.tolerance_percent, rule.code_max)
+  const [items, claims] = await Promise.all([
+    moota.listBuyerReviewItems({
+      reservation_id: r.id,
+      bank_ids: r.bank_ids,
+      min: Math.min(band.min, high.min),
+      max: Math.max(band.max, high.max),
+      since: new Date(new Date(r.created_at).getTime() - DAY_MS),
+    }),
+    moota.listPaymentClaims({ reservation_ids: [r.id] }),
+  ])
+  const review = buyerReviewOf(
+    {
+      id: r.id,
+      order_total: Number(r.order_total),
+      transfer_amount: Number(r.transfer_amount),
+      bank_ids: r.bank_ids,
+      created_at: new Date(r.created_at),
+    },
+    items,
+    rule
+  )
+  return {
+    ...payment,
+    review: review && {
+      state: review.state,
+      amount: review.amount,
+      amount_formatted: formatRupiah(review.amount),
+      received_at: review.received_at.toISOString(),
+    },
+    claim: claims[0] ? buyerClaimOf(claims[0]) : null,
+  }
+}
+
+const DAY_MS = 86_400_000
+
+export function buyerClaimOf(c: ClaimRow): MootaBuyerClaim {
+  return {
+    id: c.id,
+    amount: c.amount,
+    amount_formatted: formatRupiah(c.amount),
+    bank: c.bank,
+    sender_name: c.sender_name,
+    transferred_at: c.transferred_at.toISOString(),
+    has_proof: !!c.proof_mime,
+    created_at: c.created_at.toISOString(),
+  }
 }
 
 export function toBuyerPayment(r: ReservationRow, options: MootaOptions, ref: PaymentRef, now = new Date()): MootaBuyerPayment {

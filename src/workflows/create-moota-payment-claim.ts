@@ -1,0 +1,18 @@
+import { createWorkflow, transform, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
+import { emitEventStep } from "@medusajs/medusa/core-flows"
+import { MOOTA_CLAIM_CREATED } from "../lib/events"
+import type { NewClaim } from "../modules/moota/service"
+import { createMootaPaymentClaimStep } from "./steps/create-moota-payment-claim"
+
+export const createMootaPaymentClaimWorkflowId = "create-moota-payment-claim"
+
+/**
+ * A buyer reports a transfer ("Konfirmasi pembayaran"). Only recorded: the merchant sees it on the
+ * order and on the review items it fits; the money is confirmed by the normal rules or by a person.
+ */
+export const createMootaPaymentClaimWorkflow = createWorkflow(createMootaPaymentClaimWorkflowId, (input: NewClaim) => {
+  const claim = createMootaPaymentClaimStep(input)
+  const data = transform({ claim }, ({ claim }) => ({ claim_id: claim.id, order_id: claim.order_id }))
+  emitEventStep({ eventName: MOOTA_CLAIM_CREATED, data })
+  return new WorkflowResponse(claim)
+})
