@@ -348,13 +348,14 @@ class MootaModuleService extends MedusaService({
     return await claims.listClaims(sql(ctx), q)
   }
 
-  /** Open claims that name this credit: same amount, an account the buyer was shown, around the reported time. */
+  /** Claims that name this credit: same amount, an account the buyer was shown, around the reported time. */
   @InjectTransactionManager()
   async listClaimsFittingCredit(
     credit: { bank_id: string; amount: number; mutation_date: Date | null },
+    opts: { open: boolean } = { open: false },
     @MedusaContext() ctx: Context = {}
   ): Promise<claims.ClaimRow[]> {
-    return await claims.listClaimsFittingCredit(sql(ctx), credit)
+    return await claims.listClaimsFittingCredit(sql(ctx), credit, opts)
   }
 
   /** Whether an open buyer's claim names this credit (the triage's `claimed`). */
@@ -362,7 +363,7 @@ class MootaModuleService extends MedusaService({
     if (credit.amount === null) {
       return false
     }
-    return (await this.listClaimsFittingCredit({ ...credit, amount: credit.amount })).length > 0
+    return (await this.listClaimsFittingCredit({ ...credit, amount: credit.amount }, { open: true })).length > 0
   }
 
   @InjectTransactionManager()

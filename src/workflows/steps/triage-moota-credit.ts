@@ -34,6 +34,7 @@ export async function triageMootaCredit(moota: MootaModuleService, inbox: InboxR
     mutation_date: mutationDate,
     first_seen_at: firstSeen,
     reservations,
+    claimed: await moota.isCreditClaimed({ bank_id: inbox.bank_id, amount: inbox.amount, mutation_date: mutationDate }),
     mode: options.unrelatedCredits,
     tolerance_percent: options.unrelatedTolerancePercent,
     code_max: options.uniqueCodeMax,

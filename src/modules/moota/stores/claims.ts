@@ -87,24 +87,26 @@ export async function listClaims(
 }
 
 /**
- * Open claims that name a credit (lib/claims.ts `claimFitsCredit`, in SQL): same amount, on an account
- * the buyer was shown, around the reported time, for a payment not yet paid, made in the last days.
+ * Claims that name a credit (lib/claims.ts `claimFitsCredit`, in SQL): same amount, on an account the
+ * buyer was shown, around the reported time. `open` keeps only those for a payment not yet paid, made
+ * in the last days (the triage's question); without it, every one (what the merchant is shown).
  */
 export async function listClaimsFittingCredit(
   db: SqlRunner,
-  credit: { bank_id: string; amount: number; mutation_date: Date | null }
+  credit: { bank_id: string; amount: number; mutation_date: Date | null },
+  opts: { open: boolean }
 ): Promise<ClaimRow[]> {
   const rows = await db.execute<ClaimRow>(
     `SELECT ${COLUMNS} FROM moota_payment_claim c JOIN moota_reservation r ON r.id = c.reservation_id
      WHERE c.deleted_at IS NULL AND c.amount = ? AND r.bank_ids @> ?::jsonb
-       AND r.status <> ${sqlValue(RESERVATION.paid)}
-       AND c.created_at >= now() - (? * interval '1 day')
+       AND (NOT ? OR (r.status <> ${sqlValue(RESERVATION.paid)} AND c.created_at >= now() - (? * interval '1 day')))
        AND (?::timestamptz IS NULL OR ?::timestamptz BETWEEN c.transferred_at - (? * interval '1 millisecond')
          AND c.transferred_at + (? * interval '1 millisecond'))
      ORDER BY c.created_at DESC LIMIT 20`,
     [
       credit.amount,
       JSON.stringify([credit.bank_id]),
+      opts.open,
       TRIAGE_RECENT_DAYS,
       credit.mutation_date,
       credit.mutation_date,
