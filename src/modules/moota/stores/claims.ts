@@ -1,5 +1,5 @@
 import { entityId } from "../../../lib/ids"
-import { CLAIM_FIT_AFTER_MS, CLAIM_FIT_BEFORE_MS } from "../../../lib/claims"
+import { CLAIM_FIT_AFTER_MS, CLAIM_FIT_BEFORE_MS, claimFitsCredit } from "../../../lib/claims"
 import { RESERVATION } from "../../../lib/statuses"
 import { TRIAGE_RECENT_DAYS } from "../../../lib/triage"
 import { sqlValue, type SqlRunner } from "./sql"
@@ -114,7 +114,8 @@ export async function listClaimsFittingCredit(
       CLAIM_FIT_AFTER_MS,
     ]
   )
-  return rows.map(toRow)
+  // The SQL narrows; the one rule decides.
+  return rows.map(toRow).filter((c) => claimFitsCredit(c, credit))
 }
 
 export async function getClaimProof(db: SqlRunner, id: string): Promise<{ mime: string; data_base64: string } | null> {
