@@ -40,11 +40,11 @@ export type MootaBuyerPayment = Pick<
   received_amount: number | null
   /**
    * A transfer that may be this order's and waits for the store's decision (e.g. a different amount
-   * than asked), or that the store looked at and did not match here. Null (or absent, from older
-   * servers and from `paymentFromSessionData`) when there is none, and once paid.
+   * than asked), or that the store looked at and did not match here. Absent when there is none, and
+   * once paid.
    */
   review?: MootaBuyerReview | null
-  /** The buyer's latest payment confirmation ("Konfirmasi pembayaran") for this order, if any. */
+  /** The buyer's latest payment confirmation ("Konfirmasi pembayaran") for this order; absent when none, and once paid. */
   claim?: MootaBuyerClaim | null
 }
 

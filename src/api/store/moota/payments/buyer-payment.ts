@@ -96,8 +96,9 @@ export async function buyerPaymentOf(scope: MedusaContainer, ref: PaymentRef, no
   const moota = scope.resolve<MootaModuleService>(MOOTA_MODULE)
   const options = moota.getOptions()
   const payment = toBuyerPayment(ref.reservation, options, ref, now)
+  // `review` and `claim` are present only when there is one, so the answer of a plain payment keeps its shape.
   if (payment.status === "paid") {
-    return { ...payment, review: null, claim: null }
+    return payment
   }
   const r = ref.reservation
   const rule = { tolerance_percent: options.unrelatedTolerancePercent, code_max: options.uniqueCodeMax }
@@ -126,13 +127,15 @@ export async function buyerPaymentOf(scope: MedusaContainer, ref: PaymentRef, no
   )
   return {
     ...payment,
-    review: review && {
-      state: review.state,
-      amount: review.amount,
-      amount_formatted: formatRupiah(review.amount),
-      received_at: review.received_at.toISOString(),
-    },
-    claim: claims[0] ? buyerClaimOf(claims[0]) : null,
+    ...(review && {
+      review: {
+        state: review.state,
+        amount: review.amount,
+        amount_formatted: formatRupiah(review.amount),
+        received_at: review.received_at.toISOString(),
+      },
+    }),
+    ...(claims[0] && { claim: buyerClaimOf(claims[0]) }),
   }
 }
 
