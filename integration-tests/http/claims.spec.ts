@@ -129,7 +129,7 @@ medusaIntegrationTestRunner({
     it("refuses bad input with a clear 400, an oversize proof with 413, and stores nothing", async () => {
       const { order_id } = await placeMootaOrder(store)
       const cases: [Record<string, unknown>, RegExp][] = [
-        [claimBody({ amount: 165_000.5 }), /amount must be whole rupiah/],
+        [claimBody({ amount: 165_000.5 }), /'int' for field 'amount'/],
         [claimBody({ amount: 10 }), /amount must be at least 1000/],
         [claimBody({ sender_name: "" }), /sender_name must be at least 2 characters/],
         [claimBody({ bank: "B".repeat(101) }), /bank must be at most 100 characters/],
@@ -189,9 +189,16 @@ medusaIntegrationTestRunner({
       const [row] = await moota().listMootaInboxMutations({ mutation_id: m.mutation_id as string })
       expect(row.outcome).toBe("review_unmatched")
       expect(await itemOf(m.mutation_id as string)).toEqual(expect.objectContaining({ status: "open" }))
-      // Without a claim the same amount is an unrelated credit.
+      // The buyer who claimed it is told the store is checking it.
+      expect((await buyer(order_id)).data.payment.review).toEqual(expect.objectContaining({ state: "checking", amount: 50_000 }))
+      // Without a claim the same amount is an unrelated credit...
       const other = await deliver(50_001)
       expect((await moota().listMootaInboxMutations({ mutation_id: other.mutation_id as string }))[0].outcome).toBe("ignored_unrelated")
+      // ... until a buyer reports it: then it goes to review too, audited, with an alert.
+      expect((await claim(order_id, claimBody({ amount: 50_001 }))).status).toBe(201)
+      const [moved] = await moota().listMootaInboxMutations({ mutation_id: other.mutation_id as string })
+      expect(moved.outcome).toBe("review_unmatched")
+      expect(await itemOf(other.mutation_id as string)).toEqual(expect.objectContaining({ status: "open", reason: "unmatched" }))
     })
 
     it("alerts the merchant once about a claim no transfer fits after the next reconciliation", async () => {
@@ -200,7 +207,10 @@ medusaIntegrationTestRunner({
       expect((await claim(order_id, claimBody({ amount: 171_717 }))).status).toBe(201)
       expect((await claim(fitted.order_id, claimBody({ amount: 181_818 }))).status).toBe(201)
       await deliver(181_818)
-      await reconcileMootaMutations(getContainer(), new Date(Date.now() + 1000))
+      // A fresh claim waits: the bank may not have booked the transfer yet.
+      await reconcileMootaMutations(getContainer())
+      expect((await moota().listPaymentClaims({ order_ids: [order_id] }))[0].alerted_at).toBeNull()
+      await reconcileMootaMutations(getContainer(), new Date(Date.now() + 31 * 60_000))
       const feed = async () =>
         ((await http.get(`/admin/notifications?channel=feed&fields=id,data`, store.adminHeaders)).data.notifications as any[]).filter(
           (n) => n.data.alert === "claim_unmatched"
@@ -209,7 +219,7 @@ medusaIntegrationTestRunner({
       const [alert] = await feed()
       expect(alert.data.description).toContain(`#${display_id}`)
       expect(alert.data.description).toContain("Rp171.717")
-      await reconcileMootaMutations(getContainer(), new Date(Date.now() + 2000))
+      await reconcileMootaMutations(getContainer(), new Date(Date.now() + 32 * 60_000))
       await new Promise((r) => setTimeout(r, 500))
       expect(await feed()).toHaveLength(1)
       const widget = await admin("get", `/admin/moota/orders/${order_id}`)

@@ -9,7 +9,8 @@ import { fitsReservation } from "./triage"
  * A review item tells this order's buyer about a transfer when it names this reservation (the matcher
  * or the merchant put it there), or when it could be for it by the triage's rule: on one of the
  * accounts the buyer was shown, an amount near the order total or the transfer amount
- * (`fitsReservation`), received after the order's amount was reserved. An item the merchant matched to
+ * (`fitsReservation`) or the amount the buyer reported in a claim, received after the order's amount
+ * was reserved. An item the merchant matched to
  * another payment is not this buyer's. An open item says "the store is checking it"; a dismissed one
  * says the store looked and did not match it to this order.
  */
@@ -20,6 +21,8 @@ export type BuyerReviewReservation = {
   transfer_amount: number
   bank_ids: string[]
   created_at: Date
+  /** Amounts the buyer reported in claims for this order: such a credit is theirs by their own word. */
+  claimed_amounts?: number[]
 }
 
 export type BuyerReviewItem = {
@@ -57,6 +60,9 @@ export function itemConcernsReservation(
   }
   if (isBeforeReservation(item.mutation_date ?? item.created_at, r.created_at)) {
     return false
+  }
+  if (r.claimed_amounts?.includes(item.amount)) {
+    return true
   }
   const shape = { id: r.id, status: "awaiting" as const, order_total: r.order_total, transfer_amount: r.transfer_amount, updated_at: r.created_at, same_account: true }
   return fitsReservation(item.amount, shape, rule.tolerance_percent, rule.code_max)

@@ -38,6 +38,12 @@ export function claimTimeProblem(transferredAt: Date, orderPlacedAt: Date, now: 
   return null
 }
 
+/**
+ * How old a claim must be before a reconciliation that found no fitting credit alerts the merchant:
+ * a buyer often reports a transfer minutes after making it, before the bank has booked it.
+ */
+export const CLAIM_ALERT_GRACE_MS = 30 * 60_000
+
 /** How far a bank's booking date may lie from the time the buyer reported (banks book interbank transfers late). */
 export const CLAIM_FIT_BEFORE_MS = 86_400_000
 export const CLAIM_FIT_AFTER_MS = 3 * 86_400_000

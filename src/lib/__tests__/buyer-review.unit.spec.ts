@@ -46,6 +46,11 @@ describe("buyerReviewOf: a transfer the store is checking for this order", () =>
     expect(buyerReviewOf(r, [dismissed, open], rule)).toEqual({ state: "checking", amount: 165_500, received_at: later })
   })
 
+  it("counts a far amount the buyer reported in a claim", () => {
+    expect(buyerReviewOf(r, [item({ amount: 50_000 })], rule)).toBeNull()
+    expect(buyerReviewOf({ ...r, claimed_amounts: [50_000] }, [item({ amount: 50_000 })], rule)?.amount).toBe(50_000)
+  })
+
   it("forgets an item the store resolved (matched: the payment itself then says paid)", () => {
     expect(buyerReviewOf(r, [item({ status: "resolved" })], rule)).toBeNull()
   })

@@ -318,7 +318,7 @@ class MootaModuleService extends MedusaService({
   /** Review items the buyer of a reservation may be waiting on (lib/buyer-review.ts decides). */
   @InjectTransactionManager()
   async listBuyerReviewItems(
-    q: { reservation_id: string; bank_ids: string[]; min: number; max: number; since: Date },
+    q: { reservation_id: string; bank_ids: string[]; min: number; max: number; amounts: number[]; since: Date },
     @MedusaContext() ctx: Context = {}
   ): Promise<BuyerReviewItem[]> {
     return await review.listBuyerReviewItems(sql(ctx), q)
@@ -369,6 +369,11 @@ class MootaModuleService extends MedusaService({
   @InjectTransactionManager()
   async getPaymentClaimProof(id: string, @MedusaContext() ctx: Context = {}): Promise<{ mime: string; data_base64: string } | null> {
     return await claims.getClaimProof(sql(ctx), id)
+  }
+
+  @InjectTransactionManager()
+  async listUnrelatedCreditsFittingClaim(claim: claims.ClaimRow, @MedusaContext() ctx: Context = {}): Promise<string[]> {
+    return await claims.listUnrelatedCreditsFittingClaim(sql(ctx), claim)
   }
 
   /** Claims no received credit fits after a reconciliation, each returned once (for one merchant alert). */

@@ -1,7 +1,7 @@
 import { entityId } from "../../../lib/ids"
-import { CLAIM_FIT_AFTER_MS, CLAIM_FIT_BEFORE_MS, claimFitsCredit } from "../../../lib/claims"
-import { RESERVATION } from "../../../lib/statuses"
-import { TRIAGE_RECENT_DAYS } from "../../../lib/triage"
+import { CLAIM_ALERT_GRACE_MS, CLAIM_FIT_AFTER_MS, CLAIM_FIT_BEFORE_MS, claimFitsCredit } from "../../../lib/claims"
+import { INBOX, RESERVATION } from "../../../lib/statuses"
+import { OTHER_CREDIT_OUTCOMES, TRIAGE_RECENT_DAYS } from "../../../lib/triage"
 import { sqlValue, type SqlRunner } from "./sql"
 
 /** Buyers' payment confirmations ("Konfirmasi pembayaran"); see models/payment-claim.ts and lib/claims.ts. */
@@ -127,8 +127,9 @@ export async function getClaimProof(db: SqlRunner, id: string): Promise<{ mime: 
 }
 
 /**
- * Claims made before `before` (a finished reconciliation) for a payment still unpaid, that no received
- * credit fits: each is marked alerted and returned once, for one merchant alert.
+ * Claims made at least the grace period before `before` (a reconciliation that has read the accounts)
+ * for a payment still unpaid, that no received credit fits: each is marked alerted and returned once,
+ * for one merchant alert.
  */
 export async function takeUnfittedClaims(db: SqlRunner, before: Date): Promise<ClaimRow[]> {
   const rows = await db.execute<{ id: string }>(
@@ -143,7 +144,24 @@ export async function takeUnfittedClaims(db: SqlRunner, before: Date): Promise<C
              AND c.transferred_at + (? * interval '1 millisecond'))
        )
      RETURNING c.id`,
-    [before, CLAIM_FIT_BEFORE_MS, CLAIM_FIT_AFTER_MS]
+    [new Date(before.getTime() - CLAIM_ALERT_GRACE_MS), CLAIM_FIT_BEFORE_MS, CLAIM_FIT_AFTER_MS]
   )
   return rows.length ? await listClaims(db, { ids: rows.map((r) => r.id) }) : []
+}
+
+/**
+ * Credits logged as unrelated that a new claim names (same amount, an account the buyer was shown,
+ * around the reported time): the buyer says it was a payment, so a person should look at it.
+ */
+export async function listUnrelatedCreditsFittingClaim(db: SqlRunner, claim: ClaimRow): Promise<string[]> {
+  const rows = await db.execute<{ id: string }>(
+    `SELECT i.id FROM moota_inbox_mutation i
+     WHERE i.deleted_at IS NULL AND i.status = ${sqlValue(INBOX.processed)} AND i.outcome = ${sqlValue(OTHER_CREDIT_OUTCOMES.unrelated)}
+       AND i.type = 'CR' AND i.amount = ? AND ?::jsonb @> jsonb_build_array(i.bank_id)
+       AND (i.mutation_date IS NULL OR i.mutation_date BETWEEN ?::timestamptz - (? * interval '1 millisecond')
+         AND ?::timestamptz + (? * interval '1 millisecond'))
+     ORDER BY i.created_at DESC LIMIT 5`,
+    [claim.amount, JSON.stringify(claim.bank_ids), claim.transferred_at, CLAIM_FIT_BEFORE_MS, claim.transferred_at, CLAIM_FIT_AFTER_MS]
+  )
+  return rows.map((r) => r.id)
 }

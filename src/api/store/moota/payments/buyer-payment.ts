@@ -104,16 +104,16 @@ export async function buyerPaymentOf(scope: MedusaContainer, ref: PaymentRef, no
   const rule = { tolerance_percent: options.unrelatedTolerancePercent, code_max: options.uniqueCodeMax }
   const band = nearBand(Number(r.order_total), rule.tolerance_percent, rule.code_max)
   const high = nearBand(Number(r.transfer_amount), rule.tolerance_percent, rule.code_max)
-  const [items, claims] = await Promise.all([
-    moota.listBuyerReviewItems({
-      reservation_id: r.id,
-      bank_ids: r.bank_ids,
-      min: Math.min(band.min, high.min),
-      max: Math.max(band.max, high.max),
-      since: new Date(new Date(r.created_at).getTime() - DAY_MS),
-    }),
-    moota.listPaymentClaims({ reservation_ids: [r.id] }),
-  ])
+  const claims = await moota.listPaymentClaims({ reservation_ids: [r.id] })
+  const claimedAmounts = [...new Set(claims.map((c) => c.amount))]
+  const items = await moota.listBuyerReviewItems({
+    reservation_id: r.id,
+    bank_ids: r.bank_ids,
+    min: Math.min(band.min, high.min),
+    max: Math.max(band.max, high.max),
+    amounts: claimedAmounts,
+    since: new Date(new Date(r.created_at).getTime() - DAY_MS),
+  })
   const review = buyerReviewOf(
     {
       id: r.id,
@@ -121,6 +121,7 @@ export async function buyerPaymentOf(scope: MedusaContainer, ref: PaymentRef, no
       transfer_amount: Number(r.transfer_amount),
       bank_ids: r.bank_ids,
       created_at: new Date(r.created_at),
+      claimed_amounts: claimedAmounts,
     },
     items,
     rule
@@ -141,6 +142,7 @@ export async function buyerPaymentOf(scope: MedusaContainer, ref: PaymentRef, no
 
 const DAY_MS = 86_400_000
 
+/** A workflow's result comes back serialized (dates as strings): both are read with `new Date`. */
 export function buyerClaimOf(c: ClaimRow): MootaBuyerClaim {
   return {
     id: c.id,
@@ -148,9 +150,9 @@ export function buyerClaimOf(c: ClaimRow): MootaBuyerClaim {
     amount_formatted: formatRupiah(c.amount),
     bank: c.bank,
     sender_name: c.sender_name,
-    transferred_at: c.transferred_at.toISOString(),
+    transferred_at: new Date(c.transferred_at).toISOString(),
     has_proof: !!c.proof_mime,
-    created_at: c.created_at.toISOString(),
+    created_at: new Date(c.created_at).toISOString(),
   }
 }
 
