@@ -1,6 +1,6 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
-import { MOOTA_MUTATIONS_RECEIVED, MOOTA_RECONCILE_FAILED, MOOTA_TOKEN_REJECTED } from "../lib/events"
+import { MOOTA_CLAIM_UNMATCHED, MOOTA_MUTATIONS_RECEIVED, MOOTA_RECONCILE_FAILED, MOOTA_TOKEN_REJECTED } from "../lib/events"
 import { MootaApiError, toInboxInput } from "../lib/moota"
 import { MOOTA_MODULE } from "../modules/moota"
 import type MootaModuleService from "../modules/moota/service"
@@ -58,6 +58,11 @@ export async function reconcileMootaMutations(container: MedusaContainer, now = 
   if (newIds.length) {
     logger.info(`moota reconcile: ${newIds.length} mutation(s) the webhook had not delivered`)
     await container.resolve(Modules.EVENT_BUS).emit({ name: MOOTA_MUTATIONS_RECEIVED, data: { ids: newIds } })
+  }
+  // Buyers' claims made before this run that no credit received so far fits: one alert each.
+  const unfitted = await moota.takeUnfittedClaims(now)
+  if (unfitted.length) {
+    await container.resolve(Modules.EVENT_BUS).emit(unfitted.map((c) => ({ name: MOOTA_CLAIM_UNMATCHED, data: { claim_id: c.id } })))
   }
   return { fetched, new: newIds.length, ids: newIds }
 }

@@ -10,3 +10,7 @@ export const MOOTA_PAYMENT_EXPIRED_CANCELED = "moota.payment.expired_canceled"
 export const MOOTA_RECONCILE_FAILED = "moota.reconcile.failed"
 /** Emitted when Moota refused the API token (401/403); data: `{ status }`. */
 export const MOOTA_TOKEN_REJECTED = "moota.token.rejected"
+/** Emitted when a buyer reported a transfer ("Konfirmasi pembayaran"); data: `{ claim_id, order_id }`. */
+export const MOOTA_CLAIM_CREATED = "moota.claim.created"
+/** Emitted by the reconciliation for a buyer's claim no received credit fits; data: `{ claim_id }`. */
+export const MOOTA_CLAIM_UNMATCHED = "moota.claim.unmatched"

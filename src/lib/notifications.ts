@@ -14,7 +14,7 @@ export type NotifyLocale = "id" | "en"
 
 export type BuyerMessage = "awaiting_payment" | "payment_reminder" | "payment_received" | "order_canceled"
 
-export type MerchantAlert = "review_created" | "reconcile_failed" | "token_rejected" | "credential_expiring"
+export type MerchantAlert = "review_created" | "reconcile_failed" | "token_rejected" | "credential_expiring" | "claim_unmatched"
 
 /** One row of `moota_notification_log` (read with raw SQL). */
 export type NotificationLogRow = {
@@ -134,6 +134,17 @@ export type MerchantAlertInput =
   | { alert: "reconcile_failed"; failures: { bank_id: string; bank: string; status: number | null; message: string }[] }
   | { alert: "token_rejected"; status: number | null }
   | { alert: "credential_expiring"; credential: "api_token" | "webhook_secret"; expires_at: Date }
+  | {
+      alert: "claim_unmatched"
+      claim_id: string
+      amount: number
+      /** The buyer's own bank and name, as they typed them. */
+      bank: string
+      sender_name: string
+      transferred_at: Date
+      order_id: string
+      order_display_id: number | null
+    }
 
 /**
  * The `data` of a merchant alert: `title` and `description` are what the admin's notification feed
@@ -220,6 +231,24 @@ export function buildMerchantAlert(input: MerchantAlertInput, locale: NotifyLoca
           : `Moota answered ${input.status ?? "an error"}: the token is invalid or expired. Reconciliation, "check now" and write-back stop until apiToken is replaced (Moota, Apps & API).`,
         status: input.status,
       }
+    case "claim_unmatched": {
+      const order = input.order_display_id != null ? `#${input.order_display_id}` : input.order_id
+      const amount = formatRupiah(input.amount)
+      const when = formatWib(input.transferred_at, locale)
+      return {
+        alert: input.alert,
+        locale,
+        title: id ? "Konfirmasi pembayaran tanpa transfer" : "Payment confirmation with no transfer",
+        description: id
+          ? `Pembeli pesanan ${order} melaporkan transfer ${amount} dari ${input.bank} a.n. ${input.sender_name} (${when}), tetapi belum ada dana masuk yang cocok setelah rekonsiliasi. Periksa mutasi rekening Anda sebelum menandai pesanan lunas.`
+          : `The buyer of order ${order} reported a transfer of ${amount} from ${input.bank}, ${input.sender_name} (${when}), but no matching credit had arrived by the reconciliation. Check your account statement before marking the order paid.`,
+        claim_id: input.claim_id,
+        amount: input.amount,
+        amount_formatted: amount,
+        order_id: input.order_id,
+        order_display_id: input.order_display_id,
+      }
+    }
     case "credential_expiring": {
       const when = formatWib(input.expires_at, locale)
       const token = input.credential === "api_token"

@@ -43,7 +43,7 @@ export type TriageInput = {
   first_seen_at: Date | null
   /** Reservations whose order total or transfer amount is near the amount (the store pre-filters). */
   reservations: TriageReservation[]
-  /** A buyer's claim names this credit (claims are not stored yet: false until they are). */
+  /** A buyer's open claim names this credit (see lib/claims.ts). */
   claimed?: boolean
   mode: "log" | "review"
   tolerance_percent: number

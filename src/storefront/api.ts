@@ -1,4 +1,4 @@
-import type { MootaBuyerPayment, MootaCheckAnswer } from "./types"
+import type { MootaBuyerPayment, MootaCheckAnswer, MootaClaimAnswer, MootaClaimInput } from "./types"
 
 /** How to reach the Medusa store API. */
 export type MootaStoreConfig = {
@@ -24,6 +24,8 @@ export type MootaPaymentRef = { cartId: string } | { orderId: string; email?: st
 export interface MootaPaymentApi {
   get(signal?: AbortSignal): Promise<MootaBuyerPayment>
   check(signal?: AbortSignal): Promise<MootaCheckAnswer>
+  /** "Konfirmasi pembayaran": report a transfer (orders only; the card shows its form when present). */
+  claim?(input: MootaClaimInput, signal?: AbortSignal): Promise<MootaClaimAnswer>
 }
 
 export class MootaPaymentApiError extends Error {
@@ -82,5 +84,16 @@ export function mootaPaymentApi(config: MootaStoreConfig & MootaPaymentRef): Moo
         signal,
       })
     },
+    ...(byOrder
+      ? {
+          async claim(input: MootaClaimInput, signal?: AbortSignal) {
+            return await call<MootaClaimAnswer>(`${path}/claims`, {
+              method: "POST",
+              body: JSON.stringify(email ? { ...input, email } : input),
+              signal,
+            })
+          },
+        }
+      : {}),
   }
 }

@@ -42,6 +42,33 @@ export type MootaMessages = {
   loadFailed: string
   retry: string
   reconnecting: string
+  /** A transfer for this order that the store is checking (e.g. a different amount than asked). */
+  reviewHeading: string
+  reviewBadge: string
+  reviewReceived: (amount: string, when: string) => string
+  reviewExpected: (amount: string) => string
+  reviewNext: string
+  /** The store checked that transfer and did not match it to this order. */
+  notMatched: (amount: string) => string
+  claimOpen: string
+  claimHeading: string
+  claimHelp: string
+  claimAmount: string
+  claimBank: string
+  claimBankPlaceholder: string
+  claimSender: string
+  claimTime: string
+  claimProof: string
+  claimProofHelp: string
+  claimSubmit: string
+  claimSending: string
+  claimCancel: string
+  claimSent: (amount: string, bank: string, sender: string, when: string) => string
+  claimInvalid: string
+  claimTooLarge: string
+  claimWrongType: string
+  claimTooMany: string
+  claimFailed: string
 }
 
 const id: MootaMessages = {
@@ -88,6 +115,34 @@ const id: MootaMessages = {
   loadFailed: "Instruksi pembayaran tidak dapat dimuat.",
   retry: "Coba lagi",
   reconnecting: "Koneksi terputus; mencoba lagi…",
+  reviewHeading: "Transfer Anda sedang diperiksa",
+  reviewBadge: "Diperiksa toko",
+  reviewReceived: (amount, when) => `Kami menerima ${amount} (${when}); toko sedang memeriksanya.`,
+  reviewExpected: (amount) => `Jumlahnya berbeda dari tagihan ${amount}, jadi tidak dapat dikonfirmasi otomatis.`,
+  reviewNext:
+    "Jangan transfer lagi. Begitu toko mencocokkannya, halaman ini berubah menjadi Lunas dengan sendirinya; bila ada yang kurang, toko akan menghubungi Anda.",
+  notMatched: (amount) =>
+    `Toko sudah memeriksa transfer ${amount} dan tidak mencocokkannya dengan pesanan ini. Pesanan ini masih menunggu pembayaran; toko akan menghubungi Anda. Bila transfer itu milik Anda, kirim konfirmasi pembayaran.`,
+  claimOpen: "Konfirmasi pembayaran",
+  claimHeading: "Konfirmasi pembayaran",
+  claimHelp: "Beri tahu toko tentang transfer yang sudah Anda lakukan. Toko memeriksanya sebelum pesanan dianggap lunas.",
+  claimAmount: "Jumlah yang ditransfer (Rp)",
+  claimBank: "Bank pengirim",
+  claimBankPlaceholder: "mis. BCA",
+  claimSender: "Nama pemilik rekening pengirim",
+  claimTime: "Waktu transfer",
+  claimProof: "Bukti transfer (opsional)",
+  claimProofHelp: "Foto atau tangkapan layar JPEG, PNG atau WebP, paling besar 2 MB.",
+  claimSubmit: "Kirim konfirmasi",
+  claimSending: "Mengirim…",
+  claimCancel: "Batal",
+  claimSent: (amount, bank, sender, when) =>
+    `Konfirmasi terkirim: ${amount} dari ${bank} a.n. ${sender} (${when}). Toko akan memeriksanya.`,
+  claimInvalid: "Periksa isian: jumlah dalam rupiah, bank dan nama minimal 2 huruf, waktu setelah pesanan dibuat dan tidak di masa depan.",
+  claimTooLarge: "Bukti transfer terlalu besar: paling besar 2 MB.",
+  claimWrongType: "Bukti transfer harus gambar JPEG, PNG atau WebP.",
+  claimTooMany: "Terlalu banyak konfirmasi untuk pesanan ini. Toko sudah menerima konfirmasi Anda; coba lagi nanti bila perlu.",
+  claimFailed: "Konfirmasi tidak terkirim. Coba lagi sebentar lagi.",
 }
 
 const en: MootaMessages = {
@@ -134,6 +189,34 @@ const en: MootaMessages = {
   loadFailed: "The payment instructions could not be loaded.",
   retry: "Try again",
   reconnecting: "Connection lost; retrying…",
+  reviewHeading: "Your transfer is being checked",
+  reviewBadge: "Being checked",
+  reviewReceived: (amount, when) => `We received ${amount} (${when}); the store is checking it.`,
+  reviewExpected: (amount) => `It differs from the amount due, ${amount}, so it could not be confirmed automatically.`,
+  reviewNext:
+    "Please do not transfer again. Once the store matches it, this page turns Paid by itself; if anything is missing, the store will contact you.",
+  notMatched: (amount) =>
+    `The store checked a transfer of ${amount} and did not match it to this order. This order still awaits payment; the store will contact you. If that transfer was yours, send a payment confirmation.`,
+  claimOpen: "Confirm your payment",
+  claimHeading: "Confirm your payment",
+  claimHelp: "Tell the store about a transfer you made. The store checks it before the order counts as paid.",
+  claimAmount: "Amount transferred (Rp)",
+  claimBank: "Sending bank",
+  claimBankPlaceholder: "e.g. BCA",
+  claimSender: "Name on the sending account",
+  claimTime: "Time of transfer",
+  claimProof: "Proof of transfer (optional)",
+  claimProofHelp: "A JPEG, PNG or WebP photo or screenshot, at most 2 MB.",
+  claimSubmit: "Send confirmation",
+  claimSending: "Sending…",
+  claimCancel: "Cancel",
+  claimSent: (amount, bank, sender, when) =>
+    `Confirmation sent: ${amount} from ${bank}, ${sender} (${when}). The store will check it.`,
+  claimInvalid: "Please check the form: amount in rupiah, bank and name of at least 2 letters, a time after the order and not in the future.",
+  claimTooLarge: "The proof is too large: at most 2 MB.",
+  claimWrongType: "The proof must be a JPEG, PNG or WebP image.",
+  claimTooMany: "Too many confirmations for this order. The store already has yours; try again later if needed.",
+  claimFailed: "The confirmation was not sent. Please try again shortly.",
 }
 
 export const mootaMessages: Record<MootaLang, MootaMessages> = { id, en }

@@ -22,9 +22,13 @@ export { copyText } from "./clipboard"
 export { buyerStatus, paymentFromSessionData } from "./status"
 export { mootaMessages, type MootaMessages } from "./i18n"
 export type {
+  MootaBuyerClaim,
   MootaBuyerPayment,
+  MootaBuyerReview,
   MootaBuyerStatus,
   MootaCheckAnswer,
+  MootaClaimAnswer,
+  MootaClaimInput,
   MootaInstructionAccount,
   MootaLang,
   MootaPaymentStatus,

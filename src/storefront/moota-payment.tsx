@@ -5,8 +5,9 @@ import type { MootaPaymentApi } from "./api"
 import { copyText } from "./clipboard"
 import { describeCountdown, digitsOnly, formatCountdown, formatDeadline, formatRupiah, splitUniqueCode, timeLeft } from "./format"
 import { mootaMessages, type MootaMessages } from "./i18n"
+import { ClaimForm } from "./claim-form"
 import { AccountCard, CopyButton, HostedQrImage, QrisImage } from "./parts"
-import { BADGE, S } from "./styles"
+import { BADGE, REVIEW_BADGE, S } from "./styles"
 import type { MootaBuyerPayment, MootaBuyerStatus, MootaLang } from "./types"
 
 export type MootaPaymentProps = {
@@ -46,6 +47,8 @@ export function MootaPayment(props: MootaPaymentProps): ReactNode {
   const [now, setNow] = useState(() => Date.now())
   const [checking, setChecking] = useState(false)
   const [checkNote, setCheckNote] = useState<"notYet" | "checkFailed" | null>(null)
+  const [claimOpen, setClaimOpen] = useState(false)
+  const [claimSent, setClaimSent] = useState(false)
   const [copied, setCopied] = useState<string | null>(null)
   const [announcement, setAnnouncement] = useState("")
 
@@ -83,11 +86,15 @@ export function MootaPayment(props: MootaPaymentProps): ReactNode {
   }, [])
 
   const serverStatus = payment?.status
+  // A transfer the store is checking keeps the card polling even past the deadline: the merchant's
+  // decision (Paid, or not this order's) shows up without a reload.
+  const reviewState = serverStatus === "paid" ? null : (payment?.review?.state ?? null)
+  const watching = serverStatus === "awaiting" || reviewState === "checking"
 
   // Poll while awaiting, one request at a time, backing off while the store is unreachable. Coming
   // back to the tab (from the banking app) asks at once.
   useEffect(() => {
-    if (serverStatus !== "awaiting" || !pollIntervalMs) return
+    if (!watching || !pollIntervalMs) return
     let stopped = false
     let inFlight = false
     let failures = 0
@@ -107,7 +114,7 @@ export function MootaPayment(props: MootaPaymentProps): ReactNode {
         failures = 0
         setStale(false)
         setPayment(next)
-        if (next.status !== "awaiting") return
+        if (next.status !== "awaiting" && next.review?.state !== "checking") return
       } catch {
         if (stopped) return
         failures++
@@ -128,7 +135,7 @@ export function MootaPayment(props: MootaPaymentProps): ReactNode {
       abort.abort()
       document.removeEventListener("visibilitychange", onVisible)
     }
-  }, [serverStatus, pollIntervalMs])
+  }, [watching, pollIntervalMs])
 
   // The countdown ticks only while there is something to count down to.
   useEffect(() => {
@@ -139,17 +146,20 @@ export function MootaPayment(props: MootaPaymentProps): ReactNode {
   }, [serverStatus])
 
   const previousStatus = useRef(serverStatus)
+  const previousReview = useRef(reviewState)
   useEffect(() => {
     const before = previousStatus.current
+    const reviewBefore = previousReview.current
     previousStatus.current = serverStatus
-    if (payment && before && before !== serverStatus) {
-      setAnnouncement(t.heading[payment.status])
+    previousReview.current = reviewState
+    if (payment && ((before && before !== serverStatus) || reviewBefore !== reviewState)) {
+      setAnnouncement(reviewState === "checking" ? t.reviewHeading : t.heading[payment.status])
       setCheckNote(null)
       onStatusChangeRef.current?.(payment)
     }
     // Announce status changes only; the texts follow `lang` at render time.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [serverStatus])
+  }, [serverStatus, reviewState])
 
   const copy = useCallback(async (key: string, text: string, done: string, failed: string) => {
     const ok = await copyText(text)
@@ -168,7 +178,8 @@ export function MootaPayment(props: MootaPaymentProps): ReactNode {
       if (!mounted.current) return
       setPayment(answer.payment)
       setStale(false)
-      if (answer.payment.status === "awaiting") setCheckNote("notYet")
+      // A transfer with the store has arrived: the card says so instead of "not received yet".
+      if (answer.payment.status === "awaiting" && answer.payment.review?.state !== "checking") setCheckNote("notYet")
     } catch {
       if (mounted.current) setCheckNote("checkFailed")
     } finally {
@@ -199,7 +210,12 @@ export function MootaPayment(props: MootaPaymentProps): ReactNode {
   const left = timeLeft(payment.expires_at, now)
   // The deadline shows as passed the second it passes; the server agrees on its next answer.
   const status: MootaBuyerStatus = payment.status === "awaiting" && left.expired ? "expired" : payment.status
-  const awaiting = status === "awaiting"
+  const review = status === "paid" ? null : (payment.review ?? null)
+  const inReview = review?.state === "checking"
+  // While the store checks a transfer, the buyer is not asked to pay (again).
+  const awaiting = status === "awaiting" && !inReview
+  const claim = status === "paid" ? null : (payment.claim ?? null)
+  const submitClaim = props.api.claim?.bind(props.api)
   const amount = splitUniqueCode(payment.transfer_amount)
   const isQr = (kind: string) => kind === "qris" || kind === "moota_qris"
   const banks = payment.accounts.filter((a) => !isQr(a.kind) && a.account_number)
@@ -214,39 +230,58 @@ export function MootaPayment(props: MootaPaymentProps): ReactNode {
       lang={lang}
       aria-labelledby={headingId}
       data-moota-status={status}
+      data-moota-review={review?.state}
     >
       <div style={S.header}>
         <Heading id={headingId} style={S.heading}>
-          {t.heading[status]}
+          {inReview ? t.reviewHeading : t.heading[status]}
         </Heading>
-        <span style={{ ...S.badge, ...BADGE[status] }} data-testid="moota-status">
-          {t.status[status]}
+        <span style={{ ...S.badge, ...(inReview ? REVIEW_BADGE : BADGE[status]) }} data-testid="moota-status">
+          {inReview ? t.reviewBadge : t.status[status]}
         </span>
       </div>
       <p role="status" aria-live="polite" style={S.srOnly}>
         {announcement}
       </p>
 
-      <div style={S.block}>
-        <p style={S.label}>{status === "paid" ? t.amountPaidLabel : t.amountLabel}</p>
-        <div style={S.row}>
-          <p style={S.amount}>
-            <span style={S.srOnly}>{amount.formatted}</span>
-            <span aria-hidden="true" data-testid="moota-amount">
-              {amount.head}
-              <mark style={S.mark}>{amount.tail}</mark>
-            </span>
-          </p>
-          {awaiting && (
-            <CopyButton
-              label={t.copyAmount}
-              text={copied === "amount" ? t.copied : t.copy}
-              onClick={() => void copy("amount", amount.digits, t.copiedAmount, t.copyFailed)}
-            />
+      {review && (
+        <div style={S.notice} data-testid="moota-review">
+          {inReview ? (
+            <>
+              <p style={S.text}>
+                <strong>{t.reviewReceived(review.amount_formatted, formatDeadline(review.received_at, lang))}</strong>
+              </p>
+              {review.amount !== payment.transfer_amount && <p style={S.text}>{t.reviewExpected(amount.formatted)}</p>}
+              <p style={S.text}>{t.reviewNext}</p>
+            </>
+          ) : (
+            <p style={S.text}>{t.notMatched(review.amount_formatted)}</p>
           )}
         </div>
-        {awaiting && <p style={S.hint}>{own ? t.exactAmountHint : t.amountHint(amount.tail)}</p>}
-      </div>
+      )}
+
+      {!inReview && (
+        <div style={S.block}>
+          <p style={S.label}>{status === "paid" ? t.amountPaidLabel : t.amountLabel}</p>
+          <div style={S.row}>
+            <p style={S.amount}>
+              <span style={S.srOnly}>{amount.formatted}</span>
+              <span aria-hidden="true" data-testid="moota-amount">
+                {amount.head}
+                <mark style={S.mark}>{amount.tail}</mark>
+              </span>
+            </p>
+            {awaiting && (
+              <CopyButton
+                label={t.copyAmount}
+                text={copied === "amount" ? t.copied : t.copy}
+                onClick={() => void copy("amount", amount.digits, t.copiedAmount, t.copyFailed)}
+              />
+            )}
+          </div>
+          {awaiting && <p style={S.hint}>{own ? t.exactAmountHint : t.amountHint(amount.tail)}</p>}
+        </div>
+      )}
 
       {awaiting && (
         <>
@@ -330,8 +365,39 @@ export function MootaPayment(props: MootaPaymentProps): ReactNode {
           )}
         </p>
       )}
-      {status === "expired" && <p style={S.text}>{t.expired}</p>}
-      {status === "canceled" && <p style={S.text}>{t.canceled}</p>}
+      {status === "expired" && !inReview && <p style={S.text}>{t.expired}</p>}
+      {status === "canceled" && !inReview && <p style={S.text}>{t.canceled}</p>}
+
+      {status !== "paid" && payment.order_id && submitClaim && (
+        <div style={S.block}>
+          {claim && (
+            <p role={claimSent ? "status" : undefined} style={S.hint} data-testid="moota-claim">
+              {t.claimSent(claim.amount_formatted, claim.bank, claim.sender_name, formatDeadline(claim.transferred_at, lang))}
+            </p>
+          )}
+          {claimOpen ? (
+            <>
+              <SubHeading style={S.subHeading}>{t.claimHeading}</SubHeading>
+              <ClaimForm
+                t={t}
+                defaultAmount={review?.amount ?? payment.transfer_amount}
+                submit={(input) => submitClaim(input)}
+                onCancel={() => setClaimOpen(false)}
+                onSent={(answer) => {
+                  if (!mounted.current) return
+                  setPayment({ ...answer.payment, claim: answer.claim })
+                  setClaimOpen(false)
+                  setClaimSent(true)
+                }}
+              />
+            </>
+          ) : (
+            <button type="button" style={S.secondaryButton} onClick={() => setClaimOpen(true)}>
+              {t.claimOpen}
+            </button>
+          )}
+        </div>
+      )}
     </section>
   )
 }

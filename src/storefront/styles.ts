@@ -59,6 +59,11 @@ export const S: Record<string, CSSProperties> = {
     fontWeight: 600,
     cursor: "pointer",
   },
+  notice: { margin: "0.75rem 0 0", padding: "0.75rem 1rem", borderRadius: "0.5rem", background: "#eff6ff", border: "1px solid #93c5fd", color: INK },
+  form: { display: "grid", gap: "0.75rem", marginTop: "0.75rem" },
+  field: { display: "grid", gap: "0.25rem" },
+  input: { boxSizing: "border-box", width: "100%", minHeight: "2.5rem", padding: "0.375rem 0.625rem", border: "1px solid #6b7280", borderRadius: "0.375rem", font: "inherit", color: INK, background: "#ffffff" },
+  error: { margin: 0, fontSize: "0.875rem", color: "#991b1b" },
   srOnly: {
     position: "absolute",
     width: "1px",
@@ -78,3 +83,6 @@ export const BADGE: Record<MootaBuyerStatus, CSSProperties> = {
   expired: { background: "#fee2e2", color: "#7f1d1d" },
   canceled: { background: "#e5e7eb", color: "#1f2937" },
 }
+
+/** The badge while a transfer for the order is with the store. */
+export const REVIEW_BADGE: CSSProperties = { background: "#dbeafe", color: "#1e3a8a" }

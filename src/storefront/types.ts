@@ -45,7 +45,54 @@ export type MootaBuyerPayment = Pick<
   /** ISO 8601 UTC, once paid. */
   paid_at: string | null
   received_amount: number | null
+  /**
+   * A transfer that may be this order's and waits for the store's decision (e.g. a different amount
+   * than asked), or that the store looked at and did not match here. Absent when there is none, and
+   * once paid.
+   */
+  review?: MootaBuyerReview | null
+  /** The buyer's latest payment confirmation ("Konfirmasi pembayaran") for this order; absent when none, and once paid. */
+  claim?: MootaBuyerClaim | null
 }
+
+/**
+ * A transfer the store is checking (`checking`) or checked and did not match to this order
+ * (`not_matched`: the order still awaits payment and the store will contact the buyer).
+ */
+export type MootaBuyerReview = {
+  state: "checking" | "not_matched"
+  /** What arrived, in whole rupiah. */
+  amount: number
+  /** `amount` written the Indonesian way, e.g. "Rp165.000". */
+  amount_formatted: string
+  /** When the bank booked it (ISO 8601 UTC). */
+  received_at: string
+}
+
+/** A transfer the buyer reported ("Konfirmasi pembayaran"). It never confirms the payment by itself. */
+export type MootaBuyerClaim = {
+  id: string
+  amount: number
+  amount_formatted: string
+  bank: string
+  sender_name: string
+  /** When the buyer says they transferred (ISO 8601 UTC). */
+  transferred_at: string
+  has_proof: boolean
+  created_at: string
+}
+
+/** What the buyer reports; `proof` is a JPEG, PNG or WebP image of at most 2 MB, base64-encoded. */
+export type MootaClaimInput = {
+  amount: number
+  bank: string
+  sender_name: string
+  transferred_at: string
+  proof?: { data: string } | null
+}
+
+/** The answer of `POST /store/moota/payments/order/:id/claims`. */
+export type MootaClaimAnswer = { claim: MootaBuyerClaim; payment: MootaBuyerPayment }
 
 /** The answer of `POST .../check` ("I have transferred"). */
 export type MootaCheckAnswer = {

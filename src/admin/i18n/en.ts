@@ -192,6 +192,7 @@ export const en = {
       exact_amount: "Exact amount",
       code_missing: "Paid without the unique code",
       matched: "Matched to this transfer",
+      claimed: "The buyer reported this transfer",
     },
     match: "Match",
     matchTitle: "Match to order #{{order}}",
@@ -224,6 +225,16 @@ export const en = {
     toReviewTitle: "Send this credit to the review queue",
     toReviewText: "It becomes a review item you can match or dismiss like any other.",
     sentToReview: "Sent to the review queue.",
+  },
+  claims: {
+    title: "Payment confirmations from the buyer",
+    help: "What the buyer says they transferred. It never marks the order paid: match the transfer when it arrives.",
+    line: "{{amount}} from {{bank}}, {{sender}}, at {{at}}",
+    reported: "Sent on {{at}}",
+    order: "for order #{{id}}",
+    proof: "View proof of transfer",
+    proofAlt: "Proof of transfer sent by {{sender}}",
+    noTransfer: "No matching transfer had arrived at the reconciliation of {{at}}",
   },
 }
 

@@ -192,6 +192,7 @@ export const id: MootaTexts = {
       exact_amount: "Nominal tepat",
       code_missing: "Dibayar tanpa kode unik",
       matched: "Dicocokkan dengan transfer ini",
+      claimed: "Pembeli melaporkan transfer ini",
     },
     match: "Cocokkan",
     matchTitle: "Cocokkan ke pesanan #{{order}}",
@@ -224,5 +225,15 @@ export const id: MootaTexts = {
     toReviewTitle: "Kirim dana masuk ini ke antrean tinjauan",
     toReviewText: "Dana ini menjadi item tinjauan yang dapat Anda cocokkan atau abaikan seperti yang lain.",
     sentToReview: "Dikirim ke antrean tinjauan.",
+  },
+  claims: {
+    title: "Konfirmasi pembayaran dari pembeli",
+    help: "Yang pembeli katakan sudah ia transfer. Ini tidak pernah menandai pesanan lunas: cocokkan transfernya saat tiba.",
+    line: "{{amount}} dari {{bank}} a.n. {{sender}}, pukul {{at}}",
+    reported: "Dikirim {{at}}",
+    order: "untuk pesanan #{{id}}",
+    proof: "Lihat bukti transfer",
+    proofAlt: "Bukti transfer dari {{sender}}",
+    noTransfer: "Belum ada transfer yang cocok saat rekonsiliasi {{at}}",
   },
 }

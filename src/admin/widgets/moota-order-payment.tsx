@@ -3,6 +3,7 @@ import type { AdminOrder, DetailWidgetProps } from "@medusajs/framework/types"
 import { Button, Container, Copy, Heading, Text, toast } from "@medusajs/ui"
 import { useEffect, useRef, useState } from "react"
 import { useCheckNow, useInvalidateMoota, useMarkPaid, useOrderPayment, useRelease, type OrderPayment } from "../lib/api"
+import { MootaClaims } from "../components/moota-claims"
 import { AmountWithCode, NoteDialog, Status, errorText, rupiah, useMootaText, wib } from "../lib/ui"
 
 /**
@@ -102,6 +103,7 @@ function PaymentCard({ orderId, payment: p }: { orderId: string; payment: OrderP
           ))}
         </div>
       )}
+      <MootaClaims claims={p.claims} />
       {p.history.length > 0 && (
         <div className="px-6 py-4">
           <Text size="small" weight="plus">

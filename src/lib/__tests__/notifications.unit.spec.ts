@@ -291,3 +291,25 @@ describe("notification options", () => {
     expect(() => parseMootaOptions({ accounts, notifications })).toThrow(message)
   })
 })
+
+describe("claim_unmatched alert", () => {
+  const input = {
+    alert: "claim_unmatched" as const,
+    claim_id: "mclm_1",
+    amount: 171_717,
+    bank: "BCA",
+    sender_name: "Budi Santoso",
+    transferred_at: new Date("2026-12-01T03:15:00Z"),
+    order_id: "order_1",
+    order_display_id: 12,
+  }
+  it("tells the merchant in each language which order's buyer reported what, and what to do", () => {
+    const id = buildMerchantAlert(input, "id")
+    expect(id.title).toBe("Konfirmasi pembayaran tanpa transfer")
+    expect(id.description).toMatch(/^Pembeli pesanan #12 melaporkan transfer Rp171\.717 dari BCA a\.n\. Budi Santoso \(1 Desember 2026 10\.15 WIB\)/)
+    const en = buildMerchantAlert(input, "en")
+    expect(en.title).toBe("Payment confirmation with no transfer")
+    expect(en.description).toContain("Check your account statement before marking the order paid.")
+    expect(resourceOf(en)).toEqual({ id: "order_1", type: "order" })
+  })
+})

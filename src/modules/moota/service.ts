@@ -13,11 +13,14 @@ import {
   MootaBankRefresh,
   MootaInboxMutation,
   MootaNotificationLog,
+  MootaPaymentClaim,
   MootaReservation,
   MootaReviewItem,
   MootaTransaction,
 } from "./models"
+import type { BuyerReviewItem } from "../../lib/buyer-review"
 import * as allocator from "./stores/allocator"
+import * as claims from "./stores/claims"
 import { claimBankRefresh } from "./stores/bank-refresh"
 import * as decisions from "./stores/decisions"
 import * as inbox from "./stores/inbox"
@@ -40,6 +43,7 @@ import type {
 } from "./types"
 
 export { RESUME_LEASE_MS } from "./stores/decisions"
+export type { ClaimRow, NewClaim } from "./stores/claims"
 
 /**
  * The one owner of the plugin's data. A thin front: each method opens the transaction (or not) and
@@ -53,6 +57,7 @@ class MootaModuleService extends MedusaService({
   MootaBankRefresh,
   MootaAuditLog,
   MootaNotificationLog,
+  MootaPaymentClaim,
   MootaTransaction,
 }) {
   protected readonly options_: MootaOptions
@@ -377,6 +382,70 @@ class MootaModuleService extends MedusaService({
     @MedusaContext() ctx: Context = {}
   ): Promise<void> {
     await triage.undoReviewOtherCredit(sql(ctx), undo)
+  }
+
+  /** Review items the buyer of a reservation may be waiting on (lib/buyer-review.ts decides). */
+  @InjectTransactionManager()
+  async listBuyerReviewItems(
+    q: { reservation_id: string; bank_ids: string[]; min: number; max: number; amounts: number[]; since: Date },
+    @MedusaContext() ctx: Context = {}
+  ): Promise<BuyerReviewItem[]> {
+    return await review.listBuyerReviewItems(sql(ctx), q)
+  }
+
+  /** A buyer's payment confirmation; never confirms a payment (see models/payment-claim.ts). */
+  @InjectTransactionManager()
+  async createPaymentClaim(input: claims.NewClaim, @MedusaContext() ctx: Context = {}): Promise<claims.ClaimRow> {
+    return await claims.createClaim(sql(ctx), input)
+  }
+
+  @InjectTransactionManager()
+  async deletePaymentClaim(id: string, @MedusaContext() ctx: Context = {}): Promise<void> {
+    await claims.deleteClaim(sql(ctx), id)
+  }
+
+  @InjectTransactionManager()
+  async countPaymentClaimsSince(reservationId: string, since: Date, @MedusaContext() ctx: Context = {}): Promise<number> {
+    return await claims.countClaimsSince(sql(ctx), reservationId, since)
+  }
+
+  @InjectTransactionManager()
+  async listPaymentClaims(
+    q: { ids?: string[]; reservation_ids?: string[]; order_ids?: string[] },
+    @MedusaContext() ctx: Context = {}
+  ): Promise<claims.ClaimRow[]> {
+    return await claims.listClaims(sql(ctx), q)
+  }
+
+  /** Claims that name this credit: same amount, an account the buyer was shown, around the reported time. */
+  @InjectTransactionManager()
+  async listClaimsFittingCredit(
+    credit: { bank_id: string; amount: number; mutation_date: Date | null },
+    @MedusaContext() ctx: Context = {}
+  ): Promise<claims.ClaimRow[]> {
+    return await claims.listClaimsFittingCredit(sql(ctx), credit)
+  }
+
+  /** Buyers' claims that can still name a credit (the triage's `claimed`, fitted by lib/claims.ts). */
+  @InjectTransactionManager()
+  async listOpenPaymentClaims(@MedusaContext() ctx: Context = {}): Promise<claims.ClaimRow[]> {
+    return await claims.listOpenClaims(sql(ctx))
+  }
+
+  @InjectTransactionManager()
+  async getPaymentClaimProof(id: string, @MedusaContext() ctx: Context = {}): Promise<{ mime: string; data_base64: string } | null> {
+    return await claims.getClaimProof(sql(ctx), id)
+  }
+
+  @InjectTransactionManager()
+  async listUnrelatedCreditsFittingClaim(claim: claims.ClaimRow, @MedusaContext() ctx: Context = {}): Promise<string[]> {
+    return await claims.listUnrelatedCreditsFittingClaim(sql(ctx), claim)
+  }
+
+  /** Claims no received credit fits after a reconciliation, each returned once (for one merchant alert). */
+  @InjectTransactionManager()
+  async takeUnfittedClaims(before: Date, @MedusaContext() ctx: Context = {}): Promise<claims.ClaimRow[]> {
+    return await claims.takeUnfittedClaims(sql(ctx), before)
   }
 }
 

@@ -361,3 +361,86 @@ describe("MootaPayment: I have transferred", () => {
     expect(screen.getByTestId("moota-check-note").textContent).toBe("The check failed. Please try again shortly.")
   })
 })
+
+describe("MootaPayment: a transfer the store is checking", () => {
+  const checking = (now: number, over: Partial<MootaBuyerPayment> = {}) =>
+    awaitingPayment(now, {
+      review: { state: "checking", amount: 165_000, amount_formatted: "Rp165.000", received_at: new Date(now - 60_000).toISOString() },
+      ...over,
+    })
+
+  it("says the money arrived and the store is checking it, instead of asking to pay or 'not received yet'", async () => {
+    const api = fakeApi({ check: [{ payment: checking(NOW), check: { refreshed: [], throttled: [] } }] })
+    render(<MootaPayment api={api} initialPayment={awaitingPayment(NOW)} pollIntervalMs={0} />)
+    await flush()
+    fireEvent.click(screen.getByRole("button", { name: "Saya sudah transfer" }))
+    await flush()
+
+    expect(card().getAttribute("data-moota-review")).toBe("checking")
+    expect(screen.getByRole("heading", { name: "Transfer Anda sedang diperiksa" })).toBeTruthy()
+    expect(screen.getByTestId("moota-review").textContent).toContain("Kami menerima Rp165.000")
+    expect(screen.getByTestId("moota-review").textContent).toContain("toko sedang memeriksanya")
+    expect(screen.queryByRole("button", { name: "Saya sudah transfer" })).toBeNull()
+    expect(screen.queryByTestId("moota-amount")).toBeNull()
+    expect(screen.queryByText(/belum kami terima/)).toBeNull()
+  })
+
+  it("keeps polling past the deadline while the store checks, and turns Paid when it matches", async () => {
+    const expiredButChecking = checking(NOW, { status: "expired" })
+    const api = fakeApi({ get: [expiredButChecking, paidPayment(NOW)] })
+    render(<MootaPayment api={api} initialPayment={expiredButChecking} pollIntervalMs={1000} lang="en" />)
+    await flush()
+    expect(screen.getByRole("heading", { name: "Your transfer is being checked" })).toBeTruthy()
+    await advance(1000)
+    await advance(1000)
+    expect(card().getAttribute("data-moota-status")).toBe("paid")
+    expect(screen.queryByTestId("moota-review")).toBeNull()
+  })
+
+  it("says plainly when the store did not match it: the order still awaits and the store will contact the buyer", async () => {
+    const payment = awaitingPayment(NOW, {
+      review: { state: "not_matched", amount: 165_000, amount_formatted: "Rp165.000", received_at: new Date(NOW).toISOString() },
+    })
+    render(<MootaPayment api={fakeApi()} initialPayment={payment} pollIntervalMs={0} lang="en" />)
+    await flush()
+    expect(screen.getByTestId("moota-review").textContent).toContain("did not match it to this order")
+    expect(screen.getByTestId("moota-review").textContent).toContain("the store will contact you")
+    expect(screen.getByRole("button", { name: "I have transferred" })).toBeTruthy()
+  })
+})
+
+describe("MootaPayment: payment confirmation", () => {
+  it("sends what the buyer typed and shows the confirmation; a 429 is said in words", async () => {
+    const claim = {
+      id: "mclm_1",
+      amount: 165_000,
+      amount_formatted: "Rp165.000",
+      bank: "BCA",
+      sender_name: "Budi",
+      transferred_at: new Date(NOW).toISOString(),
+      has_proof: false,
+      created_at: new Date(NOW).toISOString(),
+    }
+    const claimFn = jest
+      .fn()
+      .mockRejectedValueOnce(new MootaPaymentApiError("At most 5", 429))
+      .mockResolvedValueOnce({ claim, payment: awaitingPayment(NOW, { claim }) })
+    const api = { ...fakeApi(), claim: claimFn }
+    render(<MootaPayment api={api} initialPayment={awaitingPayment(NOW)} pollIntervalMs={0} lang="en" />)
+    await flush()
+    fireEvent.click(screen.getByRole("button", { name: "Confirm your payment" }))
+    const form = screen.getByTestId("moota-claim-form")
+    fireEvent.change(within(form).getByLabelText("Amount transferred (Rp)"), { target: { value: "165.000" } })
+    fireEvent.change(within(form).getByLabelText("Sending bank"), { target: { value: "BCA" } })
+    fireEvent.change(within(form).getByLabelText("Name on the sending account"), { target: { value: "Budi" } })
+    fireEvent.click(within(form).getByRole("button", { name: "Send confirmation" }))
+    await flush()
+    expect(screen.getByTestId("moota-claim-error").textContent).toMatch(/^Too many confirmations/)
+
+    fireEvent.click(within(form).getByRole("button", { name: "Send confirmation" }))
+    await flush()
+    expect(claimFn).toHaveBeenLastCalledWith(expect.objectContaining({ amount: 165_000, bank: "BCA", sender_name: "Budi", proof: null }))
+    expect(screen.queryByTestId("moota-claim-form")).toBeNull()
+    expect(screen.getByTestId("moota-claim").textContent).toMatch(/^Confirmation sent: Rp165\.000 from BCA, Budi/)
+  })
+})

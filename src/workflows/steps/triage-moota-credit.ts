@@ -1,4 +1,5 @@
 import { applyTriage, needsTriage, TRIAGE_RECENT_DAYS } from "../../lib/triage"
+import { claimFitsCredit } from "../../lib/claims"
 import type { MatchDecision } from "../../lib/matching"
 import type MootaModuleService from "../../modules/moota/service"
 import type { InboxRow } from "../../modules/moota/types"
@@ -6,7 +7,7 @@ import type { InboxRow } from "../../modules/moota/types"
 /**
  * For credits no reservation holds: review one only when it could be for an order, else record it as
  * an unrelated credit (or as history, from before the plugin saw the account). See lib/triage.ts.
- * Takes a batch (the scheduler decides noise many rows at a time) and costs two statements whatever
+ * Takes a batch (the scheduler decides noise many rows at a time) and costs three statements whatever
  * its size; decisions that need no triage pass through unchanged.
  */
 export async function triageMootaCredits(
@@ -21,6 +22,8 @@ export async function triageMootaCredits(
   const now = new Date()
   const dateOf = (inbox: InboxRow) => (inbox.mutation_date ? new Date(inbox.mutation_date) : null)
   const firstSeen = await moota.recordAccountsSeen(todo.map((r) => r.inbox.bank_id))
+  // Buyers' open claims are few (a week's worth, unpaid orders only): read once, fitted here.
+  const claims = await moota.listOpenPaymentClaims()
   const near = await moota.findNearReservations(
     todo
       .filter((r) => r.inbox.amount !== null)
@@ -42,6 +45,7 @@ export async function triageMootaCredits(
       mutation_date: dateOf(inbox),
       first_seen_at: firstSeen.get(inbox.bank_id) ?? null,
       reservations: near.get(inbox.id) ?? [],
+      claimed: inbox.amount !== null && claims.some((c) => claimFitsCredit(c, { bank_id: inbox.bank_id, amount: inbox.amount!, mutation_date: dateOf(inbox) })),
       mode: options.unrelatedCredits,
       tolerance_percent: options.unrelatedTolerancePercent,
       code_max: options.uniqueCodeMax,

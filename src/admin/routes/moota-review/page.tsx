@@ -15,6 +15,7 @@ import {
 } from "../../lib/api"
 import { REVIEW_REASONS, REVIEW_STATUSES } from "../../../lib/statuses"
 import { FilterSelect, ListPagination, NoteDialog, SearchField, listState, Status, errorText, rupiah, useMootaText, wib } from "../../lib/ui"
+import { MootaClaims } from "../../components/moota-claims"
 import { OtherCredits } from "./other-credits"
 
 const PAGE_SIZE = 20
@@ -175,6 +176,7 @@ function ItemDrawer({ id, onClose }: { id: string | null; onClose: () => void })
           ) : (
             <ItemDetail id={id} item={data.review_item} candidates={data.candidates} history={data.history} />
           )}
+          {data && <MootaClaims claims={data.claims} showOrder className="" />}
         </Drawer.Body>
       </Drawer.Content>
     </Drawer>

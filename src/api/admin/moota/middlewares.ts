@@ -27,6 +27,7 @@ export const adminMootaMiddlewares: MiddlewareRoute[] = [
   { matcher: "/admin/moota/orders/:id/mark-paid", methods: ["POST"], middlewares: [validateAndTransformBody(AdminMootaMarkPaid)] },
   { matcher: "/admin/moota/orders/:id/release", methods: ["POST"], middlewares: [validateAndTransformBody(AdminMootaRelease)] },
   { matcher: "/admin/moota/review-summary", methods: ["GET"], middlewares: [noQuery] },
+  { matcher: "/admin/moota/claims/:id/proof", methods: ["GET"], middlewares: [noQuery] },
   {
     matcher: "/admin/moota/review-items",
     methods: ["GET"],

@@ -82,6 +82,25 @@ export type AdminMootaOrderPayment = {
   refunds: { amount: number; recorded_at: string; note: string }[]
   history: AdminMootaHistoryEntry[]
   actions: { check: boolean; mark_paid: boolean; release: boolean }
+  /** Transfers the buyer reported for this order, newest first. */
+  claims?: AdminMootaClaim[]
+}
+
+/**
+ * A transfer a buyer reported ("Konfirmasi pembayaran"). `proof_path` is the admin route serving the
+ * proof image (admin session only), null without a proof.
+ */
+export type AdminMootaClaim = {
+  id: string
+  order: { id: string; display_id: number | null } | null
+  reservation_id: string
+  amount: number
+  bank: string
+  sender_name: string
+  transferred_at: string
+  created_at: string
+  proof_path: string | null
+  alerted_at: string | null
 }
 
 /** POST /admin/moota/orders/:id/check (`payment`); the store's payment-session routes answer the same. */
@@ -126,7 +145,7 @@ export type AdminMootaCandidate = {
   created_at: string
   expires_at: string
   order: AdminMootaOrderRef | null
-  hints: ("matcher" | "exact_amount" | "code_missing" | "matched")[]
+  hints: ("matcher" | "exact_amount" | "code_missing" | "matched" | "claimed")[]
   matchable: boolean
 }
 
@@ -137,6 +156,8 @@ export type AdminMootaReviewItemResponse = {
   review_item: AdminMootaReviewItem
   candidates: AdminMootaCandidate[]
   history: AdminMootaHistoryEntry[]
+  /** Buyers' claims that name this transfer (same amount, account and time). */
+  claims?: AdminMootaClaim[]
 }
 export type AdminMootaMatchResponse = { review_item: AdminMootaReviewItem; order_id: string | null }
 export type AdminMootaDismissResponse = { review_item: AdminMootaReviewItem }

@@ -12,11 +12,14 @@ import type { z } from "@medusajs/framework/zod"
 import {
   StoreCheckMootaCartPayment,
   StoreCheckMootaOrderPayment,
+  StoreCreateMootaClaim,
   StoreGetMootaCartPayment,
   StoreGetMootaOrderPayment,
   StoreMootaCartParams,
   StoreMootaOrderParams,
 } from "./validators"
+import { CLAIM_LIMITS } from "../../../lib/claims"
+import { limitPerIp } from "./rate-limit"
 
 /** Route params are not validated by Medusa's helpers; a bad id gets a 400 before any lookup. */
 function validateParams(schema: z.ZodType) {
@@ -58,6 +61,22 @@ export const storeMootaMiddlewares: MiddlewareRoute[] = [
       validateParams(StoreMootaOrderParams),
       optionalCustomer,
       validateAndTransformBody(StoreCheckMootaOrderPayment),
+    ],
+  },
+  {
+    method: ["POST"],
+    matcher: "/store/moota/payments/order/:id/claims",
+    // A 2 MB proof is about 2.7 MB of base64; the route answers 413 for a larger image.
+    bodyParser: { sizeLimit: "4mb" },
+    middlewares: [
+      limitPerIp(
+        CLAIM_LIMITS.perIpPerHour,
+        3_600_000,
+        `Too many payment confirmations from this address: at most ${CLAIM_LIMITS.perIpPerHour} per hour`
+      ),
+      validateParams(StoreMootaOrderParams),
+      optionalCustomer,
+      validateAndTransformBody(StoreCreateMootaClaim),
     ],
   },
 ]

@@ -1,12 +1,16 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { MedusaError } from "@medusajs/framework/utils"
+import { formatRupiah } from "../../../../lib/amount"
+import { buyerReviewOf } from "../../../../lib/buyer-review"
 import { sessionDataFromReservation } from "../../../../lib/instructions"
+import { nearBand } from "../../../../lib/triage"
 import type { MootaOptions } from "../../../../lib/options"
 import { MOOTA_MODULE } from "../../../../modules/moota"
 import type MootaModuleService from "../../../../modules/moota/service"
+import type { ClaimRow } from "../../../../modules/moota/service"
 import type { ReservationRow } from "../../../../modules/moota/types"
 import { buyerStatus, paymentFromSessionData } from "../../../../storefront/status"
-import type { MootaBuyerPayment } from "../../../../storefront/types"
+import type { MootaBuyerClaim, MootaBuyerPayment } from "../../../../storefront/types"
 import { mootaPaymentOfCart, mootaPaymentOfOrder } from "../../../../queries/moota-payment"
 
 /** The Moota payment behind a cart or an order, and what the buyer's status depends on. */
@@ -84,9 +88,72 @@ function normalizeEmail(email: unknown): string {
   return typeof email === "string" ? email.trim().toLowerCase() : ""
 }
 
-/** The instructions the buyer saw at checkout, rebuilt from the reservation, with the live status. */
-export function buyerPaymentOf(scope: MedusaContainer, ref: PaymentRef, now = new Date()): MootaBuyerPayment {
-  return toBuyerPayment(ref.reservation, scope.resolve<MootaModuleService>(MOOTA_MODULE).getOptions(), ref, now)
+/**
+ * The instructions the buyer saw at checkout, rebuilt from the reservation, with the live status, the
+ * transfer the store is checking for it, if any, and the buyer's latest payment confirmation.
+ */
+export async function buyerPaymentOf(scope: MedusaContainer, ref: PaymentRef, now = new Date()): Promise<MootaBuyerPayment> {
+  const moota = scope.resolve<MootaModuleService>(MOOTA_MODULE)
+  const options = moota.getOptions()
+  const payment = toBuyerPayment(ref.reservation, options, ref, now)
+  // `review` and `claim` are present only when there is one, so the answer of a plain payment keeps its shape.
+  if (payment.status === "paid") {
+    return payment
+  }
+  const r = ref.reservation
+  const rule = { tolerance_percent: options.unrelatedTolerancePercent, code_max: options.uniqueCodeMax }
+  const band = nearBand(Number(r.order_total), rule.tolerance_percent, rule.code_max)
+  const high = nearBand(Number(r.transfer_amount), rule.tolerance_percent, rule.code_max)
+  const claims = await moota.listPaymentClaims({ reservation_ids: [r.id] })
+  const claimedAmounts = [...new Set(claims.map((c) => c.amount))]
+  const items = await moota.listBuyerReviewItems({
+    reservation_id: r.id,
+    bank_ids: r.bank_ids,
+    min: Math.min(band.min, high.min),
+    max: Math.max(band.max, high.max),
+    amounts: claimedAmounts,
+    since: new Date(new Date(r.created_at).getTime() - DAY_MS),
+  })
+  const review = buyerReviewOf(
+    {
+      id: r.id,
+      order_total: Number(r.order_total),
+      transfer_amount: Number(r.transfer_amount),
+      bank_ids: r.bank_ids,
+      created_at: new Date(r.created_at),
+      claimed_amounts: claimedAmounts,
+    },
+    items,
+    rule
+  )
+  return {
+    ...payment,
+    ...(review && {
+      review: {
+        state: review.state,
+        amount: review.amount,
+        amount_formatted: formatRupiah(review.amount),
+        received_at: review.received_at.toISOString(),
+      },
+    }),
+    ...(claims[0] && { claim: buyerClaimOf(claims[0]) }),
+  }
+}
+
+const DAY_MS = 86_400_000
+
+/** A workflow's result comes back serialized (dates as strings): both are read with `new Date`. */
+export function buyerClaimOf(c: ClaimRow): MootaBuyerClaim {
+  return {
+    id: c.id,
+    amount: c.amount,
+    amount_formatted: formatRupiah(c.amount),
+    bank: c.bank,
+    sender_name: c.sender_name,
+    transferred_at: new Date(c.transferred_at).toISOString(),
+    has_proof: !!c.proof_mime,
+    created_at: new Date(c.created_at).toISOString(),
+  }
 }
 
 export function toBuyerPayment(r: ReservationRow, options: MootaOptions, ref: PaymentRef, now = new Date()): MootaBuyerPayment {

@@ -1,8 +1,14 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
-import { loadOrderMoota, orderPaymentView } from "../../helpers"
+import { claimViews } from "../../claims"
+import { loadOrderMoota, mootaOf, orderPaymentView } from "../../helpers"
 
 /** The order widget's data: the order's Moota payment, or `payment: null` when it was paid otherwise. */
 export async function GET(req: AuthenticatedMedusaRequest, res: MedusaResponse): Promise<void> {
   const { order, reservation } = await loadOrderMoota(req.scope, req.params.id)
-  res.json({ payment: reservation ? await orderPaymentView(req.scope, order, reservation) : null })
+  if (!reservation) {
+    res.json({ payment: null })
+    return
+  }
+  const claims = await claimViews(req.scope, await mootaOf(req.scope).listPaymentClaims({ reservation_ids: [reservation.id] }))
+  res.json({ payment: { ...(await orderPaymentView(req.scope, order, reservation)), claims } })
 }

@@ -1,4 +1,5 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
+import { claimsOfCredit, claimViews } from "../../claims"
 import { historyFor, mootaOf, ordersById, ordersBySession, reviewItemView } from "../../helpers"
 import type { AdminMootaCandidate, AdminMootaReviewItemResponse } from "../../types"
 
@@ -23,6 +24,13 @@ export async function GET(req: AuthenticatedMedusaRequest, res: MedusaResponse):
   const suggested = [item.reservation_id, ...((item.candidate_reservation_ids as string[] | null) ?? [])].filter(
     (id): id is string => !!id
   )
+  // A buyer who reported this very transfer puts their order first among the suggestions.
+  const claims = await claimsOfCredit(req.scope, {
+    bank_id: item.bank_id,
+    amount: item.amount === null || item.amount === undefined ? null : Number(item.amount),
+    mutation_date: inbox?.mutation_date ? new Date(inbox.mutation_date) : null,
+  })
+  const claimedIds = claims.map((c) => c.reservation_id)
   const reservations =
     item.amount === null || item.amount === undefined
       ? suggested.length
@@ -34,7 +42,7 @@ export async function GET(req: AuthenticatedMedusaRequest, res: MedusaResponse):
           spread: options.uniqueCodeMax,
           from: new Date(at.getTime() - lifetimeMs - DAY_MS),
           to: new Date(at.getTime() + DAY_MS),
-          include_ids: suggested,
+          include_ids: [...suggested, ...claimedIds],
           limit: CANDIDATE_LIMIT,
         })
   const bySession = await ordersBySession(
@@ -51,6 +59,7 @@ export async function GET(req: AuthenticatedMedusaRequest, res: MedusaResponse):
     else if (suggested.includes(r.id)) hints.push("matcher")
     if (amount !== null && Number(r.transfer_amount) === amount) hints.push("exact_amount")
     if (amount !== null && Number(r.order_total) === amount) hints.push("code_missing")
+    if (claimedIds.includes(r.id)) hints.push("claimed")
     return {
       reservation_id: r.id,
       status: r.status,
@@ -70,8 +79,9 @@ export async function GET(req: AuthenticatedMedusaRequest, res: MedusaResponse):
 
   const body: AdminMootaReviewItemResponse = {
     review_item: reviewItemView(item, inbox, orders),
-    candidates,
+    candidates: [...candidates].sort((a, b) => Number(b.hints.includes("claimed")) - Number(a.hints.includes("claimed"))),
     history: await historyFor(req.scope, [item.id, item.inbox_mutation_id]),
+    claims: await claimViews(req.scope, claims),
   }
   res.json(body)
 }

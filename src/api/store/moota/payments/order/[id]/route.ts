@@ -12,5 +12,5 @@ export async function GET(req: MedusaStoreRequest<unknown, StoreGetMootaOrderPay
     customerId: req.auth_context?.actor_id,
     salesChannelIds: req.publishable_key_context.sales_channel_ids,
   })
-  res.json({ payment: buyerPaymentOf(req.scope, ref) })
+  res.json({ payment: await buyerPaymentOf(req.scope, ref) })
 }

@@ -8,7 +8,7 @@ export async function POST(req: MedusaStoreRequest<StoreCheckMootaCartPaymentTyp
   const ref = await findCartPayment(req.scope, req.params.id, req.publishable_key_context.sales_channel_ids)
   const { result } = await refreshMootaAccountsWorkflow(req.scope).run({ input: { session_id: ref.session_id } })
   res.json({
-    payment: buyerPaymentOf(req.scope, { ...ref, reservation: result.reservation }),
+    payment: await buyerPaymentOf(req.scope, { ...ref, reservation: result.reservation }),
     check: { refreshed: result.refreshed, throttled: result.throttled },
   })
 }

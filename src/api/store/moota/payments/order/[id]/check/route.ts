@@ -12,7 +12,7 @@ export async function POST(req: MedusaStoreRequest<StoreCheckMootaOrderPaymentTy
   })
   const { result } = await refreshMootaAccountsWorkflow(req.scope).run({ input: { session_id: ref.session_id } })
   res.json({
-    payment: buyerPaymentOf(req.scope, { ...ref, reservation: result.reservation }),
+    payment: await buyerPaymentOf(req.scope, { ...ref, reservation: result.reservation }),
     check: { refreshed: result.refreshed, throttled: result.throttled },
   })
 }

@@ -1,0 +1,142 @@
+import { PNG } from "pngjs"
+import type { Page } from "playwright-core"
+import { startDemoServer, type DemoServer } from "../../demo/server"
+import { launchBrowser, type BrowserSession } from "./lib/browser"
+import { startStore } from "../../test-kit"
+import type { RunningStore } from "../../test-kit/store"
+
+// Cold start on 2 cores: store boot ~1 min, first dashboard load through Vite up to ~2 min.
+jest.setTimeout(15 * 60_000)
+
+const WAIT = { timeout: 180_000 }
+
+/**
+ * Issue 14 in a real Chromium: a buyer who sends Rp165.000 instead of the exact amount is told the
+ * store is checking it (not "not received yet"), reports the transfer with a proof from the card, the
+ * merchant sees the claim on the order widget, matches the transfer, and the card turns Paid without a
+ * reload. Screenshots in both languages and at 390 px: browser-artifacts/buyer-claims/.
+ */
+describe("buyer card in review, and the payment confirmation", () => {
+  let store: RunningStore
+  let demo: DemoServer
+  let s: BrowserSession
+  let page: Page
+
+  beforeAll(async () => {
+    store = await startStore({ admin: true, verbose: process.env.BROWSER_VERBOSE === "1" })
+    demo = await startDemoServer({ storeUrl: store.url, publishableKey: store.publishableKey, sandboxUrl: store.sandbox!.url, port: 0 })
+    s = await launchBrowser({ name: "buyer-claims", viewport: { width: 1000, height: 1200 }, timeoutMs: 120_000 })
+    page = s.page
+  })
+
+  afterAll(async () => {
+    await s?.close()
+    await demo?.close()
+    await store?.stop()
+  })
+
+  let orderId = ""
+
+  it("tells the buyer whose different amount went to review that the store is checking it, in both languages", async () => {
+    await page.goto(`${demo.url}/?lang=en`)
+    await page.getByRole("button", { name: "Buy Kaos Contoh" }).click()
+    await page.getByRole("button", { name: "Continue to delivery" }).click()
+    await page.getByRole("button", { name: "Continue to payment" }).click()
+    await page.getByRole("button", { name: "Continue to review" }).click()
+    await page.getByRole("button", { name: "Place order" }).click()
+    await page.getByTestId("moota-qris-image").waitFor()
+    await page.evaluate(() => ((window as any).__samePage = true))
+    const { orders } = await store.adminApi("GET", "/admin/orders?fields=id,email")
+    orderId = orders[0].id
+
+    // The buyer rounds the amount: Rp165.000 arrives, which no order holds exactly.
+    await page.getByRole("textbox", { name: "Amount", exact: true }).fill("165000")
+    await page.getByRole("button", { name: "Simulate the transfer" }).click()
+    await page.getByText("The sandbox pushed the mutation to the webhook (status 200).").waitFor()
+    const card = page.locator("[data-moota-status]")
+    await page.locator('[data-moota-review="checking"]').waitFor({ timeout: 30_000 })
+    expect(await page.getByRole("heading", { name: "Your transfer is being checked" }).isVisible()).toBe(true)
+    expect(await page.getByTestId("moota-status").textContent()).toBe("Being checked")
+    expect(await page.getByTestId("moota-review").textContent()).toContain("We received Rp165.000")
+    expect(await page.getByTestId("moota-review").textContent()).toContain("the store is checking it")
+    expect(await page.getByRole("button", { name: "I have transferred" }).count()).toBe(0)
+    expect(await page.getByText("We have not received your transfer yet.", { exact: false }).count()).toBe(0)
+    await s.shot("review-en", card)
+
+    await page.getByRole("button", { name: "Bahasa: Indonesia" }).click()
+    await page.getByRole("heading", { name: "Transfer Anda sedang diperiksa" }).waitFor()
+    expect(await page.getByTestId("moota-review").textContent()).toContain("Kami menerima Rp165.000")
+    expect(await page.getByTestId("moota-review").textContent()).toContain("toko sedang memeriksanya")
+    await s.shot("review-id", card)
+
+    await page.setViewportSize({ width: 390, height: 844 })
+    await s.shot("review-id-390", card)
+    await page.getByRole("button", { name: "Bahasa: English" }).click()
+    await page.getByRole("heading", { name: "Your transfer is being checked" }).waitFor()
+    await s.shot("review-en-390", card)
+    await page.setViewportSize({ width: 1000, height: 1200 })
+  })
+
+  it("sends a payment confirmation with a proof image from the card", async () => {
+    await page.getByRole("button", { name: "Confirm your payment" }).click()
+    const form = page.getByTestId("moota-claim-form")
+    expect(await form.getByLabel("Amount transferred (Rp)").inputValue()).toBe("165000")
+    await form.getByLabel("Sending bank").fill("BCA")
+    await form.getByLabel("Name on the sending account").fill("Budi Santoso")
+    await form.getByLabel("Proof of transfer (optional)").setInputFiles({ name: "bukti.png", mimeType: "image/png", buffer: proofPng() })
+    await s.shot("claim-form-en", form)
+    await page.setViewportSize({ width: 390, height: 844 })
+    await s.shot("claim-form-en-390", form)
+    await page.setViewportSize({ width: 1000, height: 1200 })
+    await form.getByRole("button", { name: "Send confirmation" }).click()
+    await page.getByTestId("moota-claim").filter({ hasText: "Confirmation sent: Rp165.000 from BCA, Budi Santoso" }).waitFor()
+    await s.shot("claim-sent-en", page.locator("[data-moota-status]"))
+    await page.getByRole("button", { name: "Bahasa: Indonesia" }).click()
+    await page.getByTestId("moota-claim").filter({ hasText: "Konfirmasi terkirim: Rp165.000 dari BCA a.n. Budi Santoso" }).waitFor()
+    await s.shot("claim-sent-id", page.locator("[data-moota-status]"))
+    await page.getByRole("button", { name: "Bahasa: English" }).click()
+  })
+
+  it("shows the claim on the order widget, and the card turns Paid once the merchant matches the transfer", async () => {
+    const admin = await (await s.browser.newContext({ viewport: { width: 1280, height: 1000 } })).newPage()
+    admin.setDefaultTimeout(120_000)
+    await admin.goto(`${store.url}/app/login`, WAIT)
+    await admin.getByPlaceholder("Email").waitFor(WAIT)
+    await admin.getByPlaceholder("Email").fill(store.admin.email)
+    await admin.getByPlaceholder("Password").fill(store.admin.password)
+    await admin.getByRole("button", { name: "Continue with Email" }).click()
+    await admin.waitForURL(/\/app\/orders/, WAIT)
+    await admin.goto(`${store.url}/app/orders/${orderId}`)
+    const claims = admin.getByTestId("moota-claims")
+    await claims.waitFor(WAIT)
+    await claims.getByText("Payment confirmations from the buyer").waitFor()
+    await claims.getByText(/^Rp165\.000 from BCA, Budi Santoso, at /).waitFor()
+    const proof = claims.getByRole("img", { name: "Proof of transfer sent by Budi Santoso" })
+    await proof.waitFor()
+    expect(await proof.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBe(40)
+    await claims.scrollIntoViewIfNeeded()
+    const path = await s.shot("widget-claim", claims)
+    await admin.screenshot({ path: path.replace(/\.png$/, "-page.png") })
+
+    const { review_items } = await store.adminApi("GET", "/admin/moota/review-items?status=open")
+    expect(review_items).toHaveLength(1)
+    await store.adminApi("POST", `/admin/moota/review-items/${review_items[0].id}/match`, { order_id: orderId, note: "buyer rounded the amount" })
+    await page.locator('[data-moota-status="paid"]').waitFor({ timeout: 30_000 })
+    expect(await page.evaluate(() => (window as any).__samePage)).toBe(true)
+    expect(await page.getByRole("heading", { name: "Payment received" }).isVisible()).toBe(true)
+    await s.shot("paid-after-match", page.locator("[data-moota-status]"))
+    await admin.context().close()
+  })
+})
+
+/** A small, real PNG (so the admin shows an image, not a broken icon). */
+function proofPng(): Buffer {
+  const png = new PNG({ width: 40, height: 24 })
+  for (let i = 0; i < png.data.length; i += 4) {
+    png.data[i] = 29
+    png.data[i + 1] = 78
+    png.data[i + 2] = 216
+    png.data[i + 3] = 255
+  }
+  return PNG.sync.write(png)
+}
