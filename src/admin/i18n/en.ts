@@ -212,6 +212,52 @@ export const en = {
     toReviewText: "It becomes a review item you can match or dismiss like any other.",
     sentToReview: "Sent to the review queue.",
   },
+  queue: {
+    drawerDescription: "A transfer the plugin did not confirm by itself, with the orders it may belong to.",
+    creditDrawerDescription: "A credit on your account that no order explained.",
+    updated: "This transfer was settled meanwhile: it now shows its outcome.",
+    resolution: {
+      matched: "Matched to order #{{order}} by {{name}} on {{date}}",
+      matchedNoOrder: "Matched by {{name}} on {{date}}",
+      dismissed: "Dismissed by {{name}} on {{date}}",
+      note: "Note: {{note}}",
+      overrideReason: "Reason for the exception: {{reason}}",
+      wasReason: "It was in the queue as: {{reason}}",
+    },
+    state: {
+      paid: "Already paid",
+      canceled: "Canceled",
+      expired: "Expired",
+      released: "Released",
+    },
+    overrides: {
+      placed_after_transfer: "Placed after the transfer arrived",
+      amount_difference: "Amount differs by more than the unique code",
+    },
+    overridesHelp: "This transfer cannot simply be this order's payment. Match only with a reason, kept in the audit log.",
+    matchWithReason: "Match with a reason",
+    find: "Find an order",
+    findPlaceholder: "#12, email or name",
+    findHelp: "By order number, the buyer's email or name.",
+    noneFound: "No order paid with Moota matches \"{{q}}\".",
+    searching: "Searching…",
+    compare: {
+      transfer: "This transfer",
+      orderTotal: "Order total",
+      toTransfer: "Amount to transfer (with unique code)",
+      difference: "Difference",
+    },
+    reasonLabel: "Reason for the exception",
+    reasonHelp: "Required: why this transfer pays this order anyway.",
+  },
+  apiErrors: {
+    moota_placed_after_transfer: "This order was placed after the transfer arrived, so the transfer cannot be its payment. Give a reason to match it anyway.",
+    moota_amount_difference: "The transfer differs from the order's amount by more than the unique code. Give a reason to match it anyway.",
+    moota_order_not_found: "No order with this number.",
+    moota_already_paid: "This order's payment has already been received.",
+    moota_order_canceled: "This order is canceled: refund the transfer instead of confirming it.",
+    moota_item_resolved: "This transfer has already been settled.",
+  },
 }
 
 export type MootaTexts = typeof en
