@@ -143,7 +143,7 @@ function OpenActions(props: { id: string; item: ReviewItem; candidates: Candidat
         </Text>
         {props.candidates.length === 0 && (
           <Text size="small" className="text-ui-fg-subtle">
-            {t("review.noCandidates")}
+            {t("queue.noCandidates")}
           </Text>
         )}
         {props.candidates.map((c) => (
