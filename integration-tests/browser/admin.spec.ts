@@ -245,6 +245,9 @@ describe("Moota admin in the browser", () => {
       await drawer().getByText("Already paid").first().waitFor()
       expect(await later.getByRole("button", { name: "Match", exact: true }).count()).toBe(0)
       await s.shot("candidates-flagged-en-1280", drawer())
+      await page.setViewportSize({ width: 390, height: 844 })
+      await s.shot("candidates-flagged-en-390", drawer())
+      await page.setViewportSize({ width: 1280, height: 900 })
 
       // Found by its number too, flagged the same way.
       await drawer().getByLabel("Find an order").fill(`#${display_id}`)
@@ -275,7 +278,10 @@ describe("Moota admin in the browser", () => {
       await page.getByText("Antrean tinjauan Moota").waitFor(WAIT)
       await page.getByRole("combobox", { name: "Status" }).click()
       await page.getByRole("option", { name: "Semua" }).click()
-      await page.getByRole("row").filter({ hasText: `Rp${amount.toLocaleString("de-DE")}` }).click()
+      const settled = page.getByRole("row").filter({ hasText: `Rp${amount.toLocaleString("de-DE")}` })
+      await settled.getByText("Semula: Tidak cocok").waitFor()
+      await s.shot("queue-all-id-390")
+      await settled.click()
       await drawer().getByTestId("moota-review-resolution").filter({ hasText: `Dicocokkan ke pesanan #${display_id}` }).waitFor()
       await s.shot("match-resolved-id-390", drawer())
       await page.keyboard.press("Escape")

@@ -125,6 +125,8 @@ medusaIntegrationTestRunner({
       expect(await search("siti")).toEqual([])
       const bad = await admin("get", `/admin/moota/review-items/${item.id}/orders`)
       expect(bad.status).toBe(400)
+      const anonymous = await http.get(`/admin/moota/review-items/${item.id}/orders?q=budi`, { validateStatus: () => true } as any)
+      expect(anonymous.status).toBe(401)
     })
 
     it("refuses an amount off by more than the unique-code range without a reason, in the queue and among the other credits", async () => {

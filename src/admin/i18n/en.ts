@@ -213,6 +213,7 @@ export const en = {
     sentToReview: "Sent to the review queue.",
   },
   queue: {
+    wasReason: "Was: {{reason}}",
     noCandidates: "No suggested order fits. Find the order below by its number, email or name, or dismiss the transfer.",
     drawerDescription: "A transfer the plugin did not confirm by itself, with the orders it may belong to.",
     creditDrawerDescription: "A credit on your account that no order explained.",

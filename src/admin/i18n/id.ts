@@ -213,6 +213,7 @@ export const id: MootaTexts = {
     sentToReview: "Dikirim ke antrean tinjauan.",
   },
   queue: {
+    wasReason: "Semula: {{reason}}",
     noCandidates: "Tidak ada saran pesanan yang cocok. Cari pesanannya di bawah berdasarkan nomor, email, atau nama, atau abaikan transfer ini.",
     drawerDescription: "Transfer yang tidak dikonfirmasi otomatis oleh plugin, beserta pesanan yang mungkin dibayarnya.",
     creditDrawerDescription: "Dana masuk di rekening Anda yang tidak cocok dengan pesanan mana pun.",

@@ -125,9 +125,16 @@ function ItemRow({ item, onOpen }: { item: ReviewItem; onOpen: () => void }) {
     <Table.Row className="cursor-pointer" onClick={onOpen} data-testid={`moota-review-row-${item.id}`}>
       <TransferCells at={item.mutation?.mutation_date ?? item.created_at} amount={item.amount} amountRaw={item.mutation?.amount_raw} bankId={item.bank_id} />
       <Table.Cell>
-        <Badge size="2xsmall" color={item.reason === "unmatched" ? "orange" : "red"}>
-          {t(`reasons.${item.reason}`)}
-        </Badge>
+        {item.status === "open" ? (
+          <Badge size="2xsmall" color={item.reason === "unmatched" ? "orange" : "red"}>
+            {t(`reasons.${item.reason}`)}
+          </Badge>
+        ) : (
+          // Settled: the reason is history, not a state beside "Matched".
+          <Text size="xsmall" className="text-ui-fg-muted whitespace-nowrap">
+            {t("queue.wasReason", { reason: t(`reasons.${item.reason}`) })}
+          </Text>
+        )}
       </Table.Cell>
       <Table.Cell>{item.order ? (item.order.display_id ? `#${item.order.display_id}` : item.order.id) : "–"}</Table.Cell>
       <Table.Cell>
