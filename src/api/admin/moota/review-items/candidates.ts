@@ -3,7 +3,7 @@ import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { LATE_GRACE_MS, matchOverrides } from "../../../../lib/match-checks"
 import { mootaPaymentOfOrder } from "../../../../queries/moota-payment"
 import type { ReservationRow } from "../../../../modules/moota/types"
-import { mootaOf, ordersBySession, type OrderRef } from "../helpers"
+import { likeEscape, mootaOf, ordersBySession, type OrderRef } from "../helpers"
 import type { AdminMootaCandidate } from "../types"
 
 type StoredItem = { status: string; amount: number | string | null; reservation_id: string | null; resolution: string | null }
@@ -95,8 +95,6 @@ export async function nearbyReservations(
     at: new Date(at.getTime() + LATE_GRACE_MS),
   })
 }
-
-const likeEscape = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`)
 
 /**
  * Orders the merchant names by number ("#12" or "12"), email or customer name (every word in the
