@@ -141,6 +141,12 @@ medusaIntegrationTestRunner({
       // Rp2.500 on the shop's account, logged as an other credit, for a Rp165.000 order.
       const { mutation } = await sandbox.get().receiveTransfer({ bank_id: "bcaSandbox01", amount: 2_500 })
       const credit = await eventually(async () => (await moota().listMootaInboxMutations({ mutation_id: mutation.mutation_id, outcome: "ignored_unrelated" }))[0])
+      // The other-credits drawer finds the order the same way, flagged before anything is confirmed.
+      const found = await admin("get", `/admin/moota/other-credits/${credit.id}/orders?q=%23${order.display_id}`)
+      expect(found.status).toBe(200)
+      expect(found.data.candidates).toEqual([
+        expect.objectContaining({ order: expect.objectContaining({ id: order.order_id }), order_total: 165_000, overrides: ["amount_difference"] }),
+      ])
       const byNumber = { note: "buyer says so", display_id: `#${order.display_id}` }
       const creditRefused = await admin("post", `/admin/moota/other-credits/${credit.id}/match`, byNumber)
       expect(creditRefused.status).toBe(400)
