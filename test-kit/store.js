@@ -374,7 +374,7 @@ async function startStore(options = {}) {
       adminApi: (method, p, body) => requestJson(url, method, p, body, adminHeaders),
       /**
        * A bank transfer in the sandbox, pushed to the store's webhook like Moota would (unless `push` is false).
-       * @param {{ amount: number; bank_id?: string; type?: "CR" | "DB"; description?: string; push?: boolean }} input
+       * @param {{ amount: number; bank_id?: string; type?: "CR" | "DB"; description?: string; date?: string; push?: boolean }} input
        * @returns {Promise<SandboxTransferResult>}
        */
       async transfer(input) {

@@ -184,4 +184,110 @@ describe("Moota admin in the browser", () => {
     await s.shot("review-queue-id")
     await language("en")
   })
+
+  describe("review queue, live (issue 14)", () => {
+    const language = async (lng: string) => {
+      await s.context.addCookies([{ name: "lng", value: lng, url: store.url }])
+      await page.evaluate((l) => localStorage.setItem("lng", l), lng)
+    }
+    const drawer = () => page.getByTestId("moota-review-drawer")
+
+    it("shows a new transfer without a reload, and the open drawer follows a decision taken elsewhere", async () => {
+      await page.setViewportSize({ width: 1280, height: 900 })
+      const { session } = await placeMootaOrder(store)
+      await page.goto(`${store.url}/app/moota-review`)
+      await page.getByTestId("moota-review").waitFor(WAIT)
+      await page.getByText(/Nothing to review\.|Received/).first().waitFor(WAIT)
+
+      // The page is open; then the buyer's transfer with the wrong last digits arrives.
+      const wrong: number = session.data.transfer_amount + 3
+      const { mutation } = await store.transfer({ bank_id: "bcaSandbox01", amount: wrong })
+      const row = page.getByRole("row").filter({ hasText: `Rp${wrong.toLocaleString("de-DE")}` })
+      await row.waitFor({ timeout: 60_000 })
+      mark("review row without reload")
+      await s.shot("live-row-en-1280")
+
+      await row.click()
+      await drawer().getByRole("button", { name: "Dismiss" }).waitFor()
+      const { review_items } = await store.adminApi("GET", `/admin/moota/review-items?status=open&q=${mutation.mutation_id}`)
+      // Another admin settles it while this drawer is open.
+      await store.adminApi("POST", `/admin/moota/review-items/${review_items[0].id}/dismiss`, { note: "Refunded to the buyer by phone" })
+      const resolution = drawer().getByTestId("moota-review-resolution")
+      await resolution.filter({ hasText: `Dismissed by ${store.admin.email}` }).waitFor({ timeout: 60_000 })
+      await resolution.getByText("Note: Refunded to the buyer by phone").waitFor()
+      await drawer().getByRole("button", { name: "Dismiss" }).waitFor({ state: "detached" })
+      expect(await drawer().getByText("Unmatched", { exact: true }).count()).toBe(0)
+      mark("drawer followed")
+      await s.shot("live-drawer-resolved-en-1280", drawer())
+      await page.keyboard.press("Escape")
+    })
+
+    it("marks paid orders, asks a reason for an order placed after the transfer, shows the difference, then the outcome", async () => {
+      // Stamped two minutes ago by the bank: the order placed now cannot be what it paid.
+      const { session, display_id } = await placeMootaOrder(store)
+      const amount: number = session.data.transfer_amount + 5
+      await store.transfer({ bank_id: "bcaSandbox01", amount, date: new Date(Date.now() - 2 * 60_000).toISOString() })
+      await page.goto(`${store.url}/app/moota-review`)
+      const row = page.getByRole("row").filter({ hasText: `Rp${amount.toLocaleString("de-DE")}` })
+      await row.waitFor(WAIT)
+      await page.getByRole("combobox", { name: "Reason" }).click()
+      // Every reason is within the open list, the last one too.
+      const last = page.getByRole("option", { name: /Invalid amount/ })
+      await last.waitFor()
+      const [list, lastBox] = [await page.getByRole("listbox").boundingBox(), await last.boundingBox()]
+      expect(lastBox!.y + lastBox!.height).toBeLessThanOrEqual(list!.y + list!.height + 1)
+      await s.shot("reason-filter-open-en-1280")
+      await page.keyboard.press("Escape")
+
+      await row.click()
+      const later = drawer().getByTestId(`moota-candidate-${session.data.reservation_id}`).first()
+      await later.getByText("Placed after the transfer arrived").waitFor()
+      await drawer().getByText("Already paid").first().waitFor()
+      expect(await later.getByRole("button", { name: "Match", exact: true }).count()).toBe(0)
+      await s.shot("candidates-flagged-en-1280", drawer())
+      await page.setViewportSize({ width: 390, height: 844 })
+      await s.shot("candidates-flagged-en-390", drawer())
+      await page.setViewportSize({ width: 1280, height: 900 })
+
+      // Found by its number too, flagged the same way.
+      await drawer().getByLabel("Find an order").fill(`#${display_id}`)
+      const found = drawer().getByTestId(`moota-candidate-${session.data.reservation_id}`).nth(1)
+      await found.getByText("Placed after the transfer arrived").waitFor()
+      await found.getByRole("button", { name: "Match with a reason" }).click()
+      const dialog = page.getByRole("alertdialog")
+      await dialog.getByTestId("moota-match-compare").getByText("Rp5", { exact: true }).waitFor()
+      await dialog.getByLabel("Note").fill("Buyer sent it before checking out")
+      const confirm = dialog.getByRole("button", { name: "Match" })
+      if (await confirm.isEnabled()) {
+        throw new Error("a match of an order placed after the transfer must need a typed reason")
+      }
+      await dialog.getByLabel("Reason for the exception").fill("Same buyer, confirmed on WhatsApp")
+      await s.shot("match-reason-en-1280")
+      await confirm.click()
+      await page.getByText("Matched: the order is paid.").waitFor()
+      await drawer().getByTestId("moota-review-resolution").filter({ hasText: `Matched to order #${display_id} by ${store.admin.email}` }).waitFor()
+      await drawer().getByText("Reason for the exception: Same buyer, confirmed on WhatsApp").waitFor()
+      await s.shot("match-resolved-en-1280", drawer())
+      await page.keyboard.press("Escape")
+
+      // The same screens in Indonesian and on a phone.
+      await page.setViewportSize({ width: 390, height: 844 })
+      await s.shot("queue-en-390")
+      await language("id")
+      await page.goto(`${store.url}/app/moota-review`)
+      await page.getByText("Antrean tinjauan Moota").waitFor(WAIT)
+      await page.getByRole("combobox", { name: "Status" }).click()
+      await page.getByRole("option", { name: "Semua" }).click()
+      const settled = page.getByRole("row").filter({ hasText: `Rp${amount.toLocaleString("de-DE")}` })
+      await settled.getByText("Semula: Tidak cocok").waitFor()
+      await s.shot("queue-all-id-390")
+      await settled.click()
+      await drawer().getByTestId("moota-review-resolution").filter({ hasText: `Dicocokkan ke pesanan #${display_id}` }).waitFor()
+      await s.shot("match-resolved-id-390", drawer())
+      await page.keyboard.press("Escape")
+      await page.setViewportSize({ width: 1280, height: 900 })
+      await s.shot("queue-all-id-1280")
+      await language("en")
+    })
+  })
 })

@@ -6,6 +6,9 @@ import { completeMootaCaptureStep } from "./steps/complete-moota-capture"
 import { processMootaPaymentStep } from "./steps/process-moota-payment"
 import { recordMootaManualMatchStep } from "./steps/record-moota-manual-match"
 
+/** Who decided, why, and (for a match the checks flag) the typed reason for the exception. */
+export type ManualDecision = { actor_id: string; note: string; override_reason?: string | null }
+
 /**
  * The steps every "this transfer paid that payment" decision of the merchant shares, once the
  * transfer and the payment are known (from a review item, or from an other credit and an order
@@ -16,15 +19,22 @@ import { recordMootaManualMatchStep } from "./steps/record-moota-manual-match"
 export function confirmManualMatch(
   target: WorkflowData<{ inbox_id: string; reservation_id: string }>,
   // A workflow's own input is typed as plain data in its composer, a step's output as WorkflowData.
-  decision: WorkflowData<{ actor_id: string; note: string }> | { actor_id: string; note: string }
+  decision: WorkflowData<ManualDecision> | ManualDecision
 ) {
-  checkMootaManualMatchStep(transform({ target }, ({ target }) => ({ reservation_id: target.reservation_id })))
+  const checked = checkMootaManualMatchStep(
+    transform({ target, decision }, ({ target, decision }) => ({
+      reservation_id: target.reservation_id,
+      inbox_id: target.inbox_id,
+      override_reason: decision.override_reason ?? null,
+    }))
+  )
   const recorded = recordMootaManualMatchStep(
-    transform({ decision, target }, ({ decision, target }) => ({
+    transform({ decision, target, checked }, ({ decision, target, checked }) => ({
       inbox_id: target.inbox_id,
       reservation_id: target.reservation_id,
       actor_id: decision.actor_id,
       note: decision.note,
+      override: checked.override,
     }))
   )
   processMootaPaymentStep(transform({ recorded }, ({ recorded }) => ({ session_id: recorded.session_id, amount: recorded.order_total })))

@@ -1,10 +1,10 @@
 import { createWorkflow, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
-import { confirmManualMatch } from "./confirm-manual-match"
+import { confirmManualMatch, type ManualDecision } from "./confirm-manual-match"
 import { resolveMootaCreditMatchStep, type ResolveMootaCreditMatchInput } from "./steps/resolve-moota-credit-match"
 
 export const matchMootaCreditWorkflowId = "match-moota-credit"
 
-export type MatchMootaCreditInput = ResolveMootaCreditMatchInput & { actor_id: string; note: string }
+export type MatchMootaCreditInput = ResolveMootaCreditMatchInput & ManualDecision
 
 /**
  * The merchant knows which order an other credit paid, by its number (#12): the same checked, recorded,

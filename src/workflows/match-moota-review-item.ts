@@ -1,10 +1,10 @@
 import { createWorkflow, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
-import { confirmManualMatch } from "./confirm-manual-match"
+import { confirmManualMatch, type ManualDecision } from "./confirm-manual-match"
 import { resolveMootaReviewMatchStep, type ResolveMootaReviewMatchInput } from "./steps/resolve-moota-review-match"
 
 export const matchMootaReviewItemWorkflowId = "match-moota-review-item"
 
-export type MatchMootaReviewItemInput = ResolveMootaReviewMatchInput & { actor_id: string; note: string }
+export type MatchMootaReviewItemInput = ResolveMootaReviewMatchInput & ManualDecision
 
 /**
  * The merchant decides a transfer in the review queue paid an order (named by its payment or by the

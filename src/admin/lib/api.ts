@@ -12,6 +12,7 @@ import type {
   AdminMootaOrderPayment as OrderPayment,
   AdminMootaOrderPaymentResponse,
   AdminMootaOrderRef as OrderRef,
+  AdminMootaOrderSearchResponse,
   AdminMootaPaymentCheckResponse,
   AdminMootaReviewItem as ReviewItem,
   AdminMootaReviewItemResponse,
@@ -87,6 +88,38 @@ export type ReviewFilters = { status: string; reason: string; bank_id: string; q
 
 /** The dashboard caches queries for 90 s; payments and the queue change under the merchant's eyes. */
 const FRESH = { staleTime: 0 }
+
+/** The review queue and an open item follow what happens elsewhere (new transfers, another admin's decision). */
+const LIVE = 10_000
+
+/** An answer of the /admin/moota routes that is not 2xx, with the stable code the admin translates. */
+export class MootaApiError extends Error {
+  constructor(
+    message: string,
+    readonly status: number,
+    readonly code: string | null
+  ) {
+    super(message)
+  }
+}
+
+/**
+ * A POST that keeps the error's code (the SDK's client keeps only the message). Same origin and the
+ * dashboard's session cookie, as the SDK of these extensions is configured.
+ */
+export async function postMoota<T>(path: string, body: unknown): Promise<T> {
+  const res = await fetch(path, {
+    method: "POST",
+    credentials: "include",
+    headers: { "content-type": "application/json", accept: "application/json" },
+    body: JSON.stringify(body),
+  })
+  const json = (await res.json().catch(() => ({}))) as { message?: string; code?: string }
+  if (!res.ok) {
+    throw new MootaApiError(json.message ?? res.statusText, res.status, typeof json.code === "string" ? json.code : null)
+  }
+  return json as T
+}
 
 const keys = {
   order: (id: string) => ["moota", "order", id] as const,
@@ -180,6 +213,7 @@ export function useReviewItems(filters: ReviewFilters) {
     queryFn: () =>
       sdk.client.fetch<AdminMootaReviewItemsResponse>("/admin/moota/review-items", { query }),
     placeholderData: (previous) => previous,
+    refetchInterval: LIVE,
   })
 }
 
@@ -190,14 +224,26 @@ export function useReviewItem(id: string | null) {
     queryFn: () =>
       sdk.client.fetch<AdminMootaReviewItemResponse>(`/admin/moota/review-items/${id}`),
     enabled: !!id,
+    refetchInterval: LIVE,
+  })
+}
+
+/** Orders the merchant looks for by number (#12), email or name, as candidates of the review item. */
+export function useOrderSearch(id: string, q: string) {
+  return useQuery({
+    ...FRESH,
+    queryKey: ["moota", "review-item", id, "orders", q] as const,
+    queryFn: () => sdk.client.fetch<AdminMootaOrderSearchResponse>(`/admin/moota/review-items/${id}/orders`, { query: { q } }),
+    enabled: q.length > 0,
+    placeholderData: (previous) => previous,
   })
 }
 
 export function useMatch(id: string) {
   const invalidate = useInvalidateMoota()
   return useMutation({
-    mutationFn: (body: { note: string; reservation_id?: string; order_id?: string }) =>
-      sdk.client.fetch<AdminMootaMatchResponse>(`/admin/moota/review-items/${id}/match`, { method: "POST", body }),
+    mutationFn: (body: { note: string; reservation_id?: string; order_id?: string; override_reason?: string }) =>
+      postMoota<AdminMootaMatchResponse>(`/admin/moota/review-items/${id}/match`, body),
     onSuccess: invalidate,
   })
 }
@@ -206,7 +252,7 @@ export function useDismiss(id: string) {
   const invalidate = useInvalidateMoota()
   return useMutation({
     mutationFn: (body: { note: string }) =>
-      sdk.client.fetch<AdminMootaDismissResponse>(`/admin/moota/review-items/${id}/dismiss`, { method: "POST", body }),
+      postMoota<AdminMootaDismissResponse>(`/admin/moota/review-items/${id}/dismiss`, body),
     onSuccess: invalidate,
   })
 }

@@ -1,11 +1,12 @@
 import { useMutation, useQuery } from "@tanstack/react-query"
 import type {
+  AdminMootaOrderSearchResponse,
   AdminMootaOtherCredit as OtherCredit,
   AdminMootaOtherCreditMatchResponse,
   AdminMootaOtherCreditReviewResponse,
   AdminMootaOtherCreditsResponse,
 } from "../../api/admin/moota/types"
-import { useInvalidateMoota } from "./api"
+import { postMoota, useInvalidateMoota } from "./api"
 import { sdk } from "./sdk"
 
 /** The "Other credits" view's calls (src/api/admin/moota/other-credits). */
@@ -41,8 +42,19 @@ export function useSendToReview(inboxId: string) {
 export function useMatchByNumber(inboxId: string) {
   const invalidate = useInvalidateMoota()
   return useMutation({
-    mutationFn: (body: { note: string; display_id: string }) =>
-      sdk.client.fetch<AdminMootaOtherCreditMatchResponse>(`/admin/moota/other-credits/${inboxId}/match`, { method: "POST", body }),
+    mutationFn: (body: { note: string; display_id: string; override_reason?: string }) =>
+      postMoota<AdminMootaOtherCreditMatchResponse>(`/admin/moota/other-credits/${inboxId}/match`, body),
     onSuccess: invalidate,
+  })
+}
+
+/** Orders an other credit may have paid, by number (#12), email or name, flagged like the queue's suggestions. */
+export function useCreditOrderSearch(inboxId: string, q: string) {
+  return useQuery({
+    staleTime: 0,
+    queryKey: ["moota", "other-credits", inboxId, "orders", q],
+    queryFn: () => sdk.client.fetch<AdminMootaOrderSearchResponse>(`/admin/moota/other-credits/${inboxId}/orders`, { query: { q } }),
+    enabled: q.length > 0,
+    placeholderData: (previous) => previous,
   })
 }

@@ -70,6 +70,8 @@ export type NoteDialogProps = {
   children?: ReactNode
   busy: boolean
   error: string | null
+  /** Holds the confirm button while something the children ask for (e.g. a typed reason) is missing. */
+  confirmDisabled?: boolean
   onConfirm: (note: string) => void
 }
 
@@ -143,7 +145,7 @@ export function NoteDialog(props: NoteDialogProps) {
           <Button
             size="small"
             isLoading={props.busy}
-            disabled={tooShort || props.busy}
+            disabled={tooShort || props.busy || !!props.confirmDisabled}
             onClick={() => props.onConfirm(note.trim())}
           >
             {props.confirmLabel}
@@ -165,7 +167,8 @@ export function FilterSelect(props: { label: string; value: string; onChange: (v
         <Select.Trigger aria-label={props.label}>
           <Select.Value />
         </Select.Trigger>
-        <Select.Content>
+        {/* The default 200 px cuts a long list (the review reasons) with no visible scrollbar. */}
+        <Select.Content className="max-h-[min(420px,var(--radix-select-content-available-height))]">
           {props.options.map((o) => (
             <Select.Item key={o.value} value={o.value}>
               {o.label}

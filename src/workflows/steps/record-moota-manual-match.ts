@@ -1,10 +1,11 @@
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { MOOTA_MODULE } from "../../modules/moota"
 import type MootaModuleService from "../../modules/moota/service"
+import type { ManualMatchInput } from "../../modules/moota/stores/decisions"
 
 export const recordMootaManualMatchStepId = "record-moota-manual-match-step"
 
-export type RecordMootaManualMatchInput = { inbox_id: string; reservation_id: string; actor_id: string; note: string }
+export type RecordMootaManualMatchInput = ManualMatchInput
 
 /**
  * Records the merchant's match under row locks (the module refuses a paid reservation and a transfer

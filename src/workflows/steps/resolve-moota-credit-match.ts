@@ -2,6 +2,7 @@ import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/util
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { MOOTA_MODULE } from "../../modules/moota"
 import type MootaModuleService from "../../modules/moota/service"
+import { MATCH_ERROR } from "../../lib/match-checks"
 import { isOtherCredit } from "../../lib/triage"
 import { requireMootaPaymentOfOrder } from "../../queries/moota-payment"
 
@@ -29,7 +30,7 @@ export const resolveMootaCreditMatchStep = createStep(
     })
     const orderId = (data[0] as { id?: string } | undefined)?.id
     if (!orderId) {
-      throw new MedusaError(MedusaError.Types.NOT_FOUND, `Order #${input.display_id} not found`)
+      throw new MedusaError(MedusaError.Types.NOT_FOUND, `Order #${input.display_id} not found`, MATCH_ERROR.orderNotFound)
     }
     const { payment } = await requireMootaPaymentOfOrder(container, orderId)
     return new StepResponse({ inbox_id: inbox.id, reservation_id: payment.reservation.id })

@@ -1,7 +1,18 @@
-import { Badge, Button, Drawer, Input, Label, Table, Text, toast } from "@medusajs/ui"
-import { useEffect, useState } from "react"
-import { useMatchByNumber, useOtherCredits, useSendToReview, type OtherCredit, type OtherCreditFilters } from "../../lib/other-credits"
-import { FilterSelect, ListPagination, NoteDialog, SearchField, listState, errorText, rupiah, useMootaText, wib } from "../../lib/ui"
+import { Badge, Button, Drawer, Table, Text, toast } from "@medusajs/ui"
+import { useState } from "react"
+import type { Candidate } from "../../lib/api"
+import { useErrorText } from "../../lib/api-errors"
+import {
+  useCreditOrderSearch,
+  useMatchByNumber,
+  useOtherCredits,
+  useSendToReview,
+  type OtherCredit,
+  type OtherCreditFilters,
+} from "../../lib/other-credits"
+import { FilterSelect, ListPagination, NoteDialog, SearchField, listState, rupiah, useMootaText, wib } from "../../lib/ui"
+import { MatchDialog, OrderFinder } from "./suggestions"
+import { DetailLine, TransferCells, TransferHeaders, TransferTable, useDebouncedSearch } from "./transfer-list"
 
 const PAGE_SIZE = 20
 const ALL = "all"
@@ -14,14 +25,9 @@ const ALL = "all"
 export function OtherCredits({ accounts }: { accounts: { bank_id: string; bank: string }[] }) {
   const { t } = useMootaText()
   const [filters, setFilters] = useState<OtherCreditFilters>({ kind: "", bank_id: "", q: "", offset: 0, limit: PAGE_SIZE })
-  const [search, setSearch] = useState("")
+  const [search, setSearch] = useDebouncedSearch(setFilters)
   const [selected, setSelected] = useState<OtherCredit | null>(null)
   const { data, isLoading, error } = useOtherCredits(filters)
-
-  useEffect(() => {
-    const timer = setTimeout(() => setFilters((f) => (f.q === search.trim() ? f : { ...f, q: search.trim(), offset: 0 })), 300)
-    return () => clearTimeout(timer)
-  }, [search])
 
   const set = (key: "kind" | "bank_id") => (value: string) => setFilters((f) => ({ ...f, [key]: value === ALL ? "" : value, offset: 0 }))
   const count = data?.count ?? 0
@@ -53,24 +59,19 @@ export function OtherCredits({ accounts }: { accounts: { bank_id: string; bank: 
         <SearchField id="moota-other-search" label={t("review.filters.search")} value={search} onChange={setSearch} />
       </div>
       {listState({ t, error, isLoading, empty: !data?.other_credits.length, emptyText: t("otherCredits.empty") }) ?? (
-        <div className="overflow-x-auto">
-          <Table>
-            <Table.Header>
-              <Table.Row>
-                <Table.HeaderCell>{t("review.columns.received")}</Table.HeaderCell>
-                <Table.HeaderCell className="text-right">{t("review.columns.amount")}</Table.HeaderCell>
-                <Table.HeaderCell>{t("review.columns.account")}</Table.HeaderCell>
-                <Table.HeaderCell>{t("otherCredits.kind")}</Table.HeaderCell>
-                <Table.HeaderCell>{t("widget.description")}</Table.HeaderCell>
-              </Table.Row>
-            </Table.Header>
-            <Table.Body>
-              {data?.other_credits.map((c) => (
-                <CreditRow key={c.inbox_id} credit={c} onOpen={() => setSelected(c)} />
-              ))}
-            </Table.Body>
-          </Table>
-        </div>
+        <TransferTable
+          headers={
+            <>
+              <TransferHeaders />
+              <Table.HeaderCell>{t("otherCredits.kind")}</Table.HeaderCell>
+              <Table.HeaderCell>{t("widget.description")}</Table.HeaderCell>
+            </>
+          }
+        >
+          {data?.other_credits.map((c) => (
+            <CreditRow key={c.inbox_id} credit={c} onOpen={() => setSelected(c)} />
+          ))}
+        </TransferTable>
       )}
       <ListPagination
         count={count}
@@ -84,12 +85,10 @@ export function OtherCredits({ accounts }: { accounts: { bank_id: string; bank: 
 }
 
 function CreditRow({ credit, onOpen }: { credit: OtherCredit; onOpen: () => void }) {
-  const { t, lang } = useMootaText()
+  const { t } = useMootaText()
   return (
     <Table.Row className="cursor-pointer" onClick={onOpen} data-testid={`moota-other-credit-${credit.inbox_id}`}>
-      <Table.Cell className="whitespace-nowrap">{wib(credit.mutation_date ?? credit.received_at, lang)}</Table.Cell>
-      <Table.Cell className="text-right tabular-nums">{credit.amount === null ? credit.amount_raw : rupiah(credit.amount)}</Table.Cell>
-      <Table.Cell>{credit.bank_id}</Table.Cell>
+      <TransferCells at={credit.mutation_date ?? credit.received_at} amount={credit.amount} amountRaw={credit.amount_raw} bankId={credit.bank_id} />
       <Table.Cell>
         <Badge size="2xsmall" color="grey" className="whitespace-nowrap">
           {t(`otherCredits.kinds.${credit.kind}`)}
@@ -107,6 +106,7 @@ function CreditDrawer({ credit, onClose }: { credit: OtherCredit | null; onClose
       <Drawer.Content data-testid="moota-other-credit-drawer">
         <Drawer.Header>
           <Drawer.Title>{t("otherCredits.detail")}</Drawer.Title>
+          <Drawer.Description className="sr-only">{t("queue.creditDrawerDescription")}</Drawer.Description>
         </Drawer.Header>
         <Drawer.Body className="flex flex-col gap-y-4 overflow-y-auto">
           {credit && (
@@ -125,14 +125,14 @@ function CreditDrawer({ credit, onClose }: { credit: OtherCredit | null; onClose
                 </Text>
               </div>
               <div className="flex flex-col gap-y-1">
-                <Line label={t("widget.mutationId")} value={credit.mutation_id} />
-                <Line label={t("widget.time")} value={wib(credit.mutation_date ?? credit.received_at, lang)} />
-                <Line
+                <DetailLine label={t("widget.mutationId")} value={credit.mutation_id} />
+                <DetailLine label={t("widget.time")} value={wib(credit.mutation_date ?? credit.received_at, lang)} />
+                <DetailLine
                   label={t("review.columns.account")}
                   value={`${credit.bank_id}${credit.account_number_masked ? ` ${credit.account_number_masked}` : ""}`}
                 />
-                <Line label={t("widget.description")} value={credit.description ?? "–"} />
-                <Line label={t("widget.source")} value={t(`widget.sources.${credit.source}`)} />
+                <DetailLine label={t("widget.description")} value={credit.description ?? "–"} />
+                <DetailLine label={t("widget.source")} value={t(`widget.sources.${credit.source}`)} />
               </div>
               <CreditActions key={credit.inbox_id} credit={credit} onDone={onClose} />
             </>
@@ -143,62 +143,36 @@ function CreditDrawer({ credit, onClose }: { credit: OtherCredit | null; onClose
   )
 }
 
-function Line({ label, value }: { label: string; value: string }) {
-  return (
-    <div className="grid grid-cols-[minmax(0,1fr)_minmax(0,2fr)] gap-x-3">
-      <Text size="small" className="text-ui-fg-subtle">
-        {label}
-      </Text>
-      <Text size="small" className="break-words">
-        {value}
-      </Text>
-    </div>
-  )
-}
-
 function CreditActions({ credit, onDone }: { credit: OtherCredit; onDone: () => void }) {
   const { t } = useMootaText()
+  const errorOf = useErrorText()
   const toReview = useSendToReview(credit.inbox_id)
   const match = useMatchByNumber(credit.inbox_id)
-  const [order, setOrder] = useState("")
-  const [dialog, setDialog] = useState<"review" | "match" | null>(null)
-  const number = order.trim().replace(/^#/, "")
+  const [query, setQuery] = useState("")
+  const found = useCreditOrderSearch(credit.inbox_id, query)
+  const [target, setTarget] = useState<Candidate | null>(null)
+  const [reviewing, setReviewing] = useState(false)
   return (
     <div className="flex flex-col gap-y-2">
-      <Label size="small" weight="plus" htmlFor="moota-other-credit-order">
-        {t("otherCredits.matchLabel")}
-      </Label>
-      <div className="flex gap-x-2">
-        <Input
-          id="moota-other-credit-order"
-          size="small"
-          placeholder={t("otherCredits.orderPlaceholder")}
-          value={order}
-          onChange={(e) => setOrder(e.target.value)}
-        />
-        <Button size="small" variant="secondary" disabled={!/^[1-9]\d*$/.test(number)} onClick={() => setDialog("match")}>
-          {t("review.match")}
-        </Button>
-      </div>
+      <OrderFinder id="moota-other-credit-order" results={found.data?.candidates} loading={found.isFetching} onSearch={setQuery} onMatch={setTarget} />
       <div className="flex justify-end">
-        <Button size="small" variant="secondary" onClick={() => setDialog("review")}>
+        <Button size="small" variant="secondary" onClick={() => setReviewing(true)}>
           {t("otherCredits.toReview")}
         </Button>
       </div>
-      <NoteDialog
-        open={dialog === "match"}
-        onOpenChange={(o) => {
-          if (!o) setDialog(null)
+      <MatchDialog
+        target={target}
+        transferAmount={credit.amount}
+        text={t("otherCredits.matchText", { amount: rupiah(credit.amount) })}
+        busy={match.isPending}
+        error={match.error ? errorOf(match.error) : null}
+        onClose={() => {
+          setTarget(null)
           match.reset()
         }}
-        title={t("review.matchTitle", { order: number })}
-        description={t("otherCredits.matchText", { amount: rupiah(credit.amount) })}
-        confirmLabel={t("review.match")}
-        busy={match.isPending}
-        error={match.error ? errorText(match.error) : null}
-        onConfirm={(note) =>
+        onConfirm={(note, override_reason) =>
           match.mutate(
-            { note, display_id: number },
+            { note, display_id: String(target?.order?.display_id ?? ""), ...(override_reason ? { override_reason } : {}) },
             {
               onSuccess: () => {
                 toast.success(t("review.matched"))
@@ -209,16 +183,16 @@ function CreditActions({ credit, onDone }: { credit: OtherCredit; onDone: () => 
         }
       />
       <NoteDialog
-        open={dialog === "review"}
+        open={reviewing}
         onOpenChange={(o) => {
-          if (!o) setDialog(null)
+          setReviewing(o)
           toReview.reset()
         }}
         title={t("otherCredits.toReviewTitle")}
         description={t("otherCredits.toReviewText")}
         confirmLabel={t("otherCredits.toReview")}
         busy={toReview.isPending}
-        error={toReview.error ? errorText(toReview.error) : null}
+        error={toReview.error ? errorOf(toReview.error) : null}
         onConfirm={(note) =>
           toReview.mutate(
             { note },

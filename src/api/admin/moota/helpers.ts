@@ -246,7 +246,7 @@ export async function reviewItemResponse(scope: MedusaContainer, id: string): Pr
 }
 
 /** LIKE metacharacters in a search term are literal. */
-const likeEscape = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`)
+export const likeEscape = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`)
 
 /**
  * The filters the review queue and the other-credits list share: account, received between, and a

@@ -52,6 +52,8 @@ export type AdminMootaOrderRef = {
   email?: string | null
   total?: number | null
   currency_code?: string | null
+  /** From the shipping address, else the billing address (suggestions and order search). */
+  customer_name?: string | null
 }
 
 /** GET /admin/moota/orders/:id (`payment`, null when the order was paid otherwise), mark-paid, release. */
@@ -147,6 +149,8 @@ export type AdminMootaCandidate = {
   order: AdminMootaOrderRef | null
   hints: ("matcher" | "exact_amount" | "code_missing" | "matched" | "claimed")[]
   matchable: boolean
+  /** Exceptions a match would make (the payment started after the transfer, amounts too far apart): each needs a typed reason. */
+  overrides: ("placed_after_transfer" | "amount_difference")[]
 }
 
 export type AdminMootaOrderPaymentResponse = { payment: AdminMootaOrderPayment | null }
@@ -159,6 +163,8 @@ export type AdminMootaReviewItemResponse = {
   /** Buyers' claims that name this transfer (same amount, account and time). */
   claims?: AdminMootaClaim[]
 }
+/** Orders found by number (#12), email or customer name, as candidates for one review item. */
+export type AdminMootaOrderSearchResponse = { candidates: AdminMootaCandidate[] }
 export type AdminMootaMatchResponse = { review_item: AdminMootaReviewItem; order_id: string | null }
 export type AdminMootaDismissResponse = { review_item: AdminMootaReviewItem }
 export type AdminMootaReviewSummaryResponse = {

@@ -34,6 +34,17 @@ const isoDate = (name: string) =>
     .refine((s) => !Number.isNaN(Date.parse(s)), `${name} must be an ISO 8601 date, e.g. 2026-11-27 or 2026-11-27T04:00:00Z`)
     .transform((s) => new Date(s))
 
+/**
+ * Why the merchant matches anyway when the checks flag the match (order placed after the transfer,
+ * amount off by more than the unique-code range); kept in the audit row.
+ */
+const overrideReason = z
+  .string()
+  .trim()
+  .refine((s) => s.length >= 3, "override_reason must be at least 3 characters: say why the exception is right")
+  .refine((s) => s.length <= 1000, "override_reason must be at most 1000 characters")
+  .optional()
+
 export const AdminMootaNoBody = z.object({}).strict()
 export type AdminMootaNoBodyType = z.infer<typeof AdminMootaNoBody>
 
@@ -59,6 +70,7 @@ export const AdminMootaMatch = z
     reservation_id: z.string().trim().startsWith("mres_", "reservation_id must be a Moota payment id (mres_...)").optional(),
     /** ... any order paid with Moota, by its id. */
     order_id: z.string().trim().startsWith("order_", "order_id must be an order id (order_...)").optional(),
+    override_reason: overrideReason,
   })
   .strict()
   .refine((b) => !!b.reservation_id !== !!b.order_id, {
@@ -121,6 +133,16 @@ export const AdminMootaOtherCreditMatch = z
       .transform((v) => String(v).trim().replace(/^#/, ""))
       .refine((s) => /^[1-9]\d{0,9}$/.test(s) && Number(s) <= 2_147_483_647, "display_id must be an order number such as #12")
       .transform(Number),
+    override_reason: overrideReason,
   })
   .strict()
 export type AdminMootaOtherCreditMatchType = z.infer<typeof AdminMootaOtherCreditMatch>
+
+export const AdminMootaOrderSearchQuery = z
+  .object({
+    /** An order number (#12 or 12), an email, or words of the customer's name. */
+    q: z.string().trim().min(1, "q must not be empty").max(100, "q must be at most 100 characters"),
+    limit: z.coerce.number({ error: "limit must be a number" }).int().min(1).max(20, "limit must be at most 20").default(10),
+  })
+  .strict()
+export type AdminMootaOrderSearchQueryType = z.infer<typeof AdminMootaOrderSearchQuery>

@@ -99,7 +99,14 @@ export async function recordDecision(db: SqlRunner, inboxId: string, decision: M
   return { action: "review", item, reason: decision.reason }
 }
 
-export type ManualMatchInput = { inbox_id: string; reservation_id: string; actor_id: string; note: string }
+export type ManualMatchInput = {
+  inbox_id: string
+  reservation_id: string
+  actor_id: string
+  note: string
+  /** An exception the merchant made knowingly (see src/lib/match-checks.ts), kept in the audit row. */
+  override?: { checks: string[]; reason: string } | null
+}
 
 /**
  * The merchant's decision that this transfer paid this reservation (review queue "match", or "mark as
@@ -132,6 +139,7 @@ export async function recordManualMatch(db: SqlRunner, input: ManualMatchInput):
     mutation_id: inbox.mutation_id,
     amount: inbox.amount,
     previous_status: reservation.status,
+    ...(input.override ? { override: input.override } : {}),
   })
   return {
     reservation: paid,

@@ -179,12 +179,15 @@ export type ReviewCandidatesQuery = {
   to: Date
   include_ids: string[]
   limit: number
+  /** When the transfer arrived: payments started later cannot be what it paid, and rank last. */
+  at?: Date
 }
 
 /**
  * Reservations a transfer the matcher would not confirm may belong to, for the merchant's review:
  * offered on the same account, transfer amount within `spread` of the amount (a forgotten or mistyped
- * unique code) and created inside the window. Exact amounts and payments still open come first.
+ * unique code) and created inside the window. Payments still open and started before the transfer
+ * come first, exact amounts first among them, then the nearest amounts.
  */
 export async function listReviewCandidates(db: SqlRunner, q: ReviewCandidatesQuery): Promise<ReservationRow[]> {
   return await db.execute<ReservationRow>(
@@ -193,7 +196,7 @@ export async function listReviewCandidates(db: SqlRunner, q: ReviewCandidatesQue
        (bank_ids @> ?::jsonb AND transfer_amount BETWEEN ? AND ? AND created_at BETWEEN ? AND ?)
        OR id IN (?)
      )
-     ORDER BY (transfer_amount = ?) DESC, (status IN (${OPEN})) DESC,
+     ORDER BY (status IN (${OPEN})) DESC, (created_at <= ?) DESC, (transfer_amount = ?) DESC,
        abs(transfer_amount - ?), created_at DESC
      LIMIT ?`,
     [
@@ -203,6 +206,7 @@ export async function listReviewCandidates(db: SqlRunner, q: ReviewCandidatesQue
       q.from,
       q.to,
       q.include_ids.length ? q.include_ids : [""],
+      q.at ?? q.to,
       q.amount,
       q.amount,
       q.limit,

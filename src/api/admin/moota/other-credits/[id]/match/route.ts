@@ -10,7 +10,13 @@ import type { AdminMootaOtherCreditMatchType } from "../../../validators"
  */
 export async function POST(req: AuthenticatedMedusaRequest<AdminMootaOtherCreditMatchType>, res: MedusaResponse): Promise<void> {
   const { result } = await matchMootaCreditWorkflow(req.scope).run({
-    input: { inbox_id: req.params.id, display_id: req.validatedBody.display_id, actor_id: req.auth_context.actor_id, note: req.validatedBody.note },
+    input: {
+      inbox_id: req.params.id,
+      display_id: req.validatedBody.display_id,
+      actor_id: req.auth_context.actor_id,
+      note: req.validatedBody.note,
+      override_reason: req.validatedBody.override_reason ?? null,
+    },
   })
   const [fresh] = await mootaOf(req.scope).listMootaInboxMutations({ id: req.params.id }, { take: 1 })
   const body: AdminMootaOtherCreditMatchResponse = { mutation: mutationView(fresh), order_id: result.order_id }

@@ -16,6 +16,7 @@ export async function POST(req: AuthenticatedMedusaRequest<AdminMootaMatchType>,
     ...target,
     actor_id: req.auth_context.actor_id,
     note: body.note,
+    override_reason: body.override_reason ?? null,
   }
   const { result } = await matchMootaReviewItemWorkflow(req.scope).run({ input })
   res.json({ review_item: await reviewItemResponse(req.scope, req.params.id), order_id: result.order_id })
