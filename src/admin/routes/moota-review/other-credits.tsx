@@ -1,5 +1,8 @@
 import { Badge, Button, Drawer, Input, Label, Table, Text, toast } from "@medusajs/ui"
 import { useEffect, useState } from "react"
+import type { AdminMootaAccount } from "../../../api/admin/moota/types"
+import { useAccountName } from "../../lib/accounts"
+import { accountLabel } from "../../lib/format"
 import { useMatchByNumber, useOtherCredits, useSendToReview, type OtherCredit, type OtherCreditFilters } from "../../lib/other-credits"
 import { FilterSelect, ListPagination, NoteDialog, SearchField, listState, errorText, rupiah, useMootaText, wib } from "../../lib/ui"
 
@@ -11,7 +14,7 @@ const ALL = "all"
  * (payouts, refunds, family transfers) and money from before the plugin. Same filters and paging as
  * the queue; one can still be sent to review, or matched to an order by its number.
  */
-export function OtherCredits({ accounts }: { accounts: { bank_id: string; bank: string }[] }) {
+export function OtherCredits({ accounts }: { accounts: AdminMootaAccount[] }) {
   const { t } = useMootaText()
   const [filters, setFilters] = useState<OtherCreditFilters>({ kind: "", bank_id: "", q: "", offset: 0, limit: PAGE_SIZE })
   const [search, setSearch] = useState("")
@@ -48,7 +51,7 @@ export function OtherCredits({ accounts }: { accounts: { bank_id: string; bank: 
           label={t("review.filters.account")}
           value={filters.bank_id || ALL}
           onChange={set("bank_id")}
-          options={[{ value: ALL, label: t("review.filters.all") }, ...accounts.map((a) => ({ value: a.bank_id, label: `${a.bank} (${a.bank_id})` }))]}
+          options={[{ value: ALL, label: t("review.filters.all") }, ...accounts.map((a) => ({ value: a.bank_id, label: accountLabel(a) }))]}
         />
         <SearchField id="moota-other-search" label={t("review.filters.search")} value={search} onChange={setSearch} />
       </div>
@@ -85,11 +88,12 @@ export function OtherCredits({ accounts }: { accounts: { bank_id: string; bank: 
 
 function CreditRow({ credit, onOpen }: { credit: OtherCredit; onOpen: () => void }) {
   const { t, lang } = useMootaText()
+  const accountName = useAccountName()
   return (
     <Table.Row className="cursor-pointer" onClick={onOpen} data-testid={`moota-other-credit-${credit.inbox_id}`}>
       <Table.Cell className="whitespace-nowrap">{wib(credit.mutation_date ?? credit.received_at, lang)}</Table.Cell>
       <Table.Cell className="text-right tabular-nums">{credit.amount === null ? credit.amount_raw : rupiah(credit.amount)}</Table.Cell>
-      <Table.Cell>{credit.bank_id}</Table.Cell>
+      <Table.Cell>{accountName(credit.bank_id, credit.account_number_masked)}</Table.Cell>
       <Table.Cell>
         <Badge size="2xsmall" color="grey" className="whitespace-nowrap">
           {t(`otherCredits.kinds.${credit.kind}`)}
@@ -102,6 +106,7 @@ function CreditRow({ credit, onOpen }: { credit: OtherCredit; onOpen: () => void
 
 function CreditDrawer({ credit, onClose }: { credit: OtherCredit | null; onClose: () => void }) {
   const { t, lang } = useMootaText()
+  const accountName = useAccountName()
   return (
     <Drawer open={!!credit} onOpenChange={(open) => !open && onClose()}>
       <Drawer.Content data-testid="moota-other-credit-drawer">
@@ -127,10 +132,7 @@ function CreditDrawer({ credit, onClose }: { credit: OtherCredit | null; onClose
               <div className="flex flex-col gap-y-1">
                 <Line label={t("widget.mutationId")} value={credit.mutation_id} />
                 <Line label={t("widget.time")} value={wib(credit.mutation_date ?? credit.received_at, lang)} />
-                <Line
-                  label={t("review.columns.account")}
-                  value={`${credit.bank_id}${credit.account_number_masked ? ` ${credit.account_number_masked}` : ""}`}
-                />
+                <Line label={t("review.columns.account")} value={accountName(credit.bank_id, credit.account_number_masked)} />
                 <Line label={t("widget.description")} value={credit.description ?? "–"} />
                 <Line label={t("widget.source")} value={t(`widget.sources.${credit.source}`)} />
               </div>

@@ -15,6 +15,8 @@ import {
 } from "../../lib/api"
 import { REVIEW_REASONS, REVIEW_STATUSES } from "../../../lib/statuses"
 import { FilterSelect, ListPagination, NoteDialog, SearchField, listState, Status, errorText, rupiah, useMootaText, wib } from "../../lib/ui"
+import { useAccountName } from "../../lib/accounts"
+import { accountLabel } from "../../lib/format"
 import { OtherCredits } from "./other-credits"
 
 const PAGE_SIZE = 20
@@ -99,7 +101,7 @@ const MootaReviewPage = () => {
           onChange={set("bank_id")}
           options={[
             { value: ALL, label: t("review.filters.all") },
-            ...(summary.data?.accounts ?? []).map((a) => ({ value: a.bank_id, label: `${a.bank} (${a.bank_id})` })),
+            ...(summary.data?.accounts ?? []).map((a) => ({ value: a.bank_id, label: accountLabel(a) })),
           ]}
         />
         <SearchField id="moota-review-search" label={t("review.filters.search")} value={search} onChange={setSearch} />
@@ -138,11 +140,12 @@ const MootaReviewPage = () => {
 
 function ItemRow({ item, onOpen }: { item: ReviewItem; onOpen: () => void }) {
   const { t, lang } = useMootaText()
+  const accountName = useAccountName()
   return (
     <Table.Row className="cursor-pointer" onClick={onOpen} data-testid={`moota-review-row-${item.id}`}>
       <Table.Cell className="whitespace-nowrap">{wib(item.mutation?.mutation_date ?? item.created_at, lang)}</Table.Cell>
       <Table.Cell className="text-right tabular-nums">{item.amount === null ? item.mutation?.amount_raw ?? "–" : rupiah(item.amount)}</Table.Cell>
-      <Table.Cell>{item.bank_id}</Table.Cell>
+      <Table.Cell>{accountName(item.bank_id, item.mutation?.account_number_masked)}</Table.Cell>
       <Table.Cell>
         <Badge size="2xsmall" color={item.reason === "unmatched" ? "orange" : "red"}>
           {t(`reasons.${item.reason}`)}
@@ -196,6 +199,7 @@ function Line({ label, value }: { label: string; value: string }) {
 
 function ItemDetail(props: { id: string; item: ReviewItem; candidates: Candidate[]; history: { action: string; at: string; actor: { id: string; email: string | null; name: string | null }; note: string | null }[] }) {
   const { t, lang } = useMootaText()
+  const accountName = useAccountName()
   const { item, candidates } = props
   const match = useMatch(props.id)
   const dismiss = useDismiss(props.id)
@@ -223,7 +227,7 @@ function ItemDetail(props: { id: string; item: ReviewItem; candidates: Candidate
       <div className="flex flex-col gap-y-1">
         <Line label={t("widget.mutationId")} value={item.mutation_id} />
         <Line label={t("widget.time")} value={wib(m?.mutation_date ?? item.created_at, lang)} />
-        <Line label={t("review.columns.account")} value={`${item.bank_id}${m?.account_number_masked ? ` ${m.account_number_masked}` : ""}`} />
+        <Line label={t("review.columns.account")} value={accountName(item.bank_id, m?.account_number_masked)} />
         <Line label={t("widget.description")} value={m?.description ?? "–"} />
         <Line label={t("widget.source")} value={m ? t(`widget.sources.${m.source}`) : "–"} />
         {item.order && <Line label={t("review.columns.order")} value={item.order.display_id ? `#${item.order.display_id}` : item.order.id} />}
