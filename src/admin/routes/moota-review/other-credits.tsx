@@ -112,6 +112,7 @@ function CreditDrawer({ credit, onClose }: { credit: OtherCredit | null; onClose
       <Drawer.Content data-testid="moota-other-credit-drawer">
         <Drawer.Header>
           <Drawer.Title>{t("otherCredits.detail")}</Drawer.Title>
+          <Drawer.Description className="sr-only">{t("otherCredits.help")}</Drawer.Description>
         </Drawer.Header>
         <Drawer.Body className="flex flex-col gap-y-4 overflow-y-auto">
           {credit && (
