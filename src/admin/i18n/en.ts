@@ -142,7 +142,7 @@ export const en = {
     openReviews: "Transfers waiting for review",
     outcome: "Result",
     sendTest: "Send test",
-    sendTestHelp: "Posts a signed Rp10.000 test transfer to this store's webhook. It never confirms an order.",
+    sendTestHelp: "Posts a signed Rp 10,000 test transfer to this store's webhook. It never confirms an order.",
     testOk: "Test delivered: HTTP {{status}} in {{ms}} ms",
     testFailed: "Test failed: {{error}}",
     testStatus: "HTTP {{status}}",

@@ -3,7 +3,7 @@ import { CreditCard } from "@medusajs/icons"
 import { Badge, Button, Container, Copy, Heading, Table, Text, toast } from "@medusajs/ui"
 import type { ReactNode } from "react"
 import { useSendTest, useSetup, type Mutation, type Setup } from "../../../lib/api"
-import { accountLabel } from "../../../lib/format"
+import { accountLabel, lastDigits } from "../../../lib/format"
 import { Status, errorText, rupiah, useMootaText, wib } from "../../../lib/ui"
 
 /**
@@ -202,7 +202,7 @@ function Accounts({ setup }: { setup: Setup }) {
                 <Table.Cell>
                   {a.bank} <Badge size="2xsmall">{t(`accounts.kinds.${a.kind}`)}</Badge>
                 </Table.Cell>
-                <Table.Cell>{a.account_number_masked ?? "–"}</Table.Cell>
+                <Table.Cell>{lastDigits(a.account_number_masked) ?? "–"}</Table.Cell>
                 <Table.Cell>{a.account_holder}</Table.Cell>
                 <Table.Cell>{a.in_moota === null ? t("settings.unknown") : a.in_moota ? t("common.yes") : t("common.no")}</Table.Cell>
                 <Table.Cell>
@@ -222,7 +222,7 @@ function Accounts({ setup }: { setup: Setup }) {
                   {t("settingsWords.unknownAccount")}
                 </Text>
               </Table.Cell>
-              <Table.Cell>{m.account_number_masked ?? "–"}</Table.Cell>
+              <Table.Cell>{lastDigits(m.account_number_masked) ?? "–"}</Table.Cell>
               <Table.Cell>{m.account_holder ?? "–"}</Table.Cell>
               <Table.Cell>{t("common.yes")}</Table.Cell>
               <Table.Cell>
