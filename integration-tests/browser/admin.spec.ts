@@ -214,8 +214,14 @@ describe("Moota admin in the browser", () => {
     await page.getByTestId("moota-token-status").filter({ hasText: "Valid" }).waitFor()
     await page.getByRole("button", { name: "Send test" }).click()
     await page.getByTestId("moota-test-result").filter({ hasText: "Test delivered: HTTP 200" }).waitFor()
-    // The test transfer is the last webhook: its result in words, not `ignored_test`.
-    await page.getByTestId("moota-last-webhook").filter({ hasText: "Test transfer: confirms nothing" }).waitFor()
+    // The test transfer is the last webhook: its result in words, not `ignored_test`. It is decided
+    // after the delivery is answered, so the page may first show it being processed: reload until done.
+    const testOutcome = page.getByTestId("moota-last-webhook").filter({ hasText: "Test transfer: confirms nothing" })
+    for (let i = 0; i < 10 && !(await testOutcome.count()); i++) {
+      await page.reload()
+      await page.getByTestId("moota-last-webhook").waitFor(WAIT)
+    }
+    await testOutcome.waitFor()
     await page.getByTestId("moota-account-bcaSandbox01").getByText("Bank transfer").waitFor()
     await expectNoInternals("settings")
     mark("settings tested")
