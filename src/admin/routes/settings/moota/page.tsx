@@ -183,56 +183,62 @@ function Accounts({ setup }: { setup: Setup }) {
           </Text>
         )}
       </div>
-      <Table>
-        <Table.Header>
-          <Table.Row>
-            <Table.HeaderCell>{t("settings.columns.account")}</Table.HeaderCell>
-            <Table.HeaderCell>{t("settings.columns.number")}</Table.HeaderCell>
-            <Table.HeaderCell>{t("settings.columns.holder")}</Table.HeaderCell>
-            <Table.HeaderCell>{t("settings.columns.inMoota")}</Table.HeaderCell>
-            <Table.HeaderCell>{t("settings.columns.checkout")}</Table.HeaderCell>
-            <Table.HeaderCell>{t("settings.columns.lastUpdate")}</Table.HeaderCell>
-          </Table.Row>
-        </Table.Header>
-        <Table.Body>
-          {setup.accounts.map((a) => {
-            const m = setup.moota_accounts.find((x) => x.bank_id === a.bank_id)
-            return (
-              <Table.Row key={a.bank_id} data-testid={`moota-account-${a.bank_id}`}>
-                <Table.Cell>
-                  {a.bank} <Badge size="2xsmall">{t(`accounts.kinds.${a.kind}`)}</Badge>
-                </Table.Cell>
-                <Table.Cell>{lastDigits(a.account_number_masked) ?? "–"}</Table.Cell>
-                <Table.Cell>{a.account_holder}</Table.Cell>
-                <Table.Cell>{a.in_moota === null ? t("settings.unknown") : a.in_moota ? t("common.yes") : t("common.no")}</Table.Cell>
-                <Table.Cell>
-                  <Status status={a.enabled_for_checkout ? "paid" : "released"}>
-                    {a.enabled_for_checkout ? t("settings.enabled") : t("settings.disabled")}
-                  </Status>
-                </Table.Cell>
-                <Table.Cell>{m?.last_update ? wib(m.last_update, lang) : "–"}</Table.Cell>
-              </Table.Row>
-            )
-          })}
-          {extra.map((m) => (
-            <Table.Row key={m.bank_id}>
-              <Table.Cell>
-                {m.label ?? t("accounts.unknown")}
-                <Text size="xsmall" className="text-ui-fg-muted">
-                  {t("settingsWords.unknownAccount")}
-                </Text>
-              </Table.Cell>
-              <Table.Cell>{lastDigits(m.account_number_masked) ?? "–"}</Table.Cell>
-              <Table.Cell>{m.account_holder ?? "–"}</Table.Cell>
-              <Table.Cell>{t("common.yes")}</Table.Cell>
-              <Table.Cell>
-                <Status status="released">{t("settings.notConfigured")}</Status>
-              </Table.Cell>
-              <Table.Cell>{m.last_update ? wib(m.last_update, lang) : "–"}</Table.Cell>
+      {/* On a phone the table scrolls inside its card, as the review lists do. */}
+      <div className="overflow-x-auto">
+        <Table>
+          <Table.Header>
+            <Table.Row>
+              <Table.HeaderCell>{t("settings.columns.account")}</Table.HeaderCell>
+              <Table.HeaderCell>{t("settings.columns.number")}</Table.HeaderCell>
+              <Table.HeaderCell>{t("settings.columns.holder")}</Table.HeaderCell>
+              <Table.HeaderCell>{t("settings.columns.inMoota")}</Table.HeaderCell>
+              <Table.HeaderCell>{t("settings.columns.checkout")}</Table.HeaderCell>
+              <Table.HeaderCell>{t("settings.columns.lastUpdate")}</Table.HeaderCell>
             </Table.Row>
-          ))}
-        </Table.Body>
-      </Table>
+          </Table.Header>
+          <Table.Body>
+            {setup.accounts.map((a) => {
+              const m = setup.moota_accounts.find((x) => x.bank_id === a.bank_id)
+              return (
+                <Table.Row key={a.bank_id} data-testid={`moota-account-${a.bank_id}`}>
+                  <Table.Cell>
+                    {a.bank}{" "}
+                    <Badge size="2xsmall" className="whitespace-nowrap">
+                      {t(`accounts.kinds.${a.kind}`)}
+                    </Badge>
+                  </Table.Cell>
+                  <Table.Cell>{lastDigits(a.account_number_masked) ?? "–"}</Table.Cell>
+                  <Table.Cell>{a.account_holder}</Table.Cell>
+                  <Table.Cell>{a.in_moota === null ? t("settings.unknown") : a.in_moota ? t("common.yes") : t("common.no")}</Table.Cell>
+                  <Table.Cell>
+                    <Status status={a.enabled_for_checkout ? "paid" : "released"}>
+                      {a.enabled_for_checkout ? t("settings.enabled") : t("settings.disabled")}
+                    </Status>
+                  </Table.Cell>
+                  <Table.Cell>{m?.last_update ? wib(m.last_update, lang) : "–"}</Table.Cell>
+                </Table.Row>
+              )
+            })}
+            {extra.map((m) => (
+              <Table.Row key={m.bank_id}>
+                <Table.Cell>
+                  {m.label ?? t("accounts.unknown")}
+                  <Text size="xsmall" className="text-ui-fg-muted">
+                    {t("settingsWords.unknownAccount")}
+                  </Text>
+                </Table.Cell>
+                <Table.Cell>{lastDigits(m.account_number_masked) ?? "–"}</Table.Cell>
+                <Table.Cell>{m.account_holder ?? "–"}</Table.Cell>
+                <Table.Cell>{t("common.yes")}</Table.Cell>
+                <Table.Cell>
+                  <Status status="released">{t("settings.notConfigured")}</Status>
+                </Table.Cell>
+                <Table.Cell>{m.last_update ? wib(m.last_update, lang) : "–"}</Table.Cell>
+              </Table.Row>
+            ))}
+          </Table.Body>
+        </Table>
+      </div>
     </Container>
   )
 }
