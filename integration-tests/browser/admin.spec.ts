@@ -2,6 +2,7 @@ import { writeFileSync } from "node:fs"
 import { join } from "node:path"
 import type { Page } from "playwright-core"
 import { launchBrowser, type BrowserSession } from "./lib/browser"
+import { ALL_INBOX_OUTCOMES, REVIEW_REASONS } from "../../src/lib/statuses"
 import { placeMootaOrder, startStore } from "../../test-kit"
 import type { RunningStore } from "../../test-kit/store"
 
@@ -15,6 +16,23 @@ import type { RunningStore } from "../../test-kit/store"
 jest.setTimeout(15 * 60_000)
 
 const WAIT = { timeout: 180_000 }
+
+/** An amount as the English admin writes it, beside Medusa's own "Rp 165,000 IDR". */
+const enAmount = (n: number) => `Rp ${n.toLocaleString("en-US")}`
+
+/** The sandbox accounts' Moota ids: the merchant reads "BCA · TOKO CONTOH · ••7890", never these. */
+const BANK_IDS = ["bcaSandbox01", "mandiriSbox1", "qrisSandbox1"]
+
+/** Internals a merchant must never read: Moota ids, inbox outcomes and reasons as codes, API paths. */
+const INTERNALS = [
+  ...BANK_IDS,
+  ...ALL_INBOX_OUTCOMES.filter((o) => o.includes("_")),
+  ...REVIEW_REASONS.filter((r) => r.includes("_")),
+  "manual-mres_",
+  "GET /",
+  "/accounts/index",
+  "Not Found",
+]
 
 describe("Moota admin in the browser", () => {
   let store: RunningStore
@@ -45,6 +63,28 @@ describe("Moota admin in the browser", () => {
 
   const status = () => page.getByTestId("moota-payment-status")
   let paidOrderId = ""
+  let markedOrderId = ""
+  let paidAmount = 0
+
+  /**
+   * Fails naming what leaked: the page's text must hold none of INTERNALS, and the Moota widget not the
+   * `captured` outcome either (Medusa's own activity says "Payment captured" beside it; the other
+   * one-word outcomes, "matched" and "manual", are words in English and Indonesian).
+   */
+  async function expectNoInternals(where: string) {
+    const text = await page.locator("body").innerText()
+    expect([where, INTERNALS.filter((i) => text.includes(i))]).toEqual([where, []])
+    const widget = page.getByTestId("moota-order-payment")
+    if (await widget.count()) {
+      const words = await widget.innerText()
+      expect([where, /\bcaptured\b/.test(words)]).toEqual([where, false])
+    }
+  }
+
+  async function expectAbsent(scope: ReturnType<Page["getByTestId"]>, texts: string[]) {
+    const text = await scope.innerText()
+    expect(texts.filter((x) => text.includes(x))).toEqual([])
+  }
 
   it("logs in", async () => {
     // The first load compiles the dashboard in Vite: give it time, then wait for the form itself.
@@ -65,14 +105,15 @@ describe("Moota admin in the browser", () => {
     const { order_id: orderId, session } = await placeMootaOrder(store)
     paidOrderId = orderId
     const amount: number = session.data.transfer_amount
+    paidAmount = amount
     await page.goto(`${store.url}/app/orders/${orderId}`)
     const widget = page.getByTestId("moota-order-payment")
     await widget.waitFor(WAIT)
     await status().filter({ hasText: "Awaiting transfer" }).waitFor()
-    await page.getByTestId("moota-transfer-amount").filter({ hasText: session.data.transfer_amount_formatted }).waitFor()
+    await page.getByTestId("moota-transfer-amount").filter({ hasText: enAmount(amount) }).waitFor()
     await widget.getByText(`unique code ${String(session.data.unique_code).padStart(3, "0")}`).waitFor()
     await widget.getByText(session.data.expires_at_text.en, { exact: true }).waitFor()
-    await widget.getByText("BCA ******7890 a/n TOKO CONTOH").waitFor()
+    await widget.getByText("BCA · TOKO CONTOH · ••7890", { exact: true }).waitFor()
     await widget.getByRole("button", { name: "Mark as paid" }).waitFor()
     mark("widget awaiting")
     await s.shot("order-awaiting", widget)
@@ -85,6 +126,10 @@ describe("Moota admin in the browser", () => {
     await status().filter({ hasText: "Paid" }).waitFor()
     await page.getByTestId("moota-mutation-id").filter({ hasText: mutation.mutation_id }).waitFor()
     await widget.getByText("Moota webhook").waitFor()
+    // A Paid widget says what arrived, when and where, not the instructions of an awaiting payment.
+    await page.getByTestId("moota-paid-amount").filter({ hasText: enAmount(amount) }).waitFor()
+    await page.getByTestId("moota-paid-account").filter({ hasText: "BCA · TOKO CONTOH · ••7890" }).waitFor()
+    await expectAbsent(widget, ["Amount to transfer", "Pay to", "Awaiting transfer", "Deadline"])
     mark("widget paid")
     await s.shot("order-paid", page.getByTestId("moota-matched-transfer"))
   })
@@ -98,9 +143,10 @@ describe("Moota admin in the browser", () => {
     await page.goto(`${store.url}/app/moota-review`)
     await page.getByTestId("moota-review").waitFor(WAIT)
     await page.getByTestId("moota-review-badge").filter({ hasText: "1" }).waitFor()
-    const formatted = `Rp${wrong.toLocaleString("de-DE")}`
-    const row = page.getByRole("row").filter({ hasText: formatted })
+    const row = page.getByRole("row").filter({ hasText: enAmount(wrong) })
     await row.getByText("Unmatched").waitFor()
+    await row.getByText("BCA · TOKO CONTOH · ••7890").waitFor()
+    await expectNoInternals("review queue")
     mark("review listed")
     await s.shot("review-queue")
 
@@ -108,7 +154,7 @@ describe("Moota admin in the browser", () => {
     const drawer = page.getByTestId("moota-review-drawer")
     const candidate = drawer.getByTestId(`moota-candidate-${session.data.reservation_id}`)
     await candidate.waitFor()
-    await candidate.getByText(session.data.transfer_amount_formatted).waitFor()
+    await candidate.getByText(enAmount(session.data.transfer_amount)).waitFor()
     await s.shot("review-candidates")
 
     await candidate.getByRole("button", { name: "Match" }).click()
@@ -126,7 +172,10 @@ describe("Moota admin in the browser", () => {
     await page.getByTestId("moota-order-payment").waitFor(WAIT)
     await status().filter({ hasText: "Paid" }).waitFor()
     await page.getByText("Confirmed the payment").waitFor()
-    await page.getByText("Buyer mistyped the last digits; confirmed by phone", { exact: false }).waitFor()
+    await page
+      .getByTestId("moota-paid-by")
+      .filter({ hasText: `Matched by hand by ${store.admin.email}: Buyer mistyped the last digits; confirmed by phone` })
+      .waitFor()
     mark("order paid after match")
     await s.shot("order-paid-by-match", page.getByTestId("moota-timeline"))
   })
@@ -149,7 +198,10 @@ describe("Moota admin in the browser", () => {
     await page.getByText("Marked as paid.").waitFor()
     await status().filter({ hasText: "Paid" }).waitFor()
     await widget.getByText(`Confirmed by ${store.admin.email}`).waitFor()
-    await widget.getByText("Marked as paid", { exact: true }).waitFor()
+    await page.getByTestId("moota-paid-by").filter({ hasText: `Marked as paid by ${store.admin.email}: Transfer seen in the BCA app` }).waitFor()
+    await expectAbsent(widget, ["Mutation ID", "manual-", "Amount to transfer", "Pay to"])
+    await expectNoInternals("order marked as paid")
+    markedOrderId = orderId
     mark("marked paid")
     await s.shot("order-marked-paid", page.getByTestId("moota-timeline"))
   })
@@ -162,6 +214,16 @@ describe("Moota admin in the browser", () => {
     await page.getByTestId("moota-token-status").filter({ hasText: "Valid" }).waitFor()
     await page.getByRole("button", { name: "Send test" }).click()
     await page.getByTestId("moota-test-result").filter({ hasText: "Test delivered: HTTP 200" }).waitFor()
+    // The test transfer is the last webhook: its result in words, not `ignored_test`. It is decided
+    // after the delivery is answered, so the page may first show it being processed: reload until done.
+    const testOutcome = page.getByTestId("moota-last-webhook").filter({ hasText: "Test transfer: confirms nothing" })
+    for (let i = 0; i < 10 && !(await testOutcome.count()); i++) {
+      await page.reload()
+      await page.getByTestId("moota-last-webhook").waitFor(WAIT)
+    }
+    await testOutcome.waitFor()
+    await page.getByTestId("moota-account-bcaSandbox01").getByText("Bank transfer").waitFor()
+    await expectNoInternals("settings")
     mark("settings tested")
     await s.shot("settings-tested")
   })
@@ -176,13 +238,68 @@ describe("Moota admin in the browser", () => {
     await page.goto(`${store.url}/app/orders/${paidOrderId}`)
     await page.getByText("Pembayaran Moota").waitFor(WAIT)
     await status().filter({ hasText: "Lunas" }).waitFor()
-    await page.getByText("Transfer yang cocok").waitFor()
+    await page.getByText("Pembayaran diterima").waitFor()
     await s.shot("order-paid-id", page.getByTestId("moota-matched-transfer"))
     await page.goto(`${store.url}/app/moota-review`)
     await page.getByText("Antrean tinjauan Moota").waitFor(WAIT)
     await page.getByText("Tinjauan Moota").first().waitFor()
     await s.shot("review-queue-id")
     await language("en")
+  })
+
+  it("names accounts and outcomes in words on every merchant screen, in both languages, on a desktop and a phone", async () => {
+    // Money no order explains (a marketplace payout): an "other credit"; and the buyer of the first
+    // order paying twice: a review item whose reason is `already_paid` in the database.
+    await store.transfer({ bank_id: "mandiriSbox1", amount: 2_450_000 })
+    await store.transfer({ bank_id: "bcaSandbox01", amount: paidAmount })
+    const language = async (lng: string) => {
+      await s.context.addCookies([{ name: "lng", value: lng, url: store.url }])
+      await page.evaluate((l) => localStorage.setItem("lng", l), lng)
+    }
+    const words = {
+      en: { paid: "Payment received", marked: "Marked as paid by", queue: "Moota review queue", reason: "Already paid / overpaid", settings: "Accounts" },
+      id: { paid: "Pembayaran diterima", marked: "Ditandai lunas oleh", queue: "Antrean tinjauan Moota", reason: "Sudah lunas / lebih bayar", settings: "Rekening" },
+    }
+    for (const lng of ["en", "id"] as const) {
+      await language(lng)
+      const w = words[lng]
+      for (const width of [1280, 390]) {
+        await page.setViewportSize({ width, height: 900 })
+        const tag = `${lng}-${width}`
+
+        await page.goto(`${store.url}/app/orders/${paidOrderId}`)
+        await page.getByTestId("moota-matched-transfer").getByText(w.paid).waitFor(WAIT)
+        await page.getByTestId("moota-paid-account").filter({ hasText: "BCA · TOKO CONTOH · ••7890" }).waitFor()
+        await expectNoInternals(`paid order ${tag}`)
+        await s.shot(`order-paid-${tag}`, page.getByTestId("moota-order-payment"))
+
+        await page.goto(`${store.url}/app/orders/${markedOrderId}`)
+        await page.getByTestId("moota-paid-by").filter({ hasText: `${w.marked} ${store.admin.email}` }).waitFor(WAIT)
+        await expectNoInternals(`marked order ${tag}`)
+        await s.shot(`order-marked-${tag}`, page.getByTestId("moota-order-payment"))
+
+        await page.goto(`${store.url}/app/moota-review`)
+        await page.getByText(w.queue).first().waitFor(WAIT)
+        await page.getByRole("row").filter({ hasText: w.reason }).first().waitFor()
+        await expectNoInternals(`review queue ${tag}`)
+        await s.shot(`review-${tag}`)
+
+        await page.getByTestId("moota-other-credits-tab").click()
+        const credit = page.getByRole("row").filter({ hasText: lng === "en" ? "Rp 2,450,000" : "Rp2.450.000" })
+        await credit.getByText("Mandiri · TOKO CONTOH · ••5678").waitFor(WAIT)
+        await expectNoInternals(`other credits ${tag}`)
+        await s.shot(`other-credits-${tag}`)
+
+        await page.goto(`${store.url}/app/settings/moota`)
+        await page.getByTestId("moota-settings").getByText(w.settings, { exact: true }).first().waitFor(WAIT)
+        await page.getByTestId("moota-last-webhook").waitFor()
+        await expectNoInternals(`settings ${tag}`)
+        await s.shot(`settings-${tag}`, page.getByTestId("moota-last-webhook"))
+      }
+    }
+    await language("en")
+    await page.setViewportSize({ width: 1440, height: 1000 })
+    mark("words on every screen")
   })
 
   describe("review queue, live (issue 14)", () => {

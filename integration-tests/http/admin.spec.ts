@@ -4,6 +4,7 @@ import { eventually, SDK_FIXTURE_SECRET, useMootaSandbox, WEBHOOK_SECRET } from 
 import { setUpStore, type Api, type TestStore } from "../helpers/store"
 import devDefaults from "../../scripts/dev-defaults.json"
 import { cartReadyForPayment, orderMoney, placeMootaOrder } from "../../test-kit"
+import { writeBackMootaTags } from "../../src/jobs/moota-write-back"
 
 jest.setTimeout(180_000)
 
@@ -77,6 +78,9 @@ medusaIntegrationTestRunner({
         // The sandbox does not serve GET /user: no points, and an honest reason.
         expect(data.connection.points).toBeNull()
         expect(data.connection.points_error).toMatch(/404/)
+        // What the admin translates into what to do: a code, never Moota's raw message.
+        expect(data.connection.points_problem).toBe("not_offered")
+        expect(data.connection.problem).toBeNull()
         expect(data.accounts).toEqual([
           expect.objectContaining({ bank_id: "bcaSandbox01", bank: "BCA", account_number_masked: "******7890", enabled_for_checkout: true, in_moota: true }),
           expect.objectContaining({ bank_id: "mandiriSbox1", in_moota: true }),
@@ -109,6 +113,7 @@ medusaIntegrationTestRunner({
           const { data } = await admin("get", "/admin/moota/setup")
           expect(data.connection).toEqual(expect.objectContaining({ reachable: true, token_valid: false }))
           expect(data.connection.error).toMatch(/401/)
+          expect(data.connection.problem).toBe("token_refused")
           expect(JSON.stringify(data)).not.toContain("not-the-token")
         } finally {
           options.apiToken = previous
@@ -308,6 +313,21 @@ medusaIntegrationTestRunner({
         expect(await moota().listMootaAuditLogs({ action: "match" })).toHaveLength(1)
       })
 
+      it("never writes a manual mark back to Moota: Moota has no such mutation", async () => {
+        const { order_id } = await placeMootaOrder(store)
+        const tags = sandbox.get().state.tags.length
+        const res = await admin("post", `/admin/moota/orders/${order_id}/mark-paid`, { note: "Cash at the counter" })
+        expect(res.status).toBe(200)
+        expect(res.data.payment.paid).toEqual(expect.objectContaining({ source: "manual", note: "Cash at the counter" }))
+        const [row] = await moota().listMootaInboxMutations({ source: "manual" })
+        expect(row).toEqual(expect.objectContaining({ status: "processed", write_back_status: "none" }))
+        expect(await writeBackMootaTags(getContainer())).toEqual({ done: 0, failed: 0 })
+        // A manual row queued before this rule existed is skipped too, not sent to /tagging/mutation/manual-….
+        await moota().updateMootaInboxMutations({ id: row.id, write_back_status: "pending" })
+        expect(await writeBackMootaTags(getContainer())).toEqual({ done: 0, failed: 0 })
+        expect(sandbox.get().state.tags).toHaveLength(tags)
+      })
+
       it("refuses to mark a canceled order as paid and leaves no manual transfer behind", async () => {
         const { order_id } = await placeMootaOrder(store)
         await http.post(`/admin/orders/${order_id}/cancel`, {}, store.adminHeaders)
@@ -387,9 +407,10 @@ medusaIntegrationTestRunner({
           open: 1,
           by_reason: { unmatched: 1 },
           accounts: [
-            { bank_id: "bcaSandbox01", bank: "BCA", kind: "bank" },
-            { bank_id: "mandiriSbox1", bank: "Mandiri", kind: "bank" },
-            { bank_id: "qrisSandbox1", bank: "QRIS", kind: "qris" },
+            // Enough to name each account in words; never a whole account number.
+            { bank_id: "bcaSandbox01", bank: "BCA", kind: "bank", account_holder: "TOKO CONTOH", account_number_masked: "******7890" },
+            { bank_id: "mandiriSbox1", bank: "Mandiri", kind: "bank", account_holder: "TOKO CONTOH", account_number_masked: "*********5678" },
+            { bank_id: "qrisSandbox1", bank: "QRIS", kind: "qris", account_holder: "TOKO CONTOH", account_number_masked: null },
           ],
         })
 

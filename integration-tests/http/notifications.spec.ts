@@ -320,6 +320,28 @@ medusaIntegrationTestRunner({
       expect(sent(TEMPLATES.merchantEmail)).toHaveLength(1)
     })
 
+    it("writes merchant alerts in merchantLocale, whatever the buyers' language", async () => {
+      await withOptions(
+        (o) => {
+          o.notifications.merchantLocale = "en"
+        },
+        async () => {
+          const { session } = await placeMootaOrder(store)
+          const body = JSON.stringify([mutation({ amount: session.data.transfer_amount + 1 })])
+          await postWebhook(base(), body, signed(body))
+          const [item] = await eventually(async () => {
+            const items = await feed()
+            return items.length ? items : null
+          })
+          expect(item.data).toEqual(expect.objectContaining({ title: "Moota transfer needs review", locale: "en" }))
+          expect(item.data.description).toContain("review it in the Moota queue")
+        }
+      )
+      // The buyer still reads the store's language.
+      const [instructions] = await waitSent(TEMPLATES.awaitingPayment)
+      expect((instructions.data as any).locale).toBe("id")
+    })
+
     it("alerts the merchant once per interval when Moota refuses the token or a poll fails", async () => {
       await withOptions(
         (o) => {

@@ -100,6 +100,12 @@ const notificationsSchema = z
     channel: z.string().trim().min(1).default("email"),
     /** Language of the default subject and text (`id` or `en`); an order's own `en`/`id` locale wins. */
     locale: z.enum(["id", "en"]).default("id"),
+    /**
+     * Language of merchant alerts (the admin's notification feed and alert e-mails); `locale` when unset.
+     * The dashboard keeps each admin's language in that admin's browser only, so the server cannot
+     * follow it when an alert is written: the merchant says here which language the admins read.
+     */
+    merchantLocale: z.enum(["id", "en"]).optional(),
     /** Template ids in the provider's system; "" = not sent. */
     templates: z
       .object({

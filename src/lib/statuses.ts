@@ -59,6 +59,13 @@ export type InboxOutcome =
   | `ignored_${IgnoredKind}`
   | `review_${ReviewReason}`
 
+/** Every outcome an inbox row can have, for code that must cover them all (the admin's texts, their tests). */
+export const ALL_INBOX_OUTCOMES: readonly InboxOutcome[] = [
+  ...INBOX_OUTCOMES,
+  ...IGNORED_KINDS.map((k) => `ignored_${k}` as const),
+  ...REVIEW_REASONS.map((r) => `review_${r}` as const),
+]
+
 export const NOTIFICATION_STATUSES = ["pending", "sent", "failed"] as const
 export type NotificationStatus = (typeof NOTIFICATION_STATUSES)[number]
 

@@ -19,7 +19,7 @@ export async function sendMerchantAlert(
 ): Promise<SendResult[]> {
   const moota = container.resolve<MootaModuleService>(MOOTA_MODULE)
   const n = moota.getOptions().notifications
-  const data = buildMerchantAlert(alert, n.locale)
+  const data = buildMerchantAlert(alert, n.merchantLocale ?? n.locale)
   const targets: { template: string; channel: string; to: string }[] = []
   if (n.templates.merchantFeed) {
     targets.push({ template: n.templates.merchantFeed, channel: n.feedChannel, to: EVERY_ADMIN })

@@ -1,4 +1,5 @@
-import type { ReviewReason, ReviewStatus } from "../../lib/statuses"
+import type { MootaProblem } from "../../lib/moota/problem"
+import type { InboxOutcome, InboxStatus, ReviewReason, ReviewStatus } from "../../lib/statuses"
 
 /** English texts of the Moota admin extensions (keys under `moota.` in the dashboard's namespace). */
 export const en = {
@@ -115,7 +116,7 @@ export const en = {
     points: "Moota points",
     pointsUnknown: "Not reported",
     accounts: "Accounts",
-    accountsHelp: "Moota accounts (GET /bank, GET /accounts/index) and the accounts offered at checkout.",
+    accountsHelp: "The accounts offered at checkout, and whether Moota watches each of them.",
     columns: {
       account: "Account",
       number: "Number",
@@ -136,7 +137,6 @@ export const en = {
     disabled: "Not offered",
     notConfigured: "Not configured",
     unknown: "Unknown",
-    accountIndexUnavailable: "VA/QRIS accounts could not be read: {{error}}",
     webhook: "Webhook",
     webhookUrl: "Webhook URL (paste into Moota)",
     uniqueCodeRange: "Unique code range in Moota's webhook",
@@ -155,7 +155,7 @@ export const en = {
     openReviews: "Transfers waiting for review",
     outcome: "Result",
     sendTest: "Send test",
-    sendTestHelp: "Posts a signed Rp10.000 test transfer to this store's webhook. It never confirms an order.",
+    sendTestHelp: "Posts a signed Rp 10,000 test transfer to this store's webhook. It never confirms an order.",
     testOk: "Test delivered: HTTP {{status}} in {{ms}} ms",
     testFailed: "Test failed: {{error}}",
     testStatus: "HTTP {{status}}",
@@ -283,6 +283,75 @@ export const en = {
     moota_already_paid: "This order's payment has already been received.",
     moota_order_canceled: "This order is canceled: refund the transfer instead of confirming it.",
     moota_item_resolved: "This transfer has already been settled.",
+  },
+  /** How the admin names an account Moota reported but the plugin's options do not list. */
+  accounts: {
+    unknown: "Another Moota account",
+    kinds: { bank: "Bank transfer", va: "Virtual account", qris: "QRIS", moota_va: "VA per order (Moota)", moota_qris: "QRIS per order (Moota)" },
+  },
+  /** What became of a transfer the plugin received (the inbox outcome), in words. */
+  outcomes: {
+    matched: "Matched to its order, being confirmed",
+    matched_manual: "Matched by hand, being confirmed",
+    captured: "Paid its order",
+    manual: "Marked as paid by hand",
+    ignored_debit: "Money out: nothing to confirm",
+    ignored_unknown_account: "Not on an account of this store",
+    ignored_test: "Test transfer: confirms nothing",
+    ignored_unrelated: "Not for an order (other credits)",
+    ignored_history: "From before the plugin (other credits)",
+    review_unmatched: "In review: no order awaits this amount",
+    review_ambiguous: "In review: several orders hold this amount",
+    review_before_reservation: "In review: arrived before the order",
+    review_expired: "In review: arrived after the deadline",
+    review_canceled: "In review: the order was canceled",
+    review_already_paid: "In review: the order was already paid",
+    review_invalid_amount: "In review: the amount is not whole rupiah",
+    review_amount_mismatch: "In review: another amount than the Moota payment asked",
+    review_unknown_transaction: "In review: a Moota payment this store did not create",
+    review_replaced_transaction: "In review: paid to a payment number that was replaced",
+  } satisfies Record<InboxOutcome, string>,
+  /** A transfer not decided yet, by its inbox status. */
+  inboxStatuses: {
+    pending: "Being processed",
+    matched: "Matched, being confirmed",
+    processed: "Processed",
+  } satisfies Record<InboxStatus, string>,
+  mutationTypes: { CR: "Money in", DB: "Money out" },
+  /** A failed Moota call, as what the merchant should do. */
+  problems: {
+    token_refused: "Moota refused the API token. Create a new token with the api scope in Moota (Apps & API) and put it in the plugin's apiToken.",
+    not_offered: "Moota does not offer this for your account or token. Nothing to fix here unless you need it; ask Moota support otherwise.",
+    rate_limited: "Moota is limiting requests right now. Wait a few minutes, then reload this page.",
+    moota_down: "Moota had a problem answering. Try again later; if it lasts, check Moota's status or contact their support.",
+    unreachable: "Moota could not be reached from this server. Check the server's internet connection and the plugin's apiBaseUrl.",
+    unreadable: "Moota answered something the plugin cannot read. Try again later; if it lasts, report it with the server log.",
+    refused: "Moota refused the request. Check the plugin's options; the server log has the details.",
+    unexpected: "Asking Moota failed. The server log has the details.",
+  } satisfies Record<MootaProblem, string>,
+  paid: {
+    title: "Payment received",
+    received: "Received",
+    at: "Paid at",
+    on: "On account",
+    expected: "Expected {{amount}}",
+    by: "Confirmed by",
+    transfer: "Transfer",
+    mootaMutation: "Moota mutation",
+    reportedBy: "Reported by",
+    markedBy: "Marked as paid by {{name}}: {{note}}",
+    matchedBy: "Matched by hand by {{name}}: {{note}}",
+  },
+  state: {
+    expired: "No transfer of {{amount}} arrived before the deadline ({{date}}). A transfer that still arrives goes to the review queue.",
+    canceled: "The order was canceled before a transfer of {{amount}} arrived. A transfer that still arrives goes to the review queue.",
+    released: "This amount is no longer awaited. A transfer that still arrives goes to the review queue.",
+    expectedTransfer: "Expected transfer",
+    accounts: "Accounts offered",
+  },
+  settingsWords: {
+    vaQrisUnknown: "Moota did not say whether it watches the virtual accounts and QRIS marked \"Unknown\". Check them in Moota's dashboard.",
+    unknownAccount: "Not in the plugin's options",
   },
 }
 

@@ -20,6 +20,7 @@ import type {
   AdminMootaReviewSummaryResponse,
   AdminMootaTimelineEvent as TimelineEvent,
 } from "../../api/admin/moota/types"
+import type { MootaProblem } from "../../lib/moota/problem"
 
 export type { Actor, Candidate, HistoryEntry, Mutation, OrderPayment, OrderRef, ReviewItem, TimelineEvent }
 
@@ -30,8 +31,10 @@ export type Setup = {
     reachable: boolean | null
     token_valid: boolean | null
     error: string | null
+    problem: MootaProblem | null
     points: number | null
     points_error: string | null
+    points_problem: MootaProblem | null
     checked_at: string
   }
   accounts: {
@@ -55,7 +58,7 @@ export type Setup = {
     configured: boolean
     enabled_for_checkout: boolean
   }[]
-  accounts_index: { available: boolean; error: string | null } | null
+  accounts_index: { available: boolean; error: string | null; problem: MootaProblem | null } | null
   webhook: {
     url: string
     secret_configured: boolean

@@ -1,22 +1,32 @@
 import { Button, Input, Label, Prompt, Select, StatusBadge, Table, Text, Textarea } from "@medusajs/ui"
 import { useState, type ReactNode } from "react"
-import { useTranslation } from "react-i18next"
-import { formatRupiah } from "../../lib/amount"
+import { getI18n, useTranslation } from "react-i18next"
 import { formatWib } from "../../lib/wib"
+import { formatAmount, type Lang } from "./format"
 
 /** Shared bits of the Moota admin extensions: texts, Rupiah and WIB formatting, the note dialog. */
 
-export type Lang = "id" | "en"
+export type { Lang }
+
+function langOf(i18n: { resolvedLanguage?: string; language?: string } | undefined): Lang {
+  return (i18n?.resolvedLanguage ?? i18n?.language ?? "en").startsWith("id") ? "id" : "en"
+}
 
 /** The dashboard's translator scoped to the plugin's keys, and the language for dates. */
 export function useMootaText() {
   const { t, i18n } = useTranslation()
-  const lang: Lang = (i18n.resolvedLanguage ?? i18n.language ?? "en").startsWith("id") ? "id" : "en"
+  const lang = langOf(i18n)
   const mt = (key: string, options?: Record<string, unknown>): string => t(`moota.${key}`, options ?? {}) as string
   return { t: mt, lang }
 }
 
-export const rupiah = (n: number | null | undefined): string => (n === null || n === undefined ? "–" : formatRupiah(n))
+/**
+ * An amount in the dashboard's current language ("Rp 165,000" / "Rp165.000"). It reads the language from
+ * the dashboard's i18next instance, so every caller follows a language switch: they all re-render
+ * through useMootaText when it changes.
+ */
+export const rupiah = (n: number | null | undefined): string =>
+  n === null || n === undefined ? "–" : formatAmount(n, langOf(getI18n()))
 
 export function wib(iso: string | null | undefined, lang: Lang): string {
   if (!iso) {
@@ -32,7 +42,7 @@ export function errorText(e: unknown): string {
 
 /** "Rp165.123" with its last three digits (what makes the amount unique) stressed. */
 export function AmountWithCode({ amount }: { amount: number }) {
-  const text = formatRupiah(amount)
+  const text = rupiah(amount)
   const cut = text.length - 3
   return (
     <span className="txt-compact-xlarge-plus tabular-nums" data-testid="moota-transfer-amount">

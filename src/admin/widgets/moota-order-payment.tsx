@@ -4,6 +4,7 @@ import { Button, Container, Copy, Heading, Text, toast } from "@medusajs/ui"
 import { useEffect, useRef, useState } from "react"
 import { useCheckNow, useInvalidateMoota, useMarkPaid, useOrderPayment, useRelease, type OrderPayment } from "../lib/api"
 import { MootaClaims } from "../components/moota-claims"
+import { accountLabel } from "../lib/format"
 import { AmountWithCode, NoteDialog, Status, errorText, rupiah, useMootaText, wib } from "../lib/ui"
 
 /**
@@ -57,40 +58,9 @@ function PaymentCard({ orderId, payment: p }: { orderId: string; payment: OrderP
         </Status>
       </div>
 
-      <div className="flex flex-col gap-y-3 px-6 py-4">
-        <div>
-          <Text size="small" className="text-ui-fg-subtle">
-            {t("widget.amountToTransfer")}
-          </Text>
-          <div className="flex items-center gap-x-2">
-            <AmountWithCode amount={p.transfer_amount} />
-            <Copy content={String(p.transfer_amount)} />
-          </div>
-          <Text size="xsmall" className="text-ui-fg-subtle">
-            {t("widget.codeHint", {
-              total: rupiah(p.order_total),
-              sign: p.unique_code_mode === "decrease" ? "−" : "+",
-              code: String(p.unique_code).padStart(3, "0"),
-            })}
-          </Text>
-        </div>
-        <Row label={t("widget.deadline")} value={wib(p.expires_at, lang)} />
-        <div>
-          <Text size="small" className="text-ui-fg-subtle">
-            {t("widget.accounts")}
-          </Text>
-          {p.accounts.map((a) => (
-            <Text key={a.bank_id} size="small">
-              {a.bank}
-              {a.account_number_masked ? ` ${a.account_number_masked}` : ""}
-              {a.account_holder ? ` a/n ${a.account_holder}` : ""}
-            </Text>
-          ))}
-        </div>
-      </div>
+      {status === "paid" ? <PaidSummary payment={p} /> : status === "awaiting" ? <Instructions payment={p} /> : <Closed payment={p} status={status} />}
 
       <Timeline payment={p} />
-      {p.mutation && <MatchedTransfer payment={p} />}
       {p.other_transfers.length > 0 && (
         <div className="px-6 py-4">
           <Text size="small" weight="plus">
@@ -111,7 +81,7 @@ function PaymentCard({ orderId, payment: p }: { orderId: string; payment: OrderP
           </Text>
           {p.history.map((h, i) => (
             <Text key={i} size="small" className="text-ui-fg-subtle">
-              {wib(h.at, lang)} · {t(`historyActions.${h.action}`, { defaultValue: h.action })} · {h.actor.name ?? h.actor.email ?? h.actor.id}
+              {wib(h.at, lang)} · {t(`historyActions.${h.action}`, { defaultValue: h.action })} · {actorName(h.actor)}
               {h.note ? `: ${h.note}` : ""}
             </Text>
           ))}
@@ -119,6 +89,100 @@ function PaymentCard({ orderId, payment: p }: { orderId: string; payment: OrderP
       )}
       <Actions orderId={orderId} payment={p} />
     </Container>
+  )
+}
+
+const actorName = (a: { id: string; name: string | null; email: string | null }) => a.name ?? a.email ?? a.id
+
+/** The payment's account in words; one the options no longer list is "another Moota account". */
+function accountOf(p: OrderPayment, bankId: string | null, fallback: string): string {
+  const a = p.accounts.find((x) => x.bank_id === bankId)
+  return a ? accountLabel(a) : fallback
+}
+
+/** Awaiting: what the buyer must transfer, until when, and where to. */
+function Instructions({ payment: p }: { payment: OrderPayment }) {
+  const { t, lang } = useMootaText()
+  return (
+    <div className="flex flex-col gap-y-3 px-6 py-4">
+      <div>
+        <Text size="small" className="text-ui-fg-subtle">
+          {t("widget.amountToTransfer")}
+        </Text>
+        <div className="flex items-center gap-x-2">
+          <AmountWithCode amount={p.transfer_amount} />
+          <Copy content={String(p.transfer_amount)} />
+        </div>
+        <Text size="xsmall" className="text-ui-fg-subtle">
+          {t("widget.codeHint", {
+            total: rupiah(p.order_total),
+            sign: p.unique_code_mode === "decrease" ? "−" : "+",
+            code: String(p.unique_code).padStart(3, "0"),
+          })}
+        </Text>
+      </div>
+      <Row label={t("widget.deadline")} value={wib(p.expires_at, lang)} />
+      <div>
+        <Text size="small" className="text-ui-fg-subtle">
+          {t("widget.accounts")}
+        </Text>
+        {p.accounts.map((a) => (
+          <Text key={a.bank_id} size="small" data-testid="moota-account">
+            {accountLabel(a)}
+          </Text>
+        ))}
+      </div>
+    </div>
+  )
+}
+
+/** Paid: what arrived, when, on which account, and by which Moota transfer or whose hand. */
+function PaidSummary({ payment: p }: { payment: OrderPayment }) {
+  const { t, lang } = useMootaText()
+  const paid = p.paid
+  const m = p.mutation
+  const received = paid?.received_amount ?? m?.amount ?? null
+  const manual = paid?.source === "manual"
+  const who = paid?.by ? actorName(paid.by) : null
+  return (
+    <div className="flex flex-col gap-y-1 px-6 py-4" data-testid="moota-matched-transfer">
+      <Text size="small" weight="plus">
+        {t("paid.title")}
+      </Text>
+      <Row
+        label={t("paid.received")}
+        value={received !== null && received !== p.transfer_amount ? `${rupiah(received)} (${t("paid.expected", { amount: rupiah(p.transfer_amount) })})` : rupiah(received)}
+        testId="moota-paid-amount"
+      />
+      <Row label={t("paid.at")} value={wib(paid?.at, lang)} />
+      <Row label={t("paid.on")} value={accountOf(p, paid?.bank_id ?? m?.bank_id ?? null, t("accounts.unknown"))} testId="moota-paid-account" />
+      {who && (
+        <Text size="small" className="pt-1" data-testid="moota-paid-by">
+          {t(manual ? "paid.markedBy" : "paid.matchedBy", { name: who, note: paid?.note ?? "–" })}
+        </Text>
+      )}
+      {m && !manual && (
+        <>
+          <Row label={t("paid.reportedBy")} value={t(`widget.sources.${m.source}`)} />
+          <Row label={t("widget.time")} value={wib(m.mutation_date ?? m.received_at, lang)} />
+          <Row label={t("widget.description")} value={m.description ?? "–"} />
+          <Row label={t("paid.mootaMutation")} value={m.mutation_id} testId="moota-mutation-id" />
+        </>
+      )}
+    </div>
+  )
+}
+
+/** Expired, canceled or released: no transfer came; said in words, with what was expected. */
+function Closed({ payment: p, status }: { payment: OrderPayment; status: "quarantined" | "expired" | "canceled" | "released" }) {
+  const { t, lang } = useMootaText()
+  const key = status === "quarantined" ? "expired" : status
+  return (
+    <div className="flex flex-col gap-y-2 px-6 py-4" data-testid="moota-closed">
+      <Text size="small">{t(`state.${key}`, { amount: rupiah(p.transfer_amount), date: wib(p.expires_at, lang) })}</Text>
+      <Row label={t("state.expectedTransfer")} value={rupiah(p.transfer_amount)} />
+      <Row label={t("state.accounts")} value={p.accounts.map((a) => accountLabel(a)).join("; ")} />
+    </div>
   )
 }
 
@@ -137,14 +201,16 @@ function Row({ label, value, testId }: { label: string; value: string; testId?: 
 
 function Timeline({ payment: p }: { payment: OrderPayment }) {
   const { t, lang } = useMootaText()
-  const last = p.timeline.length - 1
+  // "Awaiting transfer until …" is the state only while it lasts; afterwards the next event says how it ended.
+  const events = p.timeline.filter((e, i) => e.type !== "awaiting" || i === p.timeline.length - 1)
+  const last = events.length - 1
   return (
     <div className="px-6 py-4" data-testid="moota-timeline">
       <Text size="small" weight="plus" className="mb-2">
         {t("widget.timeline")}
       </Text>
       <ol className="flex flex-col gap-y-2">
-        {p.timeline.map((e, i) => (
+        {events.map((e, i) => (
           <li key={`${e.type}-${i}`} className="flex items-start gap-x-2">
             <span
               className={`mt-1.5 size-2 shrink-0 rounded-full ${i === last ? "bg-ui-fg-interactive" : "bg-ui-fg-muted"}`}
@@ -156,29 +222,12 @@ function Timeline({ payment: p }: { payment: OrderPayment }) {
               </Text>
               <Text size="xsmall" className="text-ui-fg-subtle">
                 {e.type === "awaiting" ? t("timeline.awaitingUntil", { date: wib(e.until, lang) }) : wib(e.at, lang)}
-                {e.type === "paid" && p.paid?.by ? ` · ${t("widget.paidBy", { name: p.paid.by.name ?? p.paid.by.email })}` : ""}
+                {e.type === "paid" && p.paid?.by ? ` · ${t("widget.paidBy", { name: actorName(p.paid.by) })}` : ""}
               </Text>
             </div>
           </li>
         ))}
       </ol>
-    </div>
-  )
-}
-
-function MatchedTransfer({ payment: p }: { payment: OrderPayment }) {
-  const { t, lang } = useMootaText()
-  const m = p.mutation!
-  return (
-    <div className="flex flex-col gap-y-1 px-6 py-4" data-testid="moota-matched-transfer">
-      <Text size="small" weight="plus">
-        {t("widget.matchedTransfer")}
-      </Text>
-      <Row label={t("widget.mutationId")} value={m.mutation_id} testId="moota-mutation-id" />
-      <Row label={t("widget.time")} value={wib(m.mutation_date ?? m.received_at, lang)} />
-      <Row label={t("widget.description")} value={m.description ?? "–"} />
-      <Row label={t("widget.received")} value={rupiah(m.amount)} />
-      <Row label={t("widget.source")} value={t(`widget.sources.${m.source}`)} />
     </div>
   )
 }
@@ -233,7 +282,7 @@ function Actions({ orderId, payment: p }: { orderId: string; payment: OrderPayme
                 label: t("widget.markPaidAccount"),
                 value: bankId,
                 onChange: setBankId,
-                options: p.accounts.map((a) => ({ value: a.bank_id, label: `${a.bank}${a.account_number_masked ? ` ${a.account_number_masked}` : ""}` })),
+                options: p.accounts.map((a) => ({ value: a.bank_id, label: accountLabel(a) })),
               }
             : undefined
         }

@@ -2,6 +2,7 @@
 export { createMootaClient, MootaClient } from "./client"
 export type { ListMutationsParams, ListMutationsSinceOptions, MootaClientUse, MootaMutationBatch } from "./client"
 export { MootaApiError, type MootaApiErrorCode } from "./errors"
+export { MOOTA_PROBLEMS, mootaProblemOf, type MootaProblem } from "./problem"
 export { storableText, toInboxInput, type InboxInput } from "./inbox-row"
 export { buildMootaMutation, newMootaId, type MootaMutationInput, type MootaWebhookMutation } from "./mutation"
 export {

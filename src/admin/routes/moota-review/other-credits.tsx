@@ -10,6 +10,9 @@ import {
   type OtherCredit,
   type OtherCreditFilters,
 } from "../../lib/other-credits"
+import type { AdminMootaAccount } from "../../../api/admin/moota/types"
+import { useAccountName } from "../../lib/accounts"
+import { accountLabel } from "../../lib/format"
 import { FilterSelect, ListPagination, NoteDialog, SearchField, listState, rupiah, useMootaText, wib } from "../../lib/ui"
 import { MatchDialog, OrderFinder } from "./suggestions"
 import { DetailLine, TransferCells, TransferHeaders, TransferTable, useDebouncedSearch } from "./transfer-list"
@@ -22,7 +25,7 @@ const ALL = "all"
  * (payouts, refunds, family transfers) and money from before the plugin. Same filters and paging as
  * the queue; one can still be sent to review, or matched to an order by its number.
  */
-export function OtherCredits({ accounts }: { accounts: { bank_id: string; bank: string }[] }) {
+export function OtherCredits({ accounts }: { accounts: AdminMootaAccount[] }) {
   const { t } = useMootaText()
   const [filters, setFilters] = useState<OtherCreditFilters>({ kind: "", bank_id: "", q: "", offset: 0, limit: PAGE_SIZE })
   const [search, setSearch] = useDebouncedSearch(setFilters)
@@ -54,7 +57,7 @@ export function OtherCredits({ accounts }: { accounts: { bank_id: string; bank: 
           label={t("review.filters.account")}
           value={filters.bank_id || ALL}
           onChange={set("bank_id")}
-          options={[{ value: ALL, label: t("review.filters.all") }, ...accounts.map((a) => ({ value: a.bank_id, label: `${a.bank} (${a.bank_id})` }))]}
+          options={[{ value: ALL, label: t("review.filters.all") }, ...accounts.map((a) => ({ value: a.bank_id, label: accountLabel(a) }))]}
         />
         <SearchField id="moota-other-search" label={t("review.filters.search")} value={search} onChange={setSearch} />
       </div>
@@ -88,7 +91,11 @@ function CreditRow({ credit, onOpen }: { credit: OtherCredit; onOpen: () => void
   const { t } = useMootaText()
   return (
     <Table.Row className="cursor-pointer" onClick={onOpen} data-testid={`moota-other-credit-${credit.inbox_id}`}>
-      <TransferCells at={credit.mutation_date ?? credit.received_at} amount={credit.amount} amountRaw={credit.amount_raw} bankId={credit.bank_id} />
+      <TransferCells
+        at={credit.mutation_date ?? credit.received_at} amount={credit.amount} amountRaw={credit.amount_raw}
+        bankId={credit.bank_id}
+        accountMasked={credit.account_number_masked}
+      />
       <Table.Cell>
         <Badge size="2xsmall" color="grey" className="whitespace-nowrap">
           {t(`otherCredits.kinds.${credit.kind}`)}
@@ -101,6 +108,7 @@ function CreditRow({ credit, onOpen }: { credit: OtherCredit; onOpen: () => void
 
 function CreditDrawer({ credit, onClose }: { credit: OtherCredit | null; onClose: () => void }) {
   const { t, lang } = useMootaText()
+  const accountName = useAccountName()
   return (
     <Drawer open={!!credit} onOpenChange={(open) => !open && onClose()}>
       <Drawer.Content data-testid="moota-other-credit-drawer">
@@ -127,10 +135,7 @@ function CreditDrawer({ credit, onClose }: { credit: OtherCredit | null; onClose
               <div className="flex flex-col gap-y-1">
                 <DetailLine label={t("widget.mutationId")} value={credit.mutation_id} />
                 <DetailLine label={t("widget.time")} value={wib(credit.mutation_date ?? credit.received_at, lang)} />
-                <DetailLine
-                  label={t("review.columns.account")}
-                  value={`${credit.bank_id}${credit.account_number_masked ? ` ${credit.account_number_masked}` : ""}`}
-                />
+                <DetailLine label={t("review.columns.account")} value={accountName(credit.bank_id, credit.account_number_masked)} />
                 <DetailLine label={t("widget.description")} value={credit.description ?? "–"} />
                 <DetailLine label={t("widget.source")} value={t(`widget.sources.${credit.source}`)} />
               </div>

@@ -5,6 +5,7 @@ import { useState } from "react"
 import { useReviewItems, useReviewSummary, type ReviewFilters, type ReviewItem } from "../../lib/api"
 import { REVIEW_REASONS, REVIEW_STATUSES } from "../../../lib/statuses"
 import { FilterSelect, ListPagination, SearchField, listState, Status, useMootaText } from "../../lib/ui"
+import { accountLabel } from "../../lib/format"
 import { OtherCredits } from "./other-credits"
 import { ReviewDrawer } from "./review-drawer"
 import { TransferCells, TransferHeaders, TransferTable, useDebouncedSearch } from "./transfer-list"
@@ -87,7 +88,7 @@ const MootaReviewPage = () => {
           onChange={set("bank_id")}
           options={[
             { value: ALL, label: t("review.filters.all") },
-            ...(summary.data?.accounts ?? []).map((a) => ({ value: a.bank_id, label: `${a.bank} (${a.bank_id})` })),
+            ...(summary.data?.accounts ?? []).map((a) => ({ value: a.bank_id, label: accountLabel(a) })),
           ]}
         />
         <SearchField id="moota-review-search" label={t("review.filters.search")} value={search} onChange={setSearch} />
@@ -123,7 +124,13 @@ function ItemRow({ item, onOpen }: { item: ReviewItem; onOpen: () => void }) {
   const { t } = useMootaText()
   return (
     <Table.Row className="cursor-pointer" onClick={onOpen} data-testid={`moota-review-row-${item.id}`}>
-      <TransferCells at={item.mutation?.mutation_date ?? item.created_at} amount={item.amount} amountRaw={item.mutation?.amount_raw} bankId={item.bank_id} />
+      <TransferCells
+        at={item.mutation?.mutation_date ?? item.created_at}
+        amount={item.amount}
+        amountRaw={item.mutation?.amount_raw}
+        bankId={item.bank_id}
+        accountMasked={item.mutation?.account_number_masked}
+      />
       <Table.Cell>
         {item.status === "open" ? (
           <Badge size="2xsmall" color={item.reason === "unmatched" ? "orange" : "red"}>

@@ -6,6 +6,7 @@ import { MootaClaims } from "../../components/moota-claims"
 import { NoteDialog, Status, errorText, rupiah, useMootaText, wib } from "../../lib/ui"
 import { CandidateCard, MatchDialog, OrderFinder } from "./suggestions"
 import { DetailLine } from "./transfer-list"
+import { useAccountName } from "../../lib/accounts"
 
 /**
  * One review item, kept current while open (it polls): an open item shows why it is here, the orders
@@ -40,6 +41,7 @@ export function ReviewDrawer({ id, onClose }: { id: string | null; onClose: () =
 
 function ItemDetail(props: { id: string; item: ReviewItem; candidates: Candidate[]; history: HistoryEntry[] }) {
   const { t, lang } = useMootaText()
+  const accountName = useAccountName()
   const { item } = props
   const open = item.status === "open"
   const m = item.mutation
@@ -76,7 +78,7 @@ function ItemDetail(props: { id: string; item: ReviewItem; candidates: Candidate
       <div className="flex flex-col gap-y-1">
         <DetailLine label={t("widget.mutationId")} value={item.mutation_id} />
         <DetailLine label={t("widget.time")} value={wib(m?.mutation_date ?? item.created_at, lang)} />
-        <DetailLine label={t("review.columns.account")} value={`${item.bank_id}${m?.account_number_masked ? ` ${m.account_number_masked}` : ""}`} />
+        <DetailLine label={t("review.columns.account")} value={accountName(item.bank_id, m?.account_number_masked)} />
         <DetailLine label={t("widget.description")} value={m?.description ?? "–"} />
         <DetailLine label={t("widget.source")} value={m ? t(`widget.sources.${m.source}`) : "–"} />
       </div>

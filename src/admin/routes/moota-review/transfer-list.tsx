@@ -1,6 +1,7 @@
 import { Table, Text } from "@medusajs/ui"
 import { useEffect, useState, type ReactNode } from "react"
 import { rupiah, useMootaText, wib } from "../../lib/ui"
+import { useAccountName } from "../../lib/accounts"
 
 /** What the review queue and the other-credits list share: the table, a transfer's first cells, a detail line, the search box's delay. */
 
@@ -31,13 +32,20 @@ export function TransferHeaders() {
 }
 
 /** When a transfer arrived, how much (as Moota wrote it when it is no whole rupiah), on which account. */
-export function TransferCells(props: { at: string | null; amount: number | null; amountRaw: string | null | undefined; bankId: string }) {
+export function TransferCells(props: {
+  at: string | null
+  amount: number | null
+  amountRaw: string | null | undefined
+  bankId: string
+  accountMasked?: string | null
+}) {
   const { lang } = useMootaText()
+  const accountName = useAccountName()
   return (
     <>
       <Table.Cell className="whitespace-nowrap">{wib(props.at, lang)}</Table.Cell>
       <Table.Cell className="text-right tabular-nums">{props.amount === null ? props.amountRaw ?? "–" : rupiah(props.amount)}</Table.Cell>
-      <Table.Cell>{props.bankId}</Table.Cell>
+      <Table.Cell>{accountName(props.bankId, props.accountMasked)}</Table.Cell>
     </>
   )
 }

@@ -158,7 +158,8 @@ export async function orderPaymentView(scope: MedusaContainer, order: OrderRef, 
     ...reviews.flatMap((i) => [i.id, i.inbox_mutation_id]),
   ] as string[])
   // A manual confirmation (mark as paid, or a match from the review queue) is audited on its transfer.
-  const paidBy = paidRow ? history.find((h) => h.action === "match" && h.subject_id === paidRow.id)?.actor ?? null : null
+  const paidMatch = paidRow ? history.find((h) => h.action === "match" && h.subject_id === paidRow.id) : undefined
+  const paidBy = paidMatch?.actor ?? null
   const open = r.status === "awaiting" || r.status === "quarantined"
 
   return {
@@ -192,6 +193,7 @@ export async function orderPaymentView(scope: MedusaContainer, order: OrderRef, 
             received_amount: r.received_amount == null ? null : Number(r.received_amount),
             source: paidRow?.source ?? null,
             by: paidBy,
+            note: paidMatch?.note ?? null,
           }
         : null,
     mutation: paidRow ? mutationView(paidRow) : null,

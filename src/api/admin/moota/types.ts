@@ -77,6 +77,8 @@ export type AdminMootaOrderPayment = {
     received_amount: number | null
     source: AdminMootaMutation["source"] | null
     by: AdminMootaActor | null
+    /** The note of the person who marked it paid or matched it, when one did. */
+    note: string | null
   } | null
   mutation: AdminMootaMutation | null
   timeline: AdminMootaTimelineEvent[]
@@ -170,7 +172,17 @@ export type AdminMootaDismissResponse = { review_item: AdminMootaReviewItem }
 export type AdminMootaReviewSummaryResponse = {
   open: number
   by_reason: Record<string, number>
-  accounts: { bank_id: string; bank: string; kind: string }[]
+  /** The configured accounts, to filter by and to name a transfer's account in words. */
+  accounts: AdminMootaAccount[]
+}
+
+/** A configured account as the admin names it ("BCA · Toko Maju · ••7890"); never the whole number. */
+export type AdminMootaAccount = {
+  bank_id: string
+  bank: string
+  kind: string
+  account_holder: string | null
+  account_number_masked: string | null
 }
 
 /** A credit kept out of the review queue: `unrelated` (no order could explain it) or `history` (before the plugin). */

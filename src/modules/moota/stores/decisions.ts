@@ -1,6 +1,6 @@
 import { MedusaError } from "@medusajs/framework/utils"
 import type { MatchDecision } from "../../../lib/matching"
-import { INBOX, OUTCOME, REASON, RESERVATION, WRITE_BACK } from "../../../lib/statuses"
+import { INBOX, OUTCOME, REASON, RESERVATION, SOURCE, WRITE_BACK } from "../../../lib/statuses"
 import type { InboxRow, ManualMatchRecorded, RecordedDecision, ReservationRow } from "../types"
 import * as inboxes from "./inbox"
 import * as reservations from "./reservations"
@@ -177,7 +177,10 @@ export async function undoRecordedCapture(db: SqlRunner, inboxId: string, reserv
   )
 }
 
-/** The capture went through: close the inbox row; the amount stays held through the quarantine. */
+/**
+ * The capture went through: close the inbox row; the amount stays held through the quarantine. Only a
+ * mutation Moota reported is written back: a "mark as paid" row (source manual) has no mutation at Moota.
+ */
 export async function completeCapture(
   db: SqlRunner,
   inboxId: string,
@@ -192,7 +195,9 @@ export async function completeCapture(
   )
   await db.execute(
     `UPDATE moota_inbox_mutation SET status = ${sqlValue(INBOX.processed)}, outcome = ${sqlValue(OUTCOME.captured)},
-       processed_at = now(), write_back_status = ?, last_error = NULL, updated_at = now()
+       processed_at = now(),
+       write_back_status = CASE WHEN source = ${sqlValue(SOURCE.manual)} THEN ${sqlValue(WRITE_BACK.none)} ELSE ? END,
+       last_error = NULL, updated_at = now()
      WHERE id = ?`,
     [opts.writeBack ? WRITE_BACK.pending : WRITE_BACK.none, inboxId]
   )

@@ -3,6 +3,7 @@ import { CreditCard } from "@medusajs/icons"
 import { Badge, Button, Container, Copy, Heading, Table, Text, toast } from "@medusajs/ui"
 import type { ReactNode } from "react"
 import { useSendTest, useSetup, type Mutation, type Setup } from "../../../lib/api"
+import { accountLabel, lastDigits } from "../../../lib/format"
 import { Status, errorText, rupiah, useMootaText, wib } from "../../../lib/ui"
 
 /**
@@ -86,9 +87,9 @@ function Connection({ setup }: { setup: Setup }) {
           <Text size="xsmall" className="text-ui-fg-subtle">
             {c.api_base_url}
           </Text>
-          {c.error && (
-            <Text size="xsmall" className="text-ui-fg-error">
-              {c.error}
+          {c.problem && (
+            <Text size="xsmall" className="text-ui-fg-error" data-testid="moota-connection-problem">
+              {t(`problems.${c.problem}`)}
             </Text>
           )}
         </Field>
@@ -154,8 +155,7 @@ function Webhook({ setup }: { setup: Setup }) {
           <Text size="small" className={result.ok ? "text-ui-fg-base" : "text-ui-fg-error"} data-testid="moota-test-result">
             {result.ok
               ? t("settings.testOk", { status: result.status, ms: result.duration_ms })
-              : t("settings.testFailed", { error: result.error ?? `HTTP ${result.status}` })}{" "}
-            · {result.mutation_id}
+              : t("settings.testFailed", { error: result.error ?? `HTTP ${result.status}` })}
           </Text>
         )}
       </div>
@@ -166,6 +166,9 @@ function Webhook({ setup }: { setup: Setup }) {
 function Accounts({ setup }: { setup: Setup }) {
   const { t, lang } = useMootaText()
   const extra = setup.moota_accounts.filter((m) => !m.configured)
+  // Only worth saying when it leaves a configured virtual account or QRIS unconfirmed.
+  const index = setup.accounts_index
+  const unsure = !!index && !index.available && setup.accounts.some((a) => a.in_moota === null && a.kind !== "bank")
   return (
     <Container className="divide-y p-0">
       <div className="px-6 py-4">
@@ -173,81 +176,87 @@ function Accounts({ setup }: { setup: Setup }) {
         <Text size="small" className="text-ui-fg-subtle">
           {t("settings.accountsHelp")}
         </Text>
-        {setup.accounts_index && !setup.accounts_index.available && (
-          <Text size="xsmall" className="text-ui-fg-muted">
-            {t("settings.accountIndexUnavailable", { error: setup.accounts_index.error })}
+        {unsure && (
+          <Text size="xsmall" className="text-ui-fg-muted" data-testid="moota-accounts-problem">
+            {t("settingsWords.vaQrisUnknown")}
+            {index.problem && index.problem !== "not_offered" ? ` ${t(`problems.${index.problem}`)}` : ""}
           </Text>
         )}
       </div>
-      <Table>
-        <Table.Header>
-          <Table.Row>
-            <Table.HeaderCell>{t("settings.columns.account")}</Table.HeaderCell>
-            <Table.HeaderCell>{t("settings.columns.number")}</Table.HeaderCell>
-            <Table.HeaderCell>{t("settings.columns.holder")}</Table.HeaderCell>
-            <Table.HeaderCell>{t("settings.columns.inMoota")}</Table.HeaderCell>
-            <Table.HeaderCell>{t("settings.columns.checkout")}</Table.HeaderCell>
-            <Table.HeaderCell>{t("settings.columns.lastUpdate")}</Table.HeaderCell>
-          </Table.Row>
-        </Table.Header>
-        <Table.Body>
-          {setup.accounts.map((a) => {
-            const m = setup.moota_accounts.find((x) => x.bank_id === a.bank_id)
-            return (
-              <Table.Row key={a.bank_id} data-testid={`moota-account-${a.bank_id}`}>
+      {/* On a phone the table scrolls inside its card, as the review lists do. */}
+      <div className="overflow-x-auto">
+        <Table>
+          <Table.Header>
+            <Table.Row>
+              <Table.HeaderCell>{t("settings.columns.account")}</Table.HeaderCell>
+              <Table.HeaderCell>{t("settings.columns.number")}</Table.HeaderCell>
+              <Table.HeaderCell>{t("settings.columns.holder")}</Table.HeaderCell>
+              <Table.HeaderCell>{t("settings.columns.inMoota")}</Table.HeaderCell>
+              <Table.HeaderCell>{t("settings.columns.checkout")}</Table.HeaderCell>
+              <Table.HeaderCell>{t("settings.columns.lastUpdate")}</Table.HeaderCell>
+            </Table.Row>
+          </Table.Header>
+          <Table.Body>
+            {setup.accounts.map((a) => {
+              const m = setup.moota_accounts.find((x) => x.bank_id === a.bank_id)
+              return (
+                <Table.Row key={a.bank_id} data-testid={`moota-account-${a.bank_id}`}>
+                  <Table.Cell>
+                    {a.bank}{" "}
+                    <Badge size="2xsmall" className="whitespace-nowrap">
+                      {t(`accounts.kinds.${a.kind}`)}
+                    </Badge>
+                  </Table.Cell>
+                  <Table.Cell>{lastDigits(a.account_number_masked) ?? "–"}</Table.Cell>
+                  <Table.Cell>{a.account_holder}</Table.Cell>
+                  <Table.Cell>{a.in_moota === null ? t("settings.unknown") : a.in_moota ? t("common.yes") : t("common.no")}</Table.Cell>
+                  <Table.Cell>
+                    <Status status={a.enabled_for_checkout ? "paid" : "released"}>
+                      {a.enabled_for_checkout ? t("settings.enabled") : t("settings.disabled")}
+                    </Status>
+                  </Table.Cell>
+                  <Table.Cell>{m?.last_update ? wib(m.last_update, lang) : "–"}</Table.Cell>
+                </Table.Row>
+              )
+            })}
+            {extra.map((m) => (
+              <Table.Row key={m.bank_id}>
                 <Table.Cell>
-                  {a.bank} <Badge size="2xsmall">{t(`settings.accountKinds.${a.kind}`, { defaultValue: a.kind ?? "" })}</Badge>
+                  {m.label ?? t("accounts.unknown")}
                   <Text size="xsmall" className="text-ui-fg-muted">
-                    {a.bank_id}
+                    {t("settingsWords.unknownAccount")}
                   </Text>
                 </Table.Cell>
-                <Table.Cell>{a.account_number_masked ?? "–"}</Table.Cell>
-                <Table.Cell>{a.account_holder}</Table.Cell>
-                <Table.Cell>{a.in_moota === null ? t("settings.unknown") : a.in_moota ? t("common.yes") : t("common.no")}</Table.Cell>
+                <Table.Cell>{lastDigits(m.account_number_masked) ?? "–"}</Table.Cell>
+                <Table.Cell>{m.account_holder ?? "–"}</Table.Cell>
+                <Table.Cell>{t("common.yes")}</Table.Cell>
                 <Table.Cell>
-                  <Status status={a.enabled_for_checkout ? "paid" : "released"}>
-                    {a.enabled_for_checkout ? t("settings.enabled") : t("settings.disabled")}
-                  </Status>
+                  <Status status="released">{t("settings.notConfigured")}</Status>
                 </Table.Cell>
-                <Table.Cell>{m?.last_update ? wib(m.last_update, lang) : "–"}</Table.Cell>
+                <Table.Cell>{m.last_update ? wib(m.last_update, lang) : "–"}</Table.Cell>
               </Table.Row>
-            )
-          })}
-          {extra.map((m) => (
-            <Table.Row key={m.bank_id}>
-              <Table.Cell>
-                {m.label ?? m.bank_type ?? m.bank_id}
-                <Text size="xsmall" className="text-ui-fg-muted">
-                  {m.bank_id}
-                </Text>
-              </Table.Cell>
-              <Table.Cell>{m.account_number_masked ?? "–"}</Table.Cell>
-              <Table.Cell>{m.account_holder ?? "–"}</Table.Cell>
-              <Table.Cell>{t("common.yes")}</Table.Cell>
-              <Table.Cell>
-                <Status status="released">{t("settings.notConfigured")}</Status>
-              </Table.Cell>
-              <Table.Cell>{m.last_update ? wib(m.last_update, lang) : "–"}</Table.Cell>
-            </Table.Row>
-          ))}
-        </Table.Body>
-      </Table>
+            ))}
+          </Table.Body>
+        </Table>
+      </div>
     </Container>
   )
 }
 
-function MutationLine({ m }: { m: Mutation | null }) {
+function MutationLine({ m, accounts }: { m: Mutation | null; accounts: Setup["accounts"] }) {
   const { t, lang } = useMootaText()
   if (!m) {
     return <Text size="small">{t("common.never")}</Text>
   }
+  const account = accounts.find((a) => a.bank_id === m.bank_id)
   return (
     <>
       <Text size="small">
-        {wib(m.received_at, lang)} · {m.type} {rupiah(m.amount)} · {m.bank_id}
+        {wib(m.received_at, lang)} · {t(`mutationTypes.${m.type}`, { defaultValue: "" })} {m.amount === null ? m.amount_raw : rupiah(m.amount)} ·{" "}
+        {account ? accountLabel(account) : accountLabel({ bank: t("accounts.unknown"), account_number_masked: m.account_number_masked })}
       </Text>
       <Text size="xsmall" className="text-ui-fg-subtle">
-        {t("settings.outcome")}: {m.outcome ?? m.status} · {m.mutation_id}
+        {t("settings.outcome")}: {m.outcome ? t(`outcomes.${m.outcome}`) : t(`inboxStatuses.${m.status}`)}
       </Text>
     </>
   )
@@ -265,7 +274,7 @@ function Activity({ setup }: { setup: Setup }) {
         </Text>
       </div>
       <Field label={t("settings.lastWebhook")} testId="moota-last-webhook">
-        <MutationLine m={a.last_webhook} />
+        <MutationLine m={a.last_webhook} accounts={setup.accounts} />
       </Field>
       <Field label={t("settings.lastReconcileRun")}>
         {a.last_reconcile_run ? (
@@ -282,7 +291,7 @@ function Activity({ setup }: { setup: Setup }) {
         )}
       </Field>
       <Field label={t("settings.lastReconcile")}>
-        <MutationLine m={a.last_reconciled} />
+        <MutationLine m={a.last_reconciled} accounts={setup.accounts} />
       </Field>
       <Field label={t("settings.lastTest")}>
         {a.last_test ? (

@@ -1,17 +1,19 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { maskAccountNumber } from "../../../../lib/mask"
-import { createMootaClient, MootaApiError, type MootaBank, type MootaIndexedAccount } from "../../../../lib/moota"
+import { createMootaClient, MootaApiError, mootaProblemOf, type MootaBank, type MootaIndexedAccount, type MootaProblem } from "../../../../lib/moota"
 import { actorsById, mootaOf, mutationView } from "../helpers"
 import { webhookUrlOf } from "./helpers"
 import { RECONCILE_RUN_ACTION } from "../../../../jobs/moota-reconcile"
 
-type Failure = { error: string; status: number | null }
+/** `error` is Moota's raw answer for logs and support; the admin shows `problem`, translated into what to do. */
+type Failure = { error: string; status: number | null; problem: MootaProblem }
 
 function failure(e: unknown): Failure {
+  const problem = mootaProblemOf(e)
   if (e instanceof MootaApiError) {
-    return { error: e.message, status: e.status }
+    return { error: e.message, status: e.status, problem }
   }
-  return { error: e instanceof Error ? e.message : String(e), status: null }
+  return { error: e instanceof Error ? e.message : String(e), status: null, problem }
 }
 
 async function attempt<T>(fn: () => Promise<T>): Promise<{ ok: true; value: T } | ({ ok: false } & Failure)> {
@@ -20,6 +22,18 @@ async function attempt<T>(fn: () => Promise<T>): Promise<{ ok: true; value: T } 
   } catch (e) {
     return { ok: false, ...failure(e) }
   }
+}
+
+/**
+ * Whether Moota knows a configured account. Plain accounts are all in GET /bank; a virtual account or
+ * QRIS may be listed only by GET /accounts/index, so when that list could not be read and /bank lacks
+ * it, the answer is "unknown", not "no".
+ */
+function inMoota(kind: string, listed: boolean, banksRead: boolean, indexRead: boolean): boolean | null {
+  if (listed) {
+    return true
+  }
+  return banksRead && (kind === "bank" || indexRead) ? false : null
 }
 
 /**
@@ -94,8 +108,10 @@ export async function GET(req: AuthenticatedMedusaRequest, res: MedusaResponse):
       reachable: banks ? banks.ok || banks.status !== null : null,
       token_valid: banks ? (banks.ok ? true : tokenRefused ? false : null) : null,
       error: banks && !banks.ok ? banks.error : null,
+      problem: banks && !banks.ok ? banks.problem : null,
       points: points?.ok ? points.value : null,
       points_error: points && !points.ok ? points.error : null,
+      points_problem: points && !points.ok ? points.problem : null,
       checked_at: new Date().toISOString(),
     },
     accounts: options.accounts.map((a) => ({
@@ -105,13 +121,17 @@ export async function GET(req: AuthenticatedMedusaRequest, res: MedusaResponse):
       account_number_masked: a.accountNumber ? maskAccountNumber(a.accountNumber) : null,
       account_holder: a.accountHolder,
       enabled_for_checkout: a.enabled,
-      in_moota: banks?.ok || indexed?.ok ? mootaAccounts.has(a.bankId) : null,
+      in_moota: inMoota(a.kind, mootaAccounts.has(a.bankId), !!banks?.ok, !!indexed?.ok),
     })),
     moota_accounts: [...mootaAccounts.values()].map((m) => {
       const c = configured.get(m.bank_id as string)
       return { ...m, configured: !!c, enabled_for_checkout: !!c?.enabled }
     }),
-    accounts_index: indexed ? (indexed.ok ? { available: true, error: null } : { available: false, error: indexed.error }) : null,
+    accounts_index: indexed
+      ? indexed.ok
+        ? { available: true, error: null, problem: null }
+        : { available: false, error: indexed.error, problem: indexed.problem }
+      : null,
     webhook: {
       url: webhookUrlOf(req),
       secret_configured: options.webhookSecrets.length > 0,

@@ -1,0 +1,26 @@
+import { accountLabel, formatAmount, lastDigits } from "../format"
+
+describe("admin account and amount formatting", () => {
+  it("names an account by bank, holder and its last four digits, never more of the number", () => {
+    expect(accountLabel({ bank: "BCA", account_holder: "Toko Maju", account_number_masked: "******7890" })).toBe("BCA · Toko Maju · ••7890")
+    expect(accountLabel({ bank: "Mandiri", account_holder: "Toko Maju", account_number_masked: "*********5678" })).toBe(
+      "Mandiri · Toko Maju · ••5678"
+    )
+    // A QRIS account has no number: nothing dangling.
+    expect(accountLabel({ bank: "QRIS", account_holder: "Toko Maju", account_number_masked: null })).toBe("QRIS · Toko Maju")
+    expect(accountLabel({ bank: "BNI", account_number_masked: "1234-5678-90" })).toBe("BNI · ••7890")
+    expect(lastDigits("****")).toBeNull()
+    expect(lastDigits(undefined)).toBeNull()
+  })
+
+  it("writes amounts in English like Medusa's dashboard and in Indonesian like id-ID", () => {
+    expect(formatAmount(165_732, "en")).toBe("Rp 165,732")
+    expect(formatAmount(165_732, "id")).toBe("Rp165.732")
+    expect(formatAmount(1_000_000.5, "en")).toBe("Rp 1,000,000.50")
+    expect(formatAmount(1_000_000.5, "id")).toBe("Rp1.000.000,50")
+    expect(formatAmount(999, "en")).toBe("Rp 999")
+    expect(formatAmount(-7, "en")).toBe("-Rp 7")
+    expect(formatAmount(0, "en")).toBe("Rp 0")
+    expect(() => formatAmount(Number.POSITIVE_INFINITY, "en")).toThrow(RangeError)
+  })
+})
