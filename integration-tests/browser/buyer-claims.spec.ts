@@ -71,7 +71,7 @@ describe("buyer card in review, and the payment confirmation", () => {
 
     await page.setViewportSize({ width: 390, height: 844 })
     await s.shot("review-id-390", card)
-    await page.getByRole("button", { name: "Bahasa: English" }).click()
+    await page.getByRole("button", { name: "Language: English" }).click()
     await page.getByRole("heading", { name: "Your transfer is being checked" }).waitFor()
     await s.shot("review-en-390", card)
     await page.setViewportSize({ width: 1000, height: 1200 })
@@ -94,7 +94,7 @@ describe("buyer card in review, and the payment confirmation", () => {
     await page.getByRole("button", { name: "Bahasa: Indonesia" }).click()
     await page.getByTestId("moota-claim").filter({ hasText: "Konfirmasi terkirim: Rp165.000 dari BCA a.n. Budi Santoso" }).waitFor()
     await s.shot("claim-sent-id", page.locator("[data-moota-status]"))
-    await page.getByRole("button", { name: "Bahasa: English" }).click()
+    await page.getByRole("button", { name: "Language: English" }).click()
   })
 
   it("shows the claim on the order widget, and the card turns Paid once the merchant matches the transfer", async () => {
