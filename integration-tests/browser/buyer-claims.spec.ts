@@ -1,3 +1,4 @@
+import { join } from "node:path"
 import { PNG } from "pngjs"
 import type { Page } from "playwright-core"
 import { startDemoServer, type DemoServer } from "../../demo/server"
@@ -71,7 +72,7 @@ describe("buyer card in review, and the payment confirmation", () => {
 
     await page.setViewportSize({ width: 390, height: 844 })
     await s.shot("review-id-390", card)
-    await page.getByRole("button", { name: "Bahasa: English" }).click()
+    await page.getByRole("button", { name: "Language: English" }).click()
     await page.getByRole("heading", { name: "Your transfer is being checked" }).waitFor()
     await s.shot("review-en-390", card)
     await page.setViewportSize({ width: 1000, height: 1200 })
@@ -94,10 +95,11 @@ describe("buyer card in review, and the payment confirmation", () => {
     await page.getByRole("button", { name: "Bahasa: Indonesia" }).click()
     await page.getByTestId("moota-claim").filter({ hasText: "Konfirmasi terkirim: Rp165.000 dari BCA a.n. Budi Santoso" }).waitFor()
     await s.shot("claim-sent-id", page.locator("[data-moota-status]"))
-    await page.getByRole("button", { name: "Bahasa: English" }).click()
+    await page.getByRole("button", { name: "Language: English" }).click()
   })
 
   it("shows the claim on the order widget, and the card turns Paid once the merchant matches the transfer", async () => {
+    // A second tab of the same browser (Chromium here runs single-process: it closes with the session).
     const admin = await (await s.browser.newContext({ viewport: { width: 1280, height: 1000 } })).newPage()
     admin.setDefaultTimeout(120_000)
     await admin.goto(`${store.url}/app/login`, WAIT)
@@ -115,8 +117,8 @@ describe("buyer card in review, and the payment confirmation", () => {
     await proof.waitFor()
     expect(await proof.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBe(40)
     await claims.scrollIntoViewIfNeeded()
-    const path = await s.shot("widget-claim", claims)
-    await admin.screenshot({ path: path.replace(/\.png$/, "-page.png") })
+    // The session's shot() captures the buyer's tab; the admin tab is captured beside it.
+    await admin.screenshot({ path: join(s.dir, "09-admin-widget-claim.png") })
 
     const { review_items } = await store.adminApi("GET", "/admin/moota/review-items?status=open")
     expect(review_items).toHaveLength(1)
@@ -125,7 +127,6 @@ describe("buyer card in review, and the payment confirmation", () => {
     expect(await page.evaluate(() => (window as any).__samePage)).toBe(true)
     expect(await page.getByRole("heading", { name: "Payment received" }).isVisible()).toBe(true)
     await s.shot("paid-after-match", page.locator("[data-moota-status]"))
-    await admin.context().close()
   })
 })
 

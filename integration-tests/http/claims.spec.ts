@@ -130,9 +130,9 @@ medusaIntegrationTestRunner({
       const { order_id } = await placeMootaOrder(store)
       const cases: [Record<string, unknown>, RegExp][] = [
         [claimBody({ amount: 165_000.5 }), /'int' for field 'amount'/],
-        [claimBody({ amount: 10 }), /amount must be at least 1000/],
-        [claimBody({ sender_name: "" }), /sender_name must be at least 2 characters/],
-        [claimBody({ bank: "B".repeat(101) }), /bank must be at most 100 characters/],
+        [claimBody({ amount: 10 }), /'amount' too small, expected at least: '1000'/],
+        [claimBody({ sender_name: "" }), /'sender_name' too small, expected at least: '2'/],
+        [claimBody({ bank: "B".repeat(101) }), /'bank' too big, expected at most: '100'/],
         [claimBody({ transferred_at: new Date(Date.now() + 3_600_000).toISOString() }), /transferred_at is in the future/],
         [claimBody({ transferred_at: new Date(Date.now() - 86_400_000).toISOString() }), /before the order was placed/],
         [claimBody({ proof: { data: Buffer.from("%PDF-1.7 not an image").toString("base64") } }), /JPEG, PNG or WebP/],

@@ -216,7 +216,8 @@ export function MootaPayment(props: MootaPaymentProps): ReactNode {
   const awaiting = status === "awaiting" && !inReview
   const claim = status === "paid" ? null : (payment.claim ?? null)
   const submitClaim = props.api.claim?.bind(props.api)
-  const amount = splitUniqueCode(payment.transfer_amount)
+  // Once paid, "Amount paid" is what arrived (a transfer the merchant matched may differ from the one asked).
+  const amount = splitUniqueCode(status === "paid" && payment.received_amount ? payment.received_amount : payment.transfer_amount)
   const isQr = (kind: string) => kind === "qris" || kind === "moota_qris"
   const banks = payment.accounts.filter((a) => !isQr(a.kind) && a.account_number)
   const qris = payment.accounts.filter((a) => isQr(a.kind) && (a.qris_payload || a.qr_url))

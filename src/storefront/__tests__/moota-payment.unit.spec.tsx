@@ -444,3 +444,13 @@ describe("MootaPayment: payment confirmation", () => {
     expect(screen.getByTestId("moota-claim").textContent).toMatch(/^Confirmation sent: Rp165\.000 from BCA, Budi/)
   })
 })
+
+describe("MootaPayment: paid by a transfer the merchant matched", () => {
+  it("shows as the amount paid what arrived, not the amount that was asked", async () => {
+    const payment = awaitingPayment(NOW, { status: "paid", paid_at: new Date(NOW).toISOString(), received_amount: 165_000 })
+    render(<MootaPayment api={fakeApi()} initialPayment={payment} pollIntervalMs={0} lang="en" />)
+    await flush()
+    expect(screen.getByTestId("moota-amount").textContent).toBe("Rp165.000")
+    expect(card().textContent).toContain("We received Rp165.000")
+  })
+})
