@@ -103,6 +103,15 @@ describe("buildBuyerMessage", () => {
     expect(m.data.text).toBe(m.text)
   })
 
+  it("tells a buyer paying a VA number of the order's own to pay the exact total, with no unique code to explain", () => {
+    const va = { bank_id: "va1", kind: "moota_va" as const, bank: "BCA Virtual Account", account_number: "8808123456789012", account_holder: "TOKO CONTOH" }
+    const base = input("awaiting_payment")
+    const m = buildBuyerMessage({ ...base, payment: { ...base.payment, transfer_amount: 165_000, unique_code: 0, accounts: [va] } })
+    expect(m.text).toContain("- BCA Virtual Account 8808123456789012 a.n. TOKO CONTOH")
+    expect(m.text).toContain("Nomor VA/kode QR ini khusus untuk pesanan ini: bayar tepat nominal di atas.")
+    expect(m.text).not.toContain("kode unik")
+  })
+
   it("writes the awaiting message in English, without the cancel sentence when orders are not auto-canceled", () => {
     const m = buildBuyerMessage(input("awaiting_payment", { locale: "en", auto_cancel: false, store_name: null }))
     expect(m.subject).toBe("Awaiting payment for order #42")

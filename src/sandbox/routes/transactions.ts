@@ -164,7 +164,8 @@ export function transactionRoutes(ctx: SandboxContext): Route[] {
       method: "GET",
       pattern: /^\/api\/v2\/accounts\/index$/,
       auth: true,
-      handler: async () => [200, state.banks.map(bankJson)],
+      // Only the accounts create-transaction takes (inferred: Moota's plugin lists VA/QRIS from it).
+      handler: async () => [200, state.banks.filter(isTransactionAccount).map(bankJson)],
     },
     {
       method: "POST",
