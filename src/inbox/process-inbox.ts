@@ -97,6 +97,10 @@ class InboxScheduler {
         await ackPriority.waitForLull()
         const rows = await moota.claimPendingInbox(SWEEP_BATCH, LEASE_MS)
         if (!rows.length) {
+          if (this.fresh.length) {
+            // Delivered while the sweep looked: those rows may have been committed after it.
+            continue
+          }
           break
         }
         const { result } = await decideMootaNoiseWorkflow(container).run({ input: { rows } })
