@@ -1,6 +1,7 @@
 import { formatRupiah } from "./amount"
 import type { MootaInstructionAccount } from "./instructions"
 import type { ReviewReason } from "./statuses"
+import { mootaProblemOfStatus, type MootaProblem } from "./moota/problem"
 import { formatWib } from "./wib"
 import { BUYER_TEXTS } from "./buyer-texts"
 
@@ -13,6 +14,30 @@ import { BUYER_TEXTS } from "./buyer-texts"
 export type NotifyLocale = "id" | "en"
 
 export type BuyerMessage = "awaiting_payment" | "payment_reminder" | "payment_received" | "order_canceled"
+
+/** A failed poll, as what the merchant should do, in the alert's language. */
+const RECONCILE_PROBLEM_TEXTS: Record<"id" | "en", Record<MootaProblem, string>> = {
+  en: {
+    token_refused: "Moota refused the API token: create a new one in Moota (Apps & API) and set it as the plugin's apiToken.",
+    not_offered: "Moota does not offer mutation reading for this account or token; ask Moota support.",
+    rate_limited: "Moota is limiting requests for now.",
+    moota_down: "Moota had a problem answering.",
+    unreachable: "Moota could not be reached from the server: check its internet connection.",
+    unreadable: "Moota answered something the plugin cannot read; the server log has the details.",
+    refused: "Moota refused the request; the server log has the details.",
+    unexpected: "The server log has the details.",
+  },
+  id: {
+    token_refused: "Moota menolak token API: buat token baru di Moota (Apps & API) lalu pasang sebagai apiToken plugin.",
+    not_offered: "Moota tidak menyediakan pembacaan mutasi untuk rekening atau token ini; tanyakan ke dukungan Moota.",
+    rate_limited: "Moota sedang membatasi permintaan.",
+    moota_down: "Moota sedang bermasalah saat menjawab.",
+    unreachable: "Moota tidak dapat dihubungi dari server: periksa koneksi internetnya.",
+    unreadable: "Jawaban Moota tidak dapat dibaca plugin; detailnya ada di log server.",
+    refused: "Moota menolak permintaan; detailnya ada di log server.",
+    unexpected: "Detailnya ada di log server.",
+  },
+}
 
 export type MerchantAlert = "review_created" | "reconcile_failed" | "token_rejected" | "credential_expiring" | "claim_unmatched"
 
@@ -210,14 +235,15 @@ export function buildMerchantAlert(input: MerchantAlertInput, locale: NotifyLoca
     }
     case "reconcile_failed": {
       const banks = input.failures.map((f) => f.bank).join(", ")
-      const first = input.failures[0]?.message ?? ""
+      // What to do, not Moota's raw answer (it names API paths; the server log has it).
+      const todo = RECONCILE_PROBLEM_TEXTS[locale][mootaProblemOfStatus(input.failures[0]?.status ?? null)]
       return {
         alert: input.alert,
         locale,
         title: id ? "Rekonsiliasi Moota gagal" : "Moota reconciliation failed",
         description: id
-          ? `Mutasi ${banks} tidak dapat dibaca dari Moota (${first}). Webhook tetap berjalan; pembacaan berikutnya mencoba lagi.`
-          : `Could not read the mutations of ${banks} from Moota (${first}). Webhooks still work; the next poll tries again.`,
+          ? `Mutasi ${banks} tidak dapat dibaca dari Moota. ${todo} Webhook tetap berjalan; pembacaan berikutnya mencoba lagi.`
+          : `Could not read the mutations of ${banks} from Moota. ${todo} Webhooks still work; the next poll tries again.`,
         failures: input.failures,
       }
     }

@@ -212,7 +212,11 @@ describe("buildMerchantAlert", () => {
     )
     expect(failed.title).toBe("Moota reconciliation failed")
     expect(failed.description).toContain("BCA")
-    expect(failed.description).toContain("answered 500")
+    // What to do, never Moota's raw answer with its API path.
+    expect(failed.description).toContain("Moota had a problem answering.")
+    expect(failed.description).not.toMatch(/GET|\/mutation|answered|500/)
+    const refused = buildMerchantAlert({ alert: "reconcile_failed", failures: [{ bank_id: "b1", bank: "BCA", status: 401, message: "x" }] }, "id")
+    expect(refused.description).toContain("Moota menolak token API")
     expect(buildMerchantAlert({ alert: "token_rejected", status: 401 }, "id").title).toBe("Token API Moota ditolak")
     const expiring = buildMerchantAlert({ alert: "credential_expiring", credential: "api_token", expires_at: DEADLINE }, "en")
     expect(expiring).toEqual(

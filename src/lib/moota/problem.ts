@@ -26,7 +26,12 @@ export function mootaProblemOf(e: unknown): MootaProblem {
   if (e.code === "invalid_response") {
     return "unreadable"
   }
-  const status = e.status ?? 0
+  return mootaProblemOfStatus(e.status ?? 0)
+}
+
+/** The same for a call known only by its HTTP status (null: Moota was not reached). */
+export function mootaProblemOfStatus(status: number | null): MootaProblem {
+  if (status === null) return "unreachable"
   if (status === 401 || status === 403) return "token_refused"
   if (status === 404) return "not_offered"
   if (status === 429) return "rate_limited"
