@@ -112,7 +112,7 @@ describe("buyer card in review, and the payment confirmation", () => {
     const claims = admin.getByTestId("moota-claims")
     await claims.waitFor(WAIT)
     await claims.getByText("Payment confirmations from the buyer").waitFor()
-    await claims.getByText(/^Rp165\.000 from BCA, Budi Santoso, at /).waitFor()
+    await claims.getByText(/^Rp 165,000 from BCA, Budi Santoso, at /).waitFor()
     const proof = claims.getByRole("img", { name: "Proof of transfer sent by Budi Santoso" })
     await proof.waitFor()
     expect(await proof.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBe(40)
