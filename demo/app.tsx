@@ -1,6 +1,14 @@
 import { StrictMode, useEffect, useMemo, useState, type FormEvent, type ReactNode } from "react"
 import { createRoot } from "react-dom/client"
-import { MootaPayment, formatRupiah, mootaPaymentApi, type MootaBuyerPayment, type MootaLang } from "../src/storefront"
+import {
+  MootaPayment,
+  formatRupiah,
+  mootaPaymentApi,
+  paymentChoices,
+  type MootaBuyerPayment,
+  type MootaLang,
+  type MootaSessionData,
+} from "../src/storefront"
 
 /**
  * The demo storefront of `npm run dev`: the whole buyer flow against the store API (product, cart,
@@ -30,7 +38,7 @@ const TEXT = {
     shipping: "Pengiriman",
     toPayment: "Lanjut ke pembayaran",
     payment: "Pembayaran",
-    moota: "Transfer bank / QRIS (dikonfirmasi otomatis oleh Moota)",
+    paymentMethod: "Cara bayar (dikonfirmasi otomatis oleh Moota)",
     toReview: "Lanjut ke ringkasan",
     review: "Ringkasan",
     total: "Total",
@@ -42,6 +50,8 @@ const TEXT = {
     amount: "Nominal",
     send: "Simulasikan transfer",
     sent: (s: string) => `Sandbox mengirim mutasi ke webhook (status ${s}).`,
+    payOwn: (what: string) => `Bayar ${what}`,
+    payOwnHint: "Meminta sandbox Moota mencatat pembayaran VA/QRIS ini dan mengirimkannya ke webhook toko.",
     again: "Mulai lagi",
     working: "Memproses…",
     language: "Language: English",
@@ -63,7 +73,7 @@ const TEXT = {
     shipping: "Delivery",
     toPayment: "Continue to payment",
     payment: "Payment",
-    moota: "Bank transfer / QRIS (confirmed automatically by Moota)",
+    paymentMethod: "How to pay (confirmed automatically by Moota)",
     toReview: "Continue to review",
     review: "Review",
     total: "Total",
@@ -75,6 +85,8 @@ const TEXT = {
     amount: "Amount",
     send: "Simulate the transfer",
     sent: (s: string) => `The sandbox pushed the mutation to the webhook (status ${s}).`,
+    payOwn: (what: string) => `Pay ${what}`,
+    payOwnHint: "Asks the Moota sandbox to record this VA/QRIS payment and push it to the store's webhook.",
     again: "Start over",
     working: "Working…",
     language: "Bahasa: Indonesia",
@@ -106,6 +118,9 @@ function App(props: { config: Config }): ReactNode {
   const [options, setOptions] = useState<any[]>([])
   const [optionId, setOptionId] = useState<string>("")
   const [order, setOrder] = useState<any>(null)
+  // The session as created without a choice: what the payment step offers (see paymentChoices).
+  const [offer, setOffer] = useState<MootaSessionData | null>(null)
+  const [method, setMethod] = useState<string>("")
   const [payment, setPayment] = useState<MootaBuyerPayment | null>(null)
 
   async function store<T = any>(path: string, body?: unknown): Promise<T> {
@@ -174,11 +189,24 @@ function App(props: { config: Config }): ReactNode {
     })
   }
 
+  /** Creates the Moota session (a unique amount by default) and returns its data. */
+  async function mootaSession(data?: Record<string, unknown>): Promise<MootaSessionData> {
+    const { payment_collection } = await store("/store/payment-collections", { cart_id: cart.id })
+    const { payment_collection: updated } = await store(`/store/payment-collections/${payment_collection.id}/payment-sessions`, {
+      provider_id: "pp_moota_moota",
+      ...(data ? { data } : {}),
+    })
+    return updated.payment_sessions.find((s: any) => s.provider_id === "pp_moota_moota").data
+  }
+
   const saveShipping = (e: FormEvent) => {
     e.preventDefault()
     void run(async () => {
       const { cart: updated } = await store(`/store/carts/${cart.id}/shipping-methods`, { option_id: optionId })
       setCart(updated)
+      const data = await mootaSession()
+      setOffer(data)
+      setMethod(data.moota_transaction?.bank_id ?? "")
       setStep("payment")
     })
   }
@@ -186,8 +214,14 @@ function App(props: { config: Config }): ReactNode {
   const choosePayment = (e: FormEvent) => {
     e.preventDefault()
     void run(async () => {
-      const { payment_collection } = await store("/store/payment-collections", { cart_id: cart.id })
-      await store(`/store/payment-collections/${payment_collection.id}/payment-sessions`, { provider_id: "pp_moota_moota" })
+      // A VA number or QR of its own: Moota wants the buyer's phone, e-mail and name.
+      if (method !== (offer?.moota_transaction?.bank_id ?? "")) {
+        await mootaSession(
+          method
+            ? { bank_id: method, phone: address.phone, email: address.email, name: `${address.first_name} ${address.last_name}`.trim() }
+            : undefined
+        )
+      }
       const { cart: updated } = await store(`/store/carts/${cart.id}`)
       setCart(updated)
       setStep("review")
@@ -288,13 +322,28 @@ function App(props: { config: Config }): ReactNode {
         </form>
       )}
 
-      {step === "payment" && (
+      {step === "payment" && offer && (
         <form aria-labelledby="payment" onSubmit={choosePayment} className="card">
           <h2 id="payment">{t.payment}</h2>
-          <label className="radio">
-            <input type="radio" name="payment" value="pp_moota_moota" checked readOnly />
-            {t.moota}
-          </label>
+          <fieldset>
+            <legend>{t.paymentMethod}</legend>
+            {paymentChoices(offer, lang).map((c) => (
+              <label key={c.bank_id ?? "unique_code"} className="radio">
+                <input
+                  type="radio"
+                  name="payment"
+                  value={c.bank_id ?? ""}
+                  checked={method === (c.bank_id ?? "")}
+                  onChange={() => setMethod(c.bank_id ?? "")}
+                />
+                <span>
+                  <strong>{c.label}</strong>
+                  <br />
+                  <small>{c.hint}</small>
+                </span>
+              </label>
+            ))}
+          </fieldset>
           <button type="submit" disabled={busy}>
             {t.toReview}
           </button>
@@ -346,6 +395,7 @@ function App(props: { config: Config }): ReactNode {
 /** Development only: the "bank" side of the demo. */
 function SandboxPanel(props: { lang: MootaLang; payment: MootaBuyerPayment }): ReactNode {
   const t = TEXT[props.lang]
+  const own = props.payment.moota_transaction ?? null
   const [bankId, setBankId] = useState(props.payment.accounts[0]?.bank_id ?? "")
   const [amount, setAmount] = useState(String(props.payment.transfer_amount))
   // Kept as data, so the message follows the language toggle.
@@ -357,11 +407,18 @@ function SandboxPanel(props: { lang: MootaLang; payment: MootaBuyerPayment }): R
     setBusy(true)
     setResult(null)
     try {
-      const res = await fetch("/sandbox/transfer", {
-        method: "POST",
-        headers: { "content-type": "application/json" },
-        body: JSON.stringify({ bank_id: bankId, amount: Number(amount) }),
-      })
+      // A VA number or QR of its own is paid as Moota would record it: the credit names the transaction.
+      const res = own
+        ? await fetch("/sandbox/pay", {
+            method: "POST",
+            headers: { "content-type": "application/json" },
+            body: JSON.stringify({ trx_id: own.trx_id, amount: Number(amount) }),
+          })
+        : await fetch("/sandbox/transfer", {
+            method: "POST",
+            headers: { "content-type": "application/json" },
+            body: JSON.stringify({ bank_id: bankId, amount: Number(amount) }),
+          })
       const json = await res.json().catch(() => ({}))
       if (!res.ok) throw new Error(json.message ?? `HTTP ${res.status}`)
       setResult({ statuses: (json.deliveries ?? []).map((d: any) => d.status ?? d.error).join(", ") || "–" })
@@ -375,23 +432,29 @@ function SandboxPanel(props: { lang: MootaLang; payment: MootaBuyerPayment }): R
   return (
     <form className="card sandbox" aria-labelledby="sandbox" onSubmit={send}>
       <h2 id="sandbox">{t.simulate}</h2>
-      <p>{t.simulateHint}</p>
-      <label>
-        {t.account}
-        <select value={bankId} onChange={(e) => setBankId(e.target.value)}>
-          {props.payment.accounts.map((a) => (
-            <option key={a.bank_id} value={a.bank_id}>
-              {a.bank} ({a.bank_id})
-            </option>
-          ))}
-        </select>
-      </label>
+      <p>{own ? t.payOwnHint : t.simulateHint}</p>
+      {own ? (
+        <p>
+          <strong>{own.va_number ? `${own.bank} ${own.va_number}` : own.bank}</strong>
+        </p>
+      ) : (
+        <label>
+          {t.account}
+          <select value={bankId} onChange={(e) => setBankId(e.target.value)}>
+            {props.payment.accounts.map((a) => (
+              <option key={a.bank_id} value={a.bank_id}>
+                {a.bank} ({a.bank_id})
+              </option>
+            ))}
+          </select>
+        </label>
+      )}
       <label>
         {t.amount}
         <input inputMode="numeric" value={amount} onChange={(e) => setAmount(e.target.value)} />
       </label>
       <button type="submit" disabled={busy}>
-        {t.send}
+        {own ? t.payOwn(own.va_number ? own.bank : "QRIS") : t.send}
       </button>
       <p role="status" data-testid="sandbox-result">
         {result && ("error" in result ? result.error : t.sent(result.statuses))}

@@ -4,7 +4,8 @@
 /**
  * The demo storefront's server (development only, loopback only): serves demo/index.html and
  * demo/app.tsx bundled in memory with esbuild, proxies /store/* and /auth/* to the Medusa store and
- * POST /sandbox/transfer to the Moota sandbox's /_sandbox/transfer, so the page is one origin.
+ * POST /sandbox/transfer and /sandbox/pay to the Moota sandbox's /_sandbox/transfer and
+ * /_sandbox/pay-transaction, so the page is one origin.
  *
  * `npm run dev` starts it (see scripts/dev-store.js); alone, against a running dev store:
  *   node demo/server.js [--port 4020]     (reads dev-store.json)
@@ -19,6 +20,8 @@ const path = require("node:path")
 
 const MAX_BODY_BYTES = 16 * 1024
 const DEFAULT_DEMO_PORT = 4020
+/** The sandbox's controls the page may use: a bank transfer, and paying a VA number or QR of its own. */
+const SANDBOX_ROUTES = { "/sandbox/transfer": "/_sandbox/transfer", "/sandbox/pay": "/_sandbox/pay-transaction" }
 
 /** esbuild as Vite (a declared dev dependency) ships it, so the demo adds no dependency of its own. */
 function loadEsbuild() {
@@ -103,8 +106,9 @@ async function startDemoServer(options) {
       if (req.method === "GET" && pathname === "/") return send(res, 200, html, "text/html; charset=utf-8")
       if (req.method === "GET" && pathname === "/app.js") return send(res, 200, script, "text/javascript; charset=utf-8")
       if (req.method === "GET" && pathname === "/config.json") return send(res, 200, config)
-      if (req.method === "POST" && pathname === "/sandbox/transfer") {
-        const answer = await fetch(`${sandboxUrl}/_sandbox/transfer`, {
+      const sandboxRoute = req.method === "POST" && Object.hasOwn(SANDBOX_ROUTES, pathname) && SANDBOX_ROUTES[pathname]
+      if (sandboxRoute) {
+        const answer = await fetch(`${sandboxUrl}${sandboxRoute}`, {
           method: "POST",
           headers: { "content-type": "application/json" },
           body: await readBody(req),

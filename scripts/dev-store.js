@@ -16,6 +16,7 @@ const path = require("node:path")
 const { resolveDatabase } = require("./lib/embedded-db")
 const devDefaults = require("./dev-defaults.json")
 const { startDemoServer, DEFAULT_DEMO_PORT } = require("../demo/server")
+const { sandboxBanks } = require("../test-kit/moota")
 
 const root = path.resolve(__dirname, "..")
 const port = Number(process.env.PORT || 9000)
@@ -67,16 +68,13 @@ async function ensureDatabase(conn) {
   }
 }
 
+/** The accounts the dev store offers: the unique-code ones and Moota's own VA and QRIS. */
+const devAccounts = [...devDefaults.accounts, ...devDefaults.transactionAccounts]
+
 function sandboxConfig() {
   return {
     token: devDefaults.apiToken,
-    banks: devDefaults.accounts.map((a) => ({
-      bank_id: a.bankId,
-      bank_type: a.kind === "qris" ? "qris" : a.bank.toLowerCase(),
-      label: a.bank,
-      account_number: a.accountNumber || a.bankId,
-      atas_nama: a.accountHolder,
-    })),
+    banks: sandboxBanks({ transactions: true }),
     webhooks: [{ url: `http://127.0.0.1:${port}/hooks/moota`, secret: devDefaults.webhookSecret, kinds: "both" }],
   }
 }
@@ -153,6 +151,7 @@ async function main() {
     MOOTA_API_BASE_URL: process.env.MOOTA_API_BASE_URL || `${sandboxUrl}/api/v2`,
     MOOTA_API_TOKEN: process.env.MOOTA_API_TOKEN || devDefaults.apiToken,
     MOOTA_WEBHOOK_SECRETS: process.env.MOOTA_WEBHOOK_SECRETS || devDefaults.webhookSecret,
+    MOOTA_ACCOUNTS: process.env.MOOTA_ACCOUNTS || JSON.stringify(devAccounts),
     MEDUSA_DISABLE_TELEMETRY: process.env.MEDUSA_DISABLE_TELEMETRY || "true",
   }
   delete env.PORT
@@ -184,7 +183,7 @@ async function main() {
     admin: ADMIN,
     sandbox: { url: sandboxUrl, api_base_url: `${sandboxUrl}/api/v2`, token: devDefaults.apiToken },
     webhook: { url: `http://127.0.0.1:${port}/hooks/moota`, secret: env.MOOTA_WEBHOOK_SECRETS.split(",")[0] },
-    accounts: devDefaults.accounts.map((a) => ({ bank_id: a.bankId, kind: a.kind, bank: a.bank, account_number: a.accountNumber || null, holder: a.accountHolder })),
+    accounts: devAccounts.map((a) => ({ bank_id: a.bankId, kind: a.kind, bank: a.bank, account_number: a.accountNumber || null, holder: a.accountHolder })),
     database: db.external ? "external (DATABASE_URL)" : `embedded, data in .pgdata, port ${db.port}`,
     store_cors: process.env.STORE_CORS ?? devDefaults.storeCors,
   }
@@ -199,6 +198,7 @@ async function main() {
   Store CORS       ${info.store_cors}   (STORE_CORS; your own storefront's origin goes here)
   Accounts         ${info.accounts.map((a) => `${a.bank_id} (${a.bank}${a.account_number ? ` ${a.account_number}` : ""})`).join(", ")}
   Pay an order     npx medusa-payment-moota transfer --amount <transfer_amount> --account bcaSandbox01
+                   npx medusa-payment-moota pay --va <VA number>   (an order paid by BCA Virtual Account)
 
 `)
   const develop = spawn(medusa, ["develop", "-H", "127.0.0.1", "-p", String(port)], { cwd: root, env, detached: true, stdio: "inherit" })

@@ -71,16 +71,38 @@ async function postWebhook(baseUrl, body, headers = {}, { timeoutMs } = {}) {
 
 /**
  * The seeded accounts as the Moota sandbox's banks (src/sandbox). The sandbox wants an account
- * number for every bank, QRIS included: QRIS gets its bank id.
+ * number for every bank, QRIS included: QRIS gets its bank id. With `transactions`, also the dev
+ * defaults' Moota VA/QRIS accounts (create-transaction), typed as Moota's accounts/index types them
+ * ("bcaVA", "qris"); a VA's account number is the prefix of the numbers the sandbox hands out.
+ *
+ * @param {{ transactions?: boolean }} [options]
  */
-function sandboxBanks() {
-  return devDefaults.accounts.map((a) => ({
+function sandboxBanks(options = {}) {
+  const accounts = [...devDefaults.accounts, ...(options.transactions ? devDefaults.transactionAccounts : [])]
+  return accounts.map((a) => ({
     bank_id: a.bankId,
-    bank_type: a.kind === "qris" ? "qris" : a.bank.toLowerCase(),
+    bank_type: bankTypeOf(a),
     label: a.bank,
     account_number: "accountNumber" in a && a.accountNumber ? a.accountNumber : a.bankId,
     atas_nama: a.accountHolder,
   }))
 }
 
-module.exports = { mutation, signatureHeader, postWebhook, sandboxBanks, BCA }
+/** @param {{ kind: string; bank: string }} a */
+function bankTypeOf(a) {
+  if (a.kind === "qris" || a.kind === "moota_qris") return "qris"
+  const bank = a.bank.split(" ")[0].toLowerCase()
+  return a.kind === "moota_va" ? `${bank}VA` : bank
+}
+
+/**
+ * The plugin's accounts of a store started with the dev defaults: the unique-code ones, and with
+ * `transactions` the Moota VA/QRIS ones too (as `npm run dev` offers them).
+ *
+ * @param {{ transactions?: boolean }} [options]
+ */
+function devAccounts(options = {}) {
+  return [...devDefaults.accounts, ...(options.transactions ? devDefaults.transactionAccounts : [])]
+}
+
+module.exports = { mutation, signatureHeader, postWebhook, sandboxBanks, devAccounts, BCA }

@@ -22,7 +22,7 @@ const { resolveDatabase, freePort } = require("../scripts/lib/embedded-db")
 const devDefaults = require("../scripts/dev-defaults.json")
 const { signInAdmin } = require("./checkout")
 const { requestJson } = require("./http")
-const { sandboxBanks, BCA } = require("./moota")
+const { sandboxBanks, devAccounts, BCA } = require("./moota")
 const { ROOT, MEDUSA_BIN, sleep, onLines, exited, signalGroup, stopGroup, crashGroup, markedJson } = require("./processes")
 
 const DEFAULT_ADMIN = { email: "admin@toko-contoh.test", password: "test-admin-password" }
@@ -35,6 +35,7 @@ const NOT_INHERITED = ["PORT", "HOST", "DB_HOST", "DB_PORT", "DB_USERNAME", "DB_
  * @property {boolean} [admin] serve the dashboard at /app (default false: boots faster)
  * @property {boolean} [sandbox] start the Moota sandbox and point the plugin at it (default true)
  * @property {Record<string, unknown>} [mootaOptions] plugin options over the dev defaults (MOOTA_OPTIONS_JSON)
+ * @property {boolean} [transactionAccounts] also offer the dev defaults' Moota VA/QRIS accounts, as `npm run dev` does (default false)
  * @property {Record<string, string | undefined>} [env] environment of every Medusa process (wins over all set here), e.g. REDIS_URL
  * @property {Record<string, string | undefined>} [serverEnv] environment of the main server only, e.g. MEDUSA_WORKER_MODE
  * @property {string[]} [corsOrigins] extra origins allowed by CORS (a storefront on another port)
@@ -250,7 +251,7 @@ async function startStore(options = {}) {
     if (withSandbox) {
       sandbox = await phase("sandbox", async () => {
         const configFile = path.join(tmp, "sandbox.json")
-        const config = { token: devDefaults.apiToken, banks: sandboxBanks(), webhooks: [{ url: `${url}/hooks/moota`, secret: webhookSecret, kinds: "both" }] }
+        const config = { token: devDefaults.apiToken, banks: sandboxBanks({ transactions: options.transactionAccounts }), webhooks: [{ url: `${url}/hooks/moota`, secret: webhookSecret, kinds: "both" }] }
         fs.writeFileSync(configFile, JSON.stringify(config), { mode: 0o600 })
         const sandboxUrl = await new Promise((resolve, reject) => {
           /** @type {(line: string, from: string) => void} */
@@ -278,6 +279,7 @@ async function startStore(options = {}) {
       MOOTA_API_BASE_URL: sandbox ? sandbox.apiBaseUrl : "http://127.0.0.1:9/api/v2",
       MOOTA_API_TOKEN: devDefaults.apiToken,
       MOOTA_WEBHOOK_SECRETS: webhookSecret,
+      ...(options.transactionAccounts ? { MOOTA_ACCOUNTS: JSON.stringify(devAccounts({ transactions: true })) } : {}),
       ...(options.mootaOptions ? { MOOTA_OPTIONS_JSON: JSON.stringify(options.mootaOptions) } : {}),
       MEDUSA_ADMIN_DISABLE: withAdmin ? "false" : "true",
       MEDUSA_DISABLE_TELEMETRY: "true",

@@ -21,7 +21,8 @@ describe("demo storefront", () => {
   let browser: BrowserSession
 
   beforeAll(async () => {
-    store = await startStore({ admin: false, verbose: process.env.BROWSER_VERBOSE === "1" })
+    // As `npm run dev`: BCA, Mandiri and QRIS with a unique amount, and Moota's own BCA VA and QRIS.
+    store = await startStore({ admin: false, transactionAccounts: true, verbose: process.env.BROWSER_VERBOSE === "1" })
     demo = await startDemoServer({ storeUrl: store.url, publishableKey: store.publishableKey, sandboxUrl: store.sandbox!.url, port: 0 })
     browser = await launchBrowser({ name: "storefront", viewport: { width: 1000, height: 1200 } })
     await browser.context.grantPermissions(["clipboard-read", "clipboard-write"], { origin: demo.url })
@@ -43,7 +44,7 @@ describe("demo storefront", () => {
     await page.getByRole("heading", { name: "Delivery" }).waitFor()
     await shot("delivery")
     await page.getByRole("button", { name: "Continue to payment" }).click()
-    await page.getByRole("heading", { name: "Payment" }).waitFor()
+    await page.getByRole("heading", { name: "Payment", exact: true }).waitFor()
     await shot("payment")
     await page.getByRole("button", { name: "Continue to review" }).click()
     await page.getByRole("heading", { name: "Review" }).waitFor()
@@ -109,5 +110,79 @@ describe("demo storefront", () => {
     expect(await page.getByTestId("moota-status").textContent()).toBe("Lunas")
     expect(await page.getByTestId("sandbox-result").textContent()).toBe("Sandbox mengirim mutasi ke webhook (status 200).")
     await shot("paid-id")
+  })
+
+  it("pays by a BCA virtual account number of the order's own, at phone width, in Bahasa Indonesia and English", async () => {
+    const { page, shot } = browser
+    await page.setViewportSize({ width: 390, height: 900 })
+    await page.goto(`${demo.url}/?lang=id`)
+    await page.getByRole("button", { name: "Beli Kaos Contoh" }).click()
+    await page.getByRole("button", { name: "Lanjut ke pengiriman" }).click()
+    await page.getByRole("button", { name: "Lanjut ke pembayaran" }).click()
+    await page.getByRole("heading", { name: "Pembayaran", exact: true }).waitFor()
+
+    // The methods are the storefront kit's paymentChoices: unique amount by default, then Moota's own.
+    const methods = page.getByRole("group", { name: "Cara bayar (dikonfirmasi otomatis oleh Moota)" })
+    expect(await methods.getByRole("radio").count()).toBe(3)
+    expect(await methods.getByRole("radio", { name: /Transfer bank \/ QRIS/ }).isChecked()).toBe(true)
+    await methods.getByRole("radio", { name: /BCA Virtual Account/ }).check()
+    await shot("va-method-id")
+    await page.getByRole("button", { name: "Lanjut ke ringkasan" }).click()
+    await page.getByRole("heading", { name: "Ringkasan", exact: true }).waitFor()
+    await page.getByRole("button", { name: "Buat pesanan" }).click()
+    await page.locator('[data-moota-status="awaiting"]').waitFor()
+    await page.evaluate(() => ((window as any).__samePage = true))
+    await shot("va-instructions-id")
+
+    // What the card shows is what the store holds: a VA number Moota made for this order, the exact total.
+    const { orders } = await store.adminApi("GET", "/admin/orders?fields=id,email,created_at&order=-created_at&limit=1")
+    const { payment }: { payment: MootaBuyerPayment } = await store.storeApi(
+      "GET",
+      `/store/moota/payments/order/${orders[0].id}?email=${encodeURIComponent(orders[0].email)}`
+    )
+    const va = payment.moota_transaction!
+    expect(va).toEqual(expect.objectContaining({ kind: "moota_va", bank: "BCA Virtual Account", va_number: expect.stringMatching(/^88081\d{11}$/) }))
+    expect(payment.transfer_amount).toBe(165_000)
+    expect(payment.unique_code).toBe(0)
+    expect(await page.getByRole("heading", { name: "Bayar ke nomor virtual account ini" }).isVisible()).toBe(true)
+    const account = page.getByTestId("moota-account")
+    expect(await account.count()).toBe(1)
+    expect(await account.getByText("Nomor virtual account").isVisible()).toBe(true)
+    expect(await account.getByText(va.va_number!).isVisible()).toBe(true)
+    expect(await account.getByText("Atas nama: TOKO CONTOH").isVisible()).toBe(true)
+    expect(await page.getByTestId("moota-amount").textContent()).toBe("Rp165.000")
+    expect(await page.getByTestId("moota-amount").locator("mark").count()).toBe(0)
+    expect(await page.getByText("Bayar tepat sejumlah ini agar pembayaran terkonfirmasi otomatis.").isVisible()).toBe(true)
+    expect(await page.getByTestId("moota-deadline").textContent()).toBe(payment.expires_at_text.id)
+    expect(await page.getByText(/3 digit terakhir/).count()).toBe(0)
+    // No account of the shop's and no static QRIS: the VA number is the one way to pay this order.
+    expect(await page.getByText("1234567890").count()).toBe(0)
+    expect(await page.getByTestId("moota-qris-image").count()).toBe(0)
+
+    await page.getByRole("button", { name: `Salin nomor BCA Virtual Account ${va.va_number}` }).click()
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(va.va_number)
+    await page.getByText("Nomor BCA Virtual Account disalin.").waitFor()
+
+    // The same card in English before the payment.
+    await page.getByRole("button", { name: "Language: English" }).click()
+    await page.getByRole("heading", { name: "Pay to this virtual account number" }).waitFor()
+    expect(await page.getByRole("button", { name: "I have paid" }).isVisible()).toBe(true)
+    expect(await page.getByTestId("moota-deadline").textContent()).toBe(payment.expires_at_text.en)
+    await shot("va-instructions-en")
+
+    // Moota's side: the sandbox records the VA payment and pushes the credit naming the transaction.
+    await page.getByRole("button", { name: "Pay BCA Virtual Account" }).click()
+    await page.getByText("The sandbox pushed the mutation to the webhook (status 200).").waitFor()
+    await page.locator('[data-moota-status="paid"]').waitFor({ timeout: 30_000 })
+    expect(await page.evaluate(() => (window as any).__samePage)).toBe(true)
+    expect(await page.getByRole("heading", { name: "Payment received" }).isVisible()).toBe(true)
+    await shot("va-paid-en")
+    await page.getByRole("button", { name: "Bahasa: Indonesia" }).click()
+    expect(await page.getByTestId("moota-status").textContent()).toBe("Lunas")
+    await shot("va-paid-id")
+
+    const money = await store.adminApi("GET", `/admin/orders/${orders[0].id}?fields=id,payment_status,*payment_collections.payments`)
+    expect(money.order.payment_status).toBe("captured")
+    expect(money.order.payment_collections.flatMap((c: any) => c.payments)).toHaveLength(1)
   })
 })

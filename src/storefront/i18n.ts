@@ -17,6 +17,12 @@ export type MootaMessages = {
   copyAccount: (bank: string, number: string) => string
   copiedAmount: string
   copiedAccount: (bank: string) => string
+  /** For a VA number Moota made for this order. */
+  copyVa: (bank: string, number: string) => string
+  copiedVa: (bank: string) => string
+  vaHeading: string
+  /** "I have transferred" for a VA number or QR of the order's own. */
+  paidOwn: string
   copyFailed: string
   accountsHeading: (count: number) => string
   accountNumber: string
@@ -69,6 +75,11 @@ export type MootaMessages = {
   claimWrongType: string
   claimTooMany: string
   claimFailed: string
+  /** Payment methods at checkout (see `paymentChoices`). */
+  choiceUniqueCode: string
+  choiceUniqueCodeHint: (banks: string) => string
+  choiceOwnVaHint: string
+  choiceOwnQrHint: string
 }
 
 const id: MootaMessages = {
@@ -88,6 +99,10 @@ const id: MootaMessages = {
   copyAccount: (bank, number) => `Salin nomor rekening ${bank} ${number}`,
   copiedAmount: "Jumlah transfer disalin.",
   copiedAccount: (bank) => `Nomor rekening ${bank} disalin.`,
+  copyVa: (bank, number) => `Salin nomor ${bank} ${number}`,
+  copiedVa: (bank) => `Nomor ${bank} disalin.`,
+  vaHeading: "Bayar ke nomor virtual account ini",
+  paidOwn: "Saya sudah bayar",
   copyFailed: "Gagal menyalin. Pilih teksnya lalu salin secara manual.",
   accountsHeading: (n) => (n > 1 ? "Transfer ke salah satu rekening ini" : "Transfer ke rekening ini"),
   accountNumber: "Nomor rekening",
@@ -143,6 +158,10 @@ const id: MootaMessages = {
   claimWrongType: "Bukti transfer harus gambar JPEG, PNG atau WebP.",
   claimTooMany: "Terlalu banyak konfirmasi untuk pesanan ini. Toko sudah menerima konfirmasi Anda; coba lagi nanti bila perlu.",
   claimFailed: "Konfirmasi tidak terkirim. Coba lagi sebentar lagi.",
+  choiceUniqueCode: "Transfer bank / QRIS",
+  choiceUniqueCodeHint: (banks) => `Ke rekening toko (${banks}) dengan nominal unik; terkonfirmasi otomatis.`,
+  choiceOwnVaHint: "Nomor virtual account khusus pesanan ini; bayar tepat sebesar total.",
+  choiceOwnQrHint: "Kode QR khusus pesanan ini; pindai dengan aplikasi bank atau dompet digital.",
 }
 
 const en: MootaMessages = {
@@ -162,6 +181,10 @@ const en: MootaMessages = {
   copyAccount: (bank, number) => `Copy ${bank} account number ${number}`,
   copiedAmount: "Transfer amount copied.",
   copiedAccount: (bank) => `${bank} account number copied.`,
+  copyVa: (bank, number) => `Copy ${bank} number ${number}`,
+  copiedVa: (bank) => `${bank} number copied.`,
+  vaHeading: "Pay to this virtual account number",
+  paidOwn: "I have paid",
   copyFailed: "Could not copy. Select the text and copy it yourself.",
   accountsHeading: (n) => (n > 1 ? "Transfer to one of these accounts" : "Transfer to this account"),
   accountNumber: "Account number",
@@ -217,6 +240,10 @@ const en: MootaMessages = {
   claimWrongType: "The proof must be a JPEG, PNG or WebP image.",
   claimTooMany: "Too many confirmations for this order. The store already has yours; try again later if needed.",
   claimFailed: "The confirmation was not sent. Please try again shortly.",
+  choiceUniqueCode: "Bank transfer / QRIS",
+  choiceUniqueCodeHint: (banks) => `To the store's account (${banks}) with a unique amount; confirmed automatically.`,
+  choiceOwnVaHint: "A virtual account number for this order only; pay exactly the total.",
+  choiceOwnQrHint: "A QR code for this order only; scan it with any banking or e-wallet app.",
 }
 
 export const mootaMessages: Record<MootaLang, MootaMessages> = { id, en }

@@ -269,7 +269,8 @@ export function MootaPayment(props: MootaPaymentProps): ReactNode {
               <span style={S.srOnly}>{amount.formatted}</span>
               <span aria-hidden="true" data-testid="moota-amount">
                 {amount.head}
-                <mark style={S.mark}>{amount.tail}</mark>
+                {/* The exact total of a VA number or QR of its own has no unique code to point at. */}
+                {own ? amount.tail : <mark style={S.mark}>{amount.tail}</mark>}
               </span>
             </p>
             {awaiting && (
@@ -307,7 +308,7 @@ export function MootaPayment(props: MootaPaymentProps): ReactNode {
 
           {banks.length > 0 && (
             <div style={S.block}>
-              <SubHeading style={S.subHeading}>{t.accountsHeading(banks.length)}</SubHeading>
+              <SubHeading style={S.subHeading}>{own?.va_number ? t.vaHeading : t.accountsHeading(banks.length)}</SubHeading>
               <ul style={S.list}>
                 {banks.map((a) => (
                   <AccountCard
@@ -316,7 +317,12 @@ export function MootaPayment(props: MootaPaymentProps): ReactNode {
                     t={t}
                     copied={copied === `account:${a.bank_id}`}
                     onCopy={() =>
-                      void copy(`account:${a.bank_id}`, digitsOnly(a.account_number ?? ""), t.copiedAccount(a.bank), t.copyFailed)
+                      void copy(
+                        `account:${a.bank_id}`,
+                        digitsOnly(a.account_number ?? ""),
+                        a.kind === "moota_va" ? t.copiedVa(a.bank) : t.copiedAccount(a.bank),
+                        t.copyFailed
+                      )
                     }
                   />
                 ))}
@@ -349,7 +355,7 @@ export function MootaPayment(props: MootaPaymentProps): ReactNode {
 
           <div style={S.block}>
             <button type="button" style={S.primaryButton} onClick={() => void onCheck()} disabled={checking}>
-              {checking ? t.checking : t.transferred}
+              {checking ? t.checking : own ? t.paidOwn : t.transferred}
             </button>
             <p role="status" style={S.hint} data-testid="moota-check-note">
               {checkNote === "notYet" ? t.notYet : checkNote === "checkFailed" ? t.checkFailed : stale ? t.reconnecting : ""}

@@ -30,7 +30,7 @@ export function AccountCard(props: {
       <p style={S.label}>{a.kind === "va" || a.kind === "moota_va" ? t.vaNumber : t.accountNumber}</p>
       <div style={S.row}>
         <p style={S.accountNumber}>{number}</p>
-        <CopyButton label={t.copyAccount(a.bank, number)} text={props.copied ? t.copied : t.copy} onClick={props.onCopy} />
+        <CopyButton label={a.kind === "moota_va" ? t.copyVa(a.bank, number) : t.copyAccount(a.bank, number)} text={props.copied ? t.copied : t.copy} onClick={props.onCopy} />
       </div>
       <p style={S.hint}>
         {t.accountHolder}: {a.account_holder}

@@ -1,4 +1,5 @@
-import type { MootaBuyerPayment, MootaBuyerStatus, MootaSessionData, MootaStatusInput } from "./types"
+import { mootaMessages, type MootaMessages } from "./i18n"
+import type { MootaBuyerPayment, MootaBuyerStatus, MootaLang, MootaSessionData, MootaStatusInput } from "./types"
 
 /**
  * The buyer's view of a payment. Paid always wins (the money arrived); a canceled order is canceled
@@ -46,6 +47,56 @@ export function paymentFromSessionData(
     received_amount: data.received_amount ?? null,
     ...(data.moota_transaction ? { moota_transaction: data.moota_transaction } : {}),
   }
+}
+
+/**
+ * One way to pay that the checkout can offer. `bank_id` is what to send back as the session's
+ * `data.bank_id` (null: the shop's unique-code accounts, the default); `moota_va` / `moota_qris`
+ * need the buyer's `phone` (and `email`) in the same data, as Moota asks for them.
+ */
+export type MootaPaymentChoice = {
+  bank_id: string | null
+  kind: "unique_code" | "moota_va" | "moota_qris"
+  label: string
+  hint: string
+  /** The one this session pays by now. */
+  selected: boolean
+}
+
+/**
+ * The payment methods a checkout can offer, from the data of a session created without a choice
+ * (`pp_moota_moota` with no `bank_id`): the shop's unique-code accounts as one method, then each
+ * account on which Moota makes a VA number or QR for the order. A session already paying by one of
+ * those lists only them, as its data no longer names the unique-code accounts.
+ */
+export function paymentChoices(
+  data: Pick<MootaSessionData, "accounts" | "moota_transaction" | "transaction_accounts">,
+  lang: MootaLang = "id",
+  messages: MootaMessages = mootaMessages[lang]
+): MootaPaymentChoice[] {
+  const own = data.moota_transaction ?? null
+  const uniqueCode = own ? [] : data.accounts.filter((a) => a.kind === "bank" || a.kind === "va" || a.kind === "qris")
+  const banks = [...new Set(uniqueCode.map((a) => a.bank))]
+  return [
+    ...(uniqueCode.length
+      ? [
+          {
+            bank_id: null,
+            kind: "unique_code" as const,
+            label: messages.choiceUniqueCode,
+            hint: messages.choiceUniqueCodeHint(banks.join(", ")),
+            selected: !own,
+          },
+        ]
+      : []),
+    ...(data.transaction_accounts ?? []).map((a) => ({
+      bank_id: a.bank_id,
+      kind: a.kind,
+      label: a.bank,
+      hint: a.kind === "moota_va" ? messages.choiceOwnVaHint : messages.choiceOwnQrHint,
+      selected: own?.bank_id === a.bank_id,
+    })),
+  ]
 }
 
 export type { MootaBuyerPayment, MootaBuyerStatus, MootaSessionData, MootaStatusInput }

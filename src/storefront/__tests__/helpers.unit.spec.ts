@@ -3,8 +3,11 @@ import { parseTlv, verifyQrisCrc } from "../../lib/qris"
 import { MootaPaymentApiError, mootaPaymentApi } from "../api"
 import { describeCountdown, digitsOnly, formatCountdown, formatDeadline, formatRupiah, splitUniqueCode, timeLeft } from "../format"
 import { buildQrDataUrl, buildQrSvg } from "../qr"
-import { buyerStatus } from "../status"
-import { awaitingPayment, rasterizeQrSvg } from "./fixtures"
+import { buildSessionData } from "../../lib/instructions"
+import { parseMootaOptions } from "../../lib/options"
+import { buyerStatus, paymentChoices } from "../status"
+import { ACCOUNTS, awaitingPayment, rasterizeQrSvg, vaPayment } from "./fixtures"
+import devDefaults from "../../../scripts/dev-defaults.json"
 
 const NOW = Date.UTC(2026, 10, 26, 4, 0, 0)
 
@@ -139,5 +142,58 @@ describe("mootaPaymentApi", () => {
       }) as any,
     })
     expect(await down.get().catch((e) => e)).toMatchObject({ status: 0, message: "The store could not be reached: fetch failed" })
+  })
+})
+
+describe("paymentChoices", () => {
+  const OWN = parseMootaOptions({ apiToken: "t", accounts: devDefaults.transactionAccounts }).accounts
+  const sessionData = (transactionAccounts: typeof OWN) =>
+    buildSessionData({
+      session_id: "payses_01TEST",
+      reservation_id: "mres_01TEST",
+      status: "awaiting",
+      order_total: 165_000,
+      unique_code: 123,
+      unique_code_mode: "increase",
+      transfer_amount: 165_123,
+      expires_at: new Date(NOW + 3_600_000),
+      accounts: ACCOUNTS,
+      transaction_accounts: transactionAccounts,
+    })
+
+  it("offers the unique-code accounts as one method, then each Moota VA or QR, in words of the buyer's language", () => {
+    expect(paymentChoices(sessionData(OWN), "id")).toEqual([
+      {
+        bank_id: null,
+        kind: "unique_code",
+        label: "Transfer bank / QRIS",
+        hint: "Ke rekening toko (BCA, Mandiri, QRIS) dengan nominal unik; terkonfirmasi otomatis.",
+        selected: true,
+      },
+      {
+        bank_id: "vaBcaSandbx1",
+        kind: "moota_va",
+        label: "BCA Virtual Account",
+        hint: "Nomor virtual account khusus pesanan ini; bayar tepat sebesar total.",
+        selected: false,
+      },
+      {
+        bank_id: "qrisMootaSb1",
+        kind: "moota_qris",
+        label: "QRIS (Moota)",
+        hint: "Kode QR khusus pesanan ini; pindai dengan aplikasi bank atau dompet digital.",
+        selected: false,
+      },
+    ])
+    expect(paymentChoices(sessionData(OWN), "en").map((c) => c.label)).toEqual(["Bank transfer / QRIS", "BCA Virtual Account", "QRIS (Moota)"])
+  })
+
+  it("is the unique-code method alone for a shop without Moota VA/QRIS accounts", () => {
+    expect(paymentChoices(sessionData([]), "en")).toEqual([expect.objectContaining({ bank_id: null, kind: "unique_code", selected: true })])
+  })
+
+  it("marks the Moota account a session already pays by", () => {
+    const data = { ...vaPayment(NOW), transaction_accounts: [{ bank_id: "vaBcaSbx01", kind: "moota_va" as const, bank: "BCA Virtual Account" }] }
+    expect(paymentChoices(data, "en")).toEqual([expect.objectContaining({ bank_id: "vaBcaSbx01", kind: "moota_va", selected: true })])
   })
 })

@@ -186,9 +186,13 @@ describe("MootaPayment: a VA number or QR of the order's own", () => {
     expect(screen.queryByText(/3 digit terakhir/)).toBeNull()
     expect(screen.getByTestId("moota-payment-url").getAttribute("href")).toBe("https://app.moota.co/payment/TRX01TEST")
 
-    fireEvent.click(screen.getByRole("button", { name: "Salin nomor rekening BCA Virtual Account 8808 1234 5678 9012" }))
+    expect(screen.getByRole("heading", { name: "Bayar ke nomor virtual account ini" })).toBeTruthy()
+    expect(screen.getByTestId("moota-amount").querySelector("mark")).toBeNull()
+    expect(screen.getByRole("button", { name: "Saya sudah bayar" })).toBeTruthy()
+    fireEvent.click(screen.getByRole("button", { name: "Salin nomor BCA Virtual Account 8808 1234 5678 9012" }))
     await flush()
     expect(writeText).toHaveBeenLastCalledWith("8808123456789012")
+    expect(screen.getByText("Nomor BCA Virtual Account disalin.")).toBeTruthy()
     Reflect.deleteProperty(navigator, "clipboard")
   })
 
