@@ -10,8 +10,11 @@ loadEnv(process.env.NODE_ENV || "development", process.cwd())
 
 const env = process.env
 
+/** Plugin options over the others, as JSON (MOOTA_OPTIONS_JSON). */
+const optionOverrides: Record<string, unknown> = env.MOOTA_OPTIONS_JSON ? JSON.parse(env.MOOTA_OPTIONS_JSON) : {}
+
 /** Plugin options; every MOOTA_* variable overrides the fictitious dev defaults. */
-const mootaOptions = {
+const mootaOptions: Record<string, unknown> = {
   apiBaseUrl: env.MOOTA_API_BASE_URL ?? `http://127.0.0.1:${devDefaults.sandboxPort}/api/v2`,
   apiToken: env.MOOTA_API_TOKEN ?? devDefaults.apiToken,
   webhookSecrets: (env.MOOTA_WEBHOOK_SECRETS ?? devDefaults.webhookSecret).split(","),
@@ -25,7 +28,11 @@ const mootaOptions = {
       orderCanceled: "moota-order-canceled",
     },
   },
-  ...(env.MOOTA_OPTIONS_JSON ? JSON.parse(env.MOOTA_OPTIONS_JSON) : {}),
+  ...optionOverrides,
+}
+// A null in MOOTA_OPTIONS_JSON removes that option, as if it were not set at all (e.g. no apiToken).
+for (const [key, value] of Object.entries(optionOverrides)) {
+  if (value === null) delete mootaOptions[key as keyof typeof mootaOptions]
 }
 
 /**

@@ -91,6 +91,26 @@ describe("options are validated at boot", () => {
     expect(out).not.toMatch(/BOOTED/)
   })
 
+  it("stops the boot when a Moota VA account has no API token to create its payments with", async () => {
+    const { code, out } = await boot({
+      MOOTA_OPTIONS_JSON: JSON.stringify({ apiToken: null }),
+      MOOTA_ACCOUNTS: JSON.stringify([
+        { bankId: "b1", bank: "BCA", accountNumber: "1234567890", accountHolder: "Toko" },
+        { bankId: "va1", kind: "moota_va", bank: "BCA Virtual Account", accountHolder: "Toko" },
+      ]),
+    })
+    expect(code).not.toBe(0)
+    expect(out).toMatch(/accounts\.1\.kind: kind moota_va creates each payment through Moota's API: set apiToken \(MOOTA_API_TOKEN\)/)
+    expect(out).not.toMatch(/BOOTED/)
+  })
+
+  it("stops the boot naming a transactionMinTotal that is not a whole rupiah amount", async () => {
+    const { code, out } = await boot({ MOOTA_OPTIONS_JSON: JSON.stringify({ transactionMinTotal: 9999.5 }) })
+    expect(code).not.toBe(0)
+    expect(out).toMatch(/transactionMinTotal: transactionMinTotal must be a whole number of rupiah, e\.g\. 10000/)
+    expect(out).not.toMatch(/BOOTED/)
+  })
+
   it("boots with the default options", async () => {
     const { code, out } = await boot({})
     expect(out).toMatch(/BOOTED/)

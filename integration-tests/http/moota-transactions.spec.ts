@@ -6,7 +6,7 @@ import type MootaModuleService from "../../src/modules/moota/service"
 import { createMootaSandbox, type MootaSandbox } from "../../src/sandbox/server"
 import { eventually, signed, WEBHOOK_SECRET } from "../helpers/moota"
 import { setUpStore, type Api, type TestStore } from "../helpers/store"
-import { cartReadyForPayment, mutation, orderMoney, postWebhook, sandboxBanks, startMootaSession } from "../../test-kit"
+import { BUYER_ADDRESS, cartReadyForPayment, mutation, orderMoney, postWebhook, sandboxBanks, startMootaSession } from "../../test-kit"
 
 jest.setTimeout(180_000)
 
@@ -150,11 +150,28 @@ medusaIntegrationTestRunner({
       expect((await moota().getReservationBySession(session.id))?.status).toBe("awaiting")
     })
 
+    it("takes a guest's phone, e-mail and name from the cart when the storefront sends only the account", async () => {
+      const { session } = await startSession(VA.bankId, {})
+      expect(session.data.moota_transaction).toEqual(expect.objectContaining({ kind: "moota_va" }))
+      expect(sandbox().state.transactions).toEqual([
+        expect.objectContaining({ customer: { name: "Budi Santoso", email: "budi@example.com", phone: "081234567890" } }),
+      ])
+      // What the storefront sends wins over the cart.
+      const other = await startSession(VA.bankId, { phone: "+62 811-111-1111", name: "Siti" })
+      expect(other.session.data.moota_transaction).toBeTruthy()
+      expect(sandbox().state.transactions[1].customer).toEqual({ name: "Siti", email: "budi@example.com", phone: "628111111111" })
+    })
+
     it("names what the buyer must fix: a missing phone before calling Moota, Moota's 422 after", async () => {
-      const noPhone = await refusal(startSession(VA.bankId, { email: BUYER.email }))
+      // Neither the storefront nor the cart's addresses give a phone.
+      const cart = await cartReadyForPayment(store)
+      const noPhoneAddress = { ...BUYER_ADDRESS, phone: "" }
+      await store.storeApi("POST", `/store/carts/${cart.id}`, { shipping_address: noPhoneAddress, billing_address: noPhoneAddress })
+      const noPhone = await refusal(startMootaSession(store, cart.id, { bank_id: VA.bankId, email: BUYER.email }))
       expect(noPhone.status).toBe(400)
       expect(noPhone.message).toContain("Isi nomor HP Anda untuk membayar dengan BCA Virtual Account")
       expect(noPhone.message).toContain("Enter your phone number to pay with BCA Virtual Account")
+      expect(sandbox().state.transactions).toHaveLength(0)
 
       const rejected = await refusal(startSession(NOT_VA.bankId))
       expect(rejected.status).toBe(400)

@@ -177,7 +177,11 @@ export const mootaOptionsSchema = z
      * Smallest order total offered on `moota_va` / `moota_qris` accounts (Moota's own plugin refuses
      * VA and QRIS below Rp10,000); a smaller cart gets a clear checkout error naming the minimum.
      */
-    transactionMinTotal: z.number().int().min(1).default(10_000),
+    transactionMinTotal: z
+      .number({ error: "transactionMinTotal must be a whole number of rupiah, e.g. 10000" })
+      .int("transactionMinTotal must be a whole number of rupiah, e.g. 10000")
+      .min(1, "transactionMinTotal must be at least 1 (rupiah)")
+      .default(10_000),
     /** Cancel orders whose payment window passed without a transfer. */
     autoCancelExpired: z.boolean().default(true),
     /** Tag the Moota mutation with the order's display id after a confirmation. */

@@ -20,6 +20,7 @@ import {
 } from "./validators"
 import { CLAIM_LIMITS } from "../../../lib/claims"
 import { limitPerIp } from "./rate-limit"
+import { fillMootaBuyerFromCart } from "./buyer-from-cart"
 
 /** Route params are not validated by Medusa's helpers; a bad id gets a 400 before any lookup. */
 function validateParams(schema: z.ZodType) {
@@ -35,6 +36,12 @@ const optionalCustomer = authenticate("customer", ["session", "bearer"], { allow
 
 /** Validation and other middlewares of the /store/moota routes. */
 export const storeMootaMiddlewares: MiddlewareRoute[] = [
+  {
+    // Medusa's own route: a guest's phone, e-mail and name for a Moota VA/QRIS come from the cart.
+    method: ["POST"],
+    matcher: "/store/payment-collections/:id/payment-sessions",
+    middlewares: [fillMootaBuyerFromCart],
+  },
   {
     method: ["GET"],
     matcher: "/store/moota/payments/cart/:id",
