@@ -43,7 +43,8 @@ describe("Moota admin in the browser", () => {
   const mark = (name: string) => (timings[name] = Date.now() - started)
 
   beforeAll(async () => {
-    store = await startStore({ admin: true, verbose: process.env.BROWSER_VERBOSE === "1" })
+    // With Moota's own BCA VA and QRIS too, as `npm run dev` offers them.
+    store = await startStore({ admin: true, transactionAccounts: true, verbose: process.env.BROWSER_VERBOSE === "1" })
     mark("store ready")
     s = await launchBrowser({ name: "admin", timeoutMs: 120_000 })
     page = s.page
@@ -223,6 +224,11 @@ describe("Moota admin in the browser", () => {
     }
     await testOutcome.waitFor()
     await page.getByTestId("moota-account-bcaSandbox01").getByText("Bank transfer").waitFor()
+    // Which accounts are which, and whether Moota lists them (its accounts/index for a VA of its own).
+    const va = page.getByTestId("moota-account-vaBcaSandbx1")
+    await va.getByText("VA per order (Moota)").waitFor()
+    expect(await va.getByRole("cell").nth(3).textContent()).toBe("Yes")
+    await page.getByTestId("moota-account-qrisMootaSb1").getByText("QRIS per order (Moota)").waitFor()
     await expectNoInternals("settings")
     mark("settings tested")
     await s.shot("settings-tested")
@@ -293,6 +299,7 @@ describe("Moota admin in the browser", () => {
         await page.goto(`${store.url}/app/settings/moota`)
         await page.getByTestId("moota-settings").getByText(w.settings, { exact: true }).first().waitFor(WAIT)
         await page.getByTestId("moota-last-webhook").waitFor()
+        await page.getByTestId("moota-account-vaBcaSandbx1").getByText(lng === "en" ? "VA per order (Moota)" : "VA per pesanan (Moota)").waitFor()
         await expectNoInternals(`settings ${tag}`)
         await s.shot(`settings-${tag}`, page.getByTestId("moota-last-webhook"))
       }
