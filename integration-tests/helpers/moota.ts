@@ -1,6 +1,6 @@
 import { createMootaSandbox, type MootaSandbox } from "../../src/sandbox/server"
 import devDefaults from "../../scripts/dev-defaults.json"
-import { sandboxBanks, signatureHeader } from "../../test-kit"
+import { devAccounts, sandboxBanks, signatureHeader } from "../../test-kit"
 
 export const WEBHOOK_SECRET = "test-webhook-secret"
 /** The secret of the delivery recorded in Moota's SDK (integration-tests/fixtures), kept for rotation. */
@@ -8,17 +8,25 @@ export const SDK_FIXTURE_SECRET = "FcZnoVBN"
 
 /**
  * Starts the Moota sandbox before the app boots (medusa-config reads MOOTA_* at boot) and points the
- * plugin at it. Call at the top of a spec, before medusaIntegrationTestRunner.
+ * plugin at it. Call at the top of a spec, before medusaIntegrationTestRunner. With `transactions`,
+ * the store also offers the dev defaults' Moota VA/QRIS accounts (create-transaction), as
+ * `npm run dev` does; without it, the store has its default accounts.
  */
-export function useMootaSandbox(): { get: () => MootaSandbox } {
+export function useMootaSandbox(options: { transactions?: boolean } = {}): { get: () => MootaSandbox } {
   let sandbox: MootaSandbox
   beforeAll(async () => {
-    sandbox = await createMootaSandbox({ token: devDefaults.apiToken, banks: sandboxBanks() })
+    sandbox = await createMootaSandbox({ token: devDefaults.apiToken, banks: sandboxBanks(options) })
     process.env.MOOTA_API_BASE_URL = sandbox.apiBaseUrl
     process.env.MOOTA_API_TOKEN = devDefaults.apiToken
     process.env.MOOTA_WEBHOOK_SECRETS = `${WEBHOOK_SECRET},${SDK_FIXTURE_SECRET}`
+    if (options.transactions) {
+      process.env.MOOTA_ACCOUNTS = JSON.stringify(devAccounts(options))
+    }
   })
   afterAll(async () => {
+    if (options.transactions) {
+      delete process.env.MOOTA_ACCOUNTS
+    }
     await sandbox?.close()
   })
   return { get: () => sandbox }

@@ -1,15 +1,18 @@
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
+import devDefaults from "../../scripts/dev-defaults.json"
 import { expireMootaReservations } from "../../src/jobs/moota-expire-reservations"
 import { reconcileMootaMutations } from "../../src/jobs/moota-reconcile"
 import { recoverMootaInbox } from "../../src/jobs/moota-recover-inbox"
 import type MootaModuleService from "../../src/modules/moota/service"
 import { eventually, signed, useMootaSandbox } from "../helpers/moota"
 import { setUpStore, type Api, type TestStore } from "../helpers/store"
-import { orderMoney, placeMootaOrder, postWebhook } from "../../test-kit"
+import { cartReadyForPayment, orderMoney, placeMootaOrder, postWebhook, startMootaSession } from "../../test-kit"
 
 /**
  * A generated trading day through the real webhook, sandbox and jobs, judged against the truth.
- * `npm run simulate` runs it with SIM_ORDERS=200; the test suite with a small day.
+ * `npm run simulate` runs it with SIM_ORDERS=200; the test suite with a small day. Some orders pay
+ * with a unique code into the shop's bank accounts, others through a VA number or QR Moota creates
+ * for that order alone (the `va_*` / `qris_*` scenarios), confirmed by the transaction the credit names.
  */
 jest.setTimeout(30 * 60_000)
 
@@ -28,6 +31,14 @@ type Scenario =
   | "late"
   | "twice"
   | "unpaid"
+  | "va_exact"
+  | "qris_own_exact"
+  | "va_duplicate"
+  | "va_lost_webhook"
+  | "va_underpaid"
+  | "va_replaced"
+  | "va_bare_amount"
+  | "va_unpaid"
 
 /** What the merchant must end up with for each scenario. */
 const TRUTH: Record<Scenario, { captured: boolean; review: string[] }> = {
@@ -42,8 +53,26 @@ const TRUTH: Record<Scenario, { captured: boolean; review: string[] }> = {
   late: { captured: false, review: ["canceled"] },
   twice: { captured: true, review: ["already_paid"] },
   unpaid: { captured: false, review: [] },
+  va_exact: { captured: true, review: [] },
+  qris_own_exact: { captured: true, review: [] },
+  va_duplicate: { captured: true, review: [] },
+  va_lost_webhook: { captured: true, review: [] },
+  va_underpaid: { captured: false, review: ["amount_mismatch"] },
+  va_replaced: { captured: false, review: ["replaced_transaction"] },
+  va_bare_amount: { captured: false, review: ["unknown_transaction"] },
+  va_unpaid: { captured: false, review: [] },
 }
 const SCENARIOS = Object.keys(TRUTH) as Scenario[]
+
+/** The dev defaults' Moota transaction accounts (create-transaction), which the store offers here. */
+const VA = devDefaults.transactionAccounts.find((a) => a.kind === "moota_va")!
+const QRIS = devDefaults.transactionAccounts.find((a) => a.kind === "moota_qris")!
+const BUYER = { phone: "0812-3456-7890", email: "budi@example.com", name: "Budi Santoso" }
+
+type Kind = "unique_code" | "moota_va" | "moota_qris"
+function kindOf(scenario: Scenario): Kind {
+  return scenario === "qris_own_exact" ? "moota_qris" : scenario.startsWith("va_") ? "moota_va" : "unique_code"
+}
 
 function prng(seed: number) {
   let s = seed >>> 0
@@ -53,7 +82,7 @@ function prng(seed: number) {
   }
 }
 
-const sandbox = useMootaSandbox()
+const sandbox = useMootaSandbox({ transactions: true })
 
 medusaIntegrationTestRunner({
   inApp: true,
@@ -69,12 +98,58 @@ medusaIntegrationTestRunner({
       const sb = sandbox.get()
       const rand = prng(SEED)
 
-      const orders: { scenario: Scenario; order_id: string; amount: number; reservation_id: string }[] = []
+      type Order = {
+        scenario: Scenario
+        kind: Kind
+        order_id: string
+        amount: number
+        reservation_id: string
+        /** The Moota transaction the buyer was shown (VA number or QR), for transaction orders. */
+        transaction?: { trx_id: string; va_number: string | null }
+        /** va_replaced: the transaction shown before the cart changed, and its reservation. */
+        replaced?: { trx_id: string; va_number: string | null; reservation_id: string }
+        /** Mutations the day's bank activity made for this transaction order (its review items name them). */
+        mutation_ids: string[]
+      }
+      const orders: Order[] = []
       for (let i = 0; i < ORDERS; i++) {
         const scenario = SCENARIOS[i < SCENARIOS.length ? i : Math.floor(rand() * SCENARIOS.length)]
-        const chooseBca = scenario === "wrong_account" ? { bank_id: "bcaSandbox01" } : undefined
-        const { order_id, session } = await placeMootaOrder(store, chooseBca)
-        orders.push({ scenario, order_id, amount: session.data.transfer_amount, reservation_id: session.data.reservation_id })
+        const kind = kindOf(scenario)
+        if (kind === "unique_code") {
+          const chooseBca = scenario === "wrong_account" ? { bank_id: "bcaSandbox01" } : undefined
+          const { order_id, session } = await placeMootaOrder(store, chooseBca)
+          orders.push({ scenario, kind, order_id, amount: session.data.transfer_amount, reservation_id: session.data.reservation_id, mutation_ids: [] })
+          continue
+        }
+        const choice = { bank_id: kind === "moota_qris" ? QRIS.bankId : VA.bankId, ...BUYER }
+        let replaced: Order["replaced"]
+        let placed: { order_id: string; session: any }
+        if (scenario === "va_replaced") {
+          // The buyer sees a VA number, then adds an item: Medusa drops the session, the buyer
+          // starts another one and gets a new VA number for the new total.
+          const cart = await cartReadyForPayment(store)
+          const first = (await startMootaSession(store, cart.id, choice)).session
+          replaced = { ...first.data.moota_transaction, reservation_id: first.data.reservation_id }
+          await store.storeApi("POST", `/store/carts/${cart.id}/line-items`, { variant_id: store.seed.variant_id, quantity: 1 })
+          const { session } = await startMootaSession(store, cart.id, choice)
+          const done = await store.storeApi("POST", `/store/carts/${cart.id}/complete`, {})
+          expect(done.type).toBe("order")
+          placed = { order_id: done.order.id, session }
+        } else {
+          placed = await placeMootaOrder(store, choice)
+        }
+        const { session } = placed
+        expect(session.data.moota_transaction).toEqual(expect.objectContaining({ kind, trx_id: expect.any(String) }))
+        orders.push({
+          scenario,
+          kind,
+          order_id: placed.order_id,
+          amount: session.data.transfer_amount,
+          reservation_id: session.data.reservation_id,
+          transaction: session.data.moota_transaction,
+          replaced,
+          mutation_ids: [],
+        })
       }
 
       // The day's bank activity, in time order, with noise that must change nothing.
@@ -116,8 +191,33 @@ medusaIntegrationTestRunner({
           case "twice":
             await pay()
             break
+          case "va_exact":
+          case "qris_own_exact":
+          case "va_duplicate":
+          case "va_lost_webhook":
+          case "va_underpaid": {
+            const t = o.transaction!
+            const paid = await sb.payTransaction({
+              ...(o.kind === "moota_qris" ? { trx_id: t.trx_id } : { va_number: t.va_number! }),
+              ...(o.scenario === "va_underpaid" ? { amount: o.amount - 1000 } : {}),
+              push: o.scenario !== "va_lost_webhook",
+            })
+            o.mutation_ids.push(paid.mutation.mutation_id as string)
+            if (o.scenario === "va_duplicate") {
+              await sb.pushMutations([paid.mutation.mutation_id as string, paid.mutation.mutation_id as string])
+            }
+            break
+          }
+          case "va_replaced":
+            o.mutation_ids.push((await sb.payTransaction({ va_number: o.replaced!.va_number! })).mutation.mutation_id as string)
+            break
+          case "va_bare_amount":
+            // Exactly the order's total on its VA account, naming no transaction: never matched by amount.
+            o.mutation_ids.push((await sb.receiveTransfer({ bank_id: VA.bankId, amount: o.amount })).mutation.mutation_id as string)
+            break
           case "late":
           case "unpaid":
+          case "va_unpaid":
             break
         }
         if (rand() < 0.5) {
@@ -166,6 +266,11 @@ medusaIntegrationTestRunner({
       // Judge.
       const reviews = await moota().listMootaReviewItems({})
       const matrix = { true_capture: 0, false_capture: 0, missed: 0, true_reject: 0 }
+      const byKind: Record<Kind, { orders: number; captured: number; reviews: number }> = {
+        unique_code: { orders: 0, captured: 0, reviews: 0 },
+        moota_va: { orders: 0, captured: 0, reviews: 0 },
+        moota_qris: { orders: 0, captured: 0, reviews: 0 },
+      }
       const wrongReview: string[] = []
       for (const o of orders) {
         const p = await orderMoney(store, o.order_id)
@@ -183,9 +288,18 @@ medusaIntegrationTestRunner({
           })
         }
         const mine = reviews
-          .filter((r) => r.reservation_id === o.reservation_id || (r.amount !== null && [o.amount - 1000, o.amount + 1000].includes(r.amount)) || (r.bank_id === "mandiriSbox1" && r.amount === o.amount))
+          .filter((r) =>
+            o.kind === "unique_code"
+              ? r.reservation_id === o.reservation_id ||
+                (r.amount !== null && [o.amount - 1000, o.amount + 1000].includes(r.amount)) ||
+                (r.bank_id === "mandiriSbox1" && r.amount === o.amount)
+              : o.mutation_ids.includes(r.mutation_id) || [o.reservation_id, o.replaced?.reservation_id].includes(r.reservation_id ?? "")
+          )
           .map((r) => r.reason)
           .sort()
+        byKind[o.kind].orders++
+        byKind[o.kind].captured += captured ? 1 : 0
+        byKind[o.kind].reviews += mine.length
         if (JSON.stringify(mine) !== JSON.stringify(truth.review)) {
           wrongReview.push(`${o.scenario}: expected [${truth.review}] got [${mine}]`)
         }
@@ -195,11 +309,17 @@ medusaIntegrationTestRunner({
       expect(reviews.filter((r) => r.amount !== null && (r.amount >= 1_000_000 || r.amount <= 8_001))).toEqual([])
       const logged = await moota().listMootaInboxMutations({ outcome: "ignored_unrelated" })
       expect(logged).toHaveLength(unrelated + small)
+      // One Moota transaction per transaction order, and one more where the cart changed after it.
+      const transactionOrders = orders.filter((o) => o.kind !== "unique_code")
+      expect(sb.state.transactions).toHaveLength(transactionOrders.length + orders.filter((o) => o.replaced).length)
+      const scenarioCounts = transactionOrders.reduce((m: Record<string, number>, o) => ({ ...m, [o.scenario]: (m[o.scenario] ?? 0) + 1 }), {})
       console.info(
         `simulation: ${ORDERS} orders, seed ${SEED}\n` +
           `  confusion: ${JSON.stringify(matrix)}\n` +
           `  review items: ${reviews.length} (expected ${expectedReviews}), other credits: ${logged.length}\n` +
-          `  by reason: ${JSON.stringify(reviews.reduce((m: Record<string, number>, r) => ({ ...m, [r.reason]: (m[r.reason] ?? 0) + 1 }), {}))}`
+          `  by reason: ${JSON.stringify(reviews.reduce((m: Record<string, number>, r) => ({ ...m, [r.reason]: (m[r.reason] ?? 0) + 1 }), {}))}\n` +
+          `  by kind: ${JSON.stringify(byKind)}\n` +
+          `  transaction scenarios: ${JSON.stringify(scenarioCounts)}`
       )
       expect(matrix.false_capture).toBe(0)
       expect(matrix.missed).toBe(0)
