@@ -1,7 +1,6 @@
 import { randomBytes } from "node:crypto"
-import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
-import type MootaModuleService from "../../src/modules/moota/service"
-import { signed, useMootaSandbox } from "../helpers/moota"
+import { signed } from "../helpers/moota"
+import { mootaHttpSuite } from "../helpers/suite"
 import { mutation, postWebhook } from "../../test-kit"
 
 /**
@@ -48,63 +47,53 @@ const shapes: Array<(r: () => number) => string | Buffer> = [
   () => JSON.stringify([{ ...mutation(), mutation_id: `nul\u0000${Math.random()}`, bank_id: "bca\ud83d" }]),
 ]
 
-const sandbox = useMootaSandbox()
-
-medusaIntegrationTestRunner({
-  inApp: true,
-  env: {},
-  testSuite: ({ api, getContainer }) => {
-    const base = () => (api as any).defaults.baseURL as string
-    const moota = () => getContainer().resolve("moota") as MootaModuleService
-
-    it(`answers ${N} hostile bodies without a 5xx, stores only signed well-formed mutations, and stays up`, async () => {
-      expect(sandbox.get()).toBeTruthy()
-      const r = prng(7)
-      const statuses: Record<number, number> = {}
-      let acceptedNew = 0
-      const contentTypes = ["application/json", "text/plain", "application/x-www-form-urlencoded", "multipart/form-data; boundary=x", "application/octet-stream"]
-      const pending: Promise<void>[] = []
-      for (let i = 0; i < N; i++) {
-        const body = shapes[Math.floor(r() * shapes.length)](r)
-        const validSig = r() < 0.5
-        const headers: Record<string, string> = {
-          "content-type": contentTypes[Math.floor(r() * contentTypes.length)],
-          ...(validSig ? signed(body) : r() < 0.5 ? { signature: randomBytes(32).toString("hex") } : {}),
-        }
-        pending.push(
-          postWebhook(base(), body, headers).then((res) => {
-            statuses[res.status] = (statuses[res.status] ?? 0) + 1
-            if (res.status === 200) {
-              expect(validSig || body.length === 0).toBe(true)
-              acceptedNew += res.json.new ?? 0
-            }
-          })
-        )
-        if (pending.length >= 8) {
-          await Promise.all(pending.splice(0))
-        }
+mootaHttpSuite({}, ({ base, moota, sandbox }) => {
+  it(`answers ${N} hostile bodies without a 5xx, stores only signed well-formed mutations, and stays up`, async () => {
+    expect(sandbox()).toBeTruthy()
+    const r = prng(7)
+    const statuses: Record<number, number> = {}
+    let acceptedNew = 0
+    const contentTypes = ["application/json", "text/plain", "application/x-www-form-urlencoded", "multipart/form-data; boundary=x", "application/octet-stream"]
+    const pending: Promise<void>[] = []
+    for (let i = 0; i < N; i++) {
+      const body = shapes[Math.floor(r() * shapes.length)](r)
+      const validSig = r() < 0.5
+      const headers: Record<string, string> = {
+        "content-type": contentTypes[Math.floor(r() * contentTypes.length)],
+        ...(validSig ? signed(body) : r() < 0.5 ? { signature: randomBytes(32).toString("hex") } : {}),
       }
-      await Promise.all(pending)
-       
-      console.info(`abuse: ${N} bodies, statuses ${JSON.stringify(statuses)}`)
-      expect(Object.keys(statuses).map(Number).filter((s) => s >= 500)).toEqual([])
-      // Only validly signed, well-formed mutations are stored, and none of them pays anything.
-      const stored = await moota().listMootaInboxMutations({})
-      expect(stored).toHaveLength(acceptedNew)
-      expect(stored.filter((m) => m.outcome === "captured" || m.status === "matched")).toEqual([])
+      pending.push(
+        postWebhook(base(), body, headers).then((res) => {
+          statuses[res.status] = (statuses[res.status] ?? 0) + 1
+          if (res.status === 200) {
+            expect(validSig || body.length === 0).toBe(true)
+            acceptedNew += res.json.new ?? 0
+          }
+        })
+      )
+      if (pending.length >= 8) {
+        await Promise.all(pending.splice(0))
+      }
+    }
+    await Promise.all(pending)
+    console.info(`abuse: ${N} bodies, statuses ${JSON.stringify(statuses)}`)
+    expect(Object.keys(statuses).map(Number).filter((s) => s >= 500)).toEqual([])
+    // Only validly signed, well-formed mutations are stored, and none of them pays anything.
+    const stored = await moota().listMootaInboxMutations({})
+    expect(stored).toHaveLength(acceptedNew)
+    expect(stored.filter((m) => m.outcome === "captured" || m.status === "matched")).toEqual([])
 
-      // Still serving, and a genuine delivery still goes through.
-      const body = JSON.stringify([mutation({ amount: 100_777 })])
-      expect((await postWebhook(base(), body, signed(body))).json).toEqual(expect.objectContaining({ received: 1, new: 1 }))
-    })
+    // Still serving, and a genuine delivery still goes through.
+    const body = JSON.stringify([mutation({ amount: 100_777 })])
+    expect((await postWebhook(base(), body, signed(body))).json).toEqual(expect.objectContaining({ received: 1, new: 1 }))
+  })
 
-    it("stores a large valid delivery (2,500 mutations) in one go, and a replay of it adds nothing", async () => {
-      const body = JSON.stringify(Array.from({ length: 2500 }, () => mutation({ amount: 1_234_000, description: "" })))
-      const first = await postWebhook(base(), body, signed(body))
-      expect(first.status).toBe(200)
-      expect(first.json.new).toBe(2500)
-      const replay = await postWebhook(base(), body, signed(body))
-      expect(replay.json).toEqual(expect.objectContaining({ received: 2500, new: 0 }))
-    })
-  },
+  it("stores a large valid delivery (2,500 mutations) in one go, and a replay of it adds nothing", async () => {
+    const body = JSON.stringify(Array.from({ length: 2500 }, () => mutation({ amount: 1_234_000, description: "" })))
+    const first = await postWebhook(base(), body, signed(body))
+    expect(first.status).toBe(200)
+    expect(first.json.new).toBe(2500)
+    const replay = await postWebhook(base(), body, signed(body))
+    expect(replay.json).toEqual(expect.objectContaining({ received: 2500, new: 0 }))
+  })
 })
