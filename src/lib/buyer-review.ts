@@ -7,7 +7,7 @@ import { fitsReservation } from "./triage"
  * the money arrived and a person is looking at it.
  *
  * A review item tells this order's buyer about a transfer when it names this reservation (the matcher
- * or the merchant put it there), or when it could be for it by the triage's rule: on one of the
+ * or the merchant put it there) or this order, or when it could be for it by the triage's rule: on one of the
  * accounts the buyer was shown, an amount near the order total or the transfer amount
  * (`fitsReservation`) or the amount the buyer reported in a claim, received after the order's amount
  * was reserved. An item the merchant matched to
@@ -21,6 +21,8 @@ export type BuyerReviewReservation = {
   transfer_amount: number
   bank_ids: string[]
   created_at: Date
+  /** The order paying by this reservation, once placed. */
+  order_id?: string | null
   /** Amounts the buyer reported in claims for this order: such a credit is theirs by their own word. */
   claimed_amounts?: number[]
 }
@@ -30,6 +32,8 @@ export type BuyerReviewItem = {
   /** The matcher's reservation, or the one the merchant matched. */
   reservation_id: string | null
   candidate_reservation_ids: string[]
+  /** The order the item names (e.g. a paid VA number the cart's change replaced names its cart's order). */
+  order_id?: string | null
   bank_id: string
   amount: number | null
   /** When the bank booked the transfer; null when Moota did not say. */
@@ -53,6 +57,9 @@ export function itemConcernsReservation(
     return false
   }
   if (item.reservation_id === r.id || item.candidate_reservation_ids.includes(r.id)) {
+    return true
+  }
+  if (r.order_id && item.order_id === r.order_id) {
     return true
   }
   if (item.reservation_id !== null || !r.bank_ids.includes(item.bank_id)) {

@@ -29,7 +29,15 @@ export type MatchMutation = {
 export type MatchDecision =
   | { kind: "ignore"; outcome: IgnoredKind }
   | { kind: "capture"; reservation_id: string }
-  | { kind: "review"; reason: ReviewReason; reservation_id: string | null; candidate_ids: string[]; detail: string }
+  | {
+      kind: "review"
+      reason: ReviewReason
+      reservation_id: string | null
+      candidate_ids: string[]
+      detail: string
+      /** The order, when it is known apart from the reservation (a replaced Moota transaction's cart). */
+      order_id?: string | null
+    }
 
 /**
  * The admin's "send test" deliveries carry ids with this prefix. Moota's own ids are alphanumeric

@@ -41,6 +41,8 @@ export type TransactionCandidate = {
   reservation_status: ReservationStatus
   release_reason: string | null
   order_status: string | null
+  /** The order of the transaction's cart, also when the cart changed and the order pays by a newer session. */
+  order_id?: string | null
   /** What the buyer was asked to pay (Moota's total). */
   total: number
 }
@@ -50,7 +52,14 @@ function review(
   detail: string,
   c: TransactionCandidate | null
 ): MatchDecision {
-  return { kind: "review", reason, reservation_id: c?.reservation_id ?? null, candidate_ids: c ? [c.reservation_id] : [], detail }
+  return {
+    kind: "review",
+    reason,
+    reservation_id: c?.reservation_id ?? null,
+    candidate_ids: c ? [c.reservation_id] : [],
+    detail,
+    ...(c?.order_id ? { order_id: c.order_id } : {}),
+  }
 }
 
 export function decideTransactionMatch(

@@ -227,6 +227,17 @@ export async function ordersOfSessions(
   return result
 }
 
+/** The order placed from a payment collection (a cart's), if any. */
+export async function orderOfPaymentCollection(scope: MedusaContainer, paymentCollectionId: string): Promise<MootaPaymentOrder | null> {
+  const { data } = await scope.resolve(ContainerRegistrationKeys.QUERY).graph({
+    entity: "payment_collection",
+    fields: ["id", ...ORDER_FIELDS.filter((f) => f !== "total").map((f) => `order.${f}`)],
+    filters: { id: paymentCollectionId },
+  })
+  const order = (data as { order?: GraphOrder | null }[])[0]?.order
+  return order?.id ? toOrder(order) : null
+}
+
 /** Orders by id, as the admin's review queue shows them. */
 export async function ordersById(scope: MedusaContainer, ids: string[]): Promise<Map<string, MootaPaymentOrder>> {
   const unique = [...new Set(ids.filter(Boolean))]

@@ -39,6 +39,14 @@ describe("buyerReviewOf: a transfer the store is checking for this order", () =>
     expect(buyerReviewOf(r, [item({ reservation_id: "mres_other" })], rule)).toBeNull()
   })
 
+  it("counts an item that names this order (a replaced VA number paid on another account), and not another order's", () => {
+    const ordered = { ...r, order_id: "order_1" }
+    const replaced = item({ reservation_id: "mres_old", bank_id: "vaBca01", amount: 120_000, order_id: "order_1" })
+    expect(buyerReviewOf(ordered, [replaced], rule)).toEqual({ state: "checking", amount: 120_000, received_at: later })
+    expect(buyerReviewOf(ordered, [{ ...replaced, order_id: "order_2" }], rule)).toBeNull()
+    expect(buyerReviewOf(r, [replaced], rule)).toBeNull()
+  })
+
   it("says 'not matched' once the store dismissed it, and 'checking' again while another transfer is open", () => {
     const dismissed = item({ status: "dismissed" })
     expect(buyerReviewOf(r, [dismissed], rule)?.state).toBe("not_matched")

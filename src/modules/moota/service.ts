@@ -387,7 +387,7 @@ class MootaModuleService extends MedusaService({
   /** Review items the buyer of a reservation may be waiting on (lib/buyer-review.ts decides). */
   @InjectTransactionManager()
   async listBuyerReviewItems(
-    q: { reservation_id: string; bank_ids: string[]; min: number; max: number; amounts: number[]; since: Date },
+    q: { reservation_id: string; order_id?: string | null; bank_ids: string[]; min: number; max: number; amounts: number[]; since: Date },
     @MedusaContext() ctx: Context = {}
   ): Promise<BuyerReviewItem[]> {
     return await review.listBuyerReviewItems(sql(ctx), q)

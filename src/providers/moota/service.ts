@@ -279,6 +279,7 @@ class MootaPaymentProviderService extends AbstractPaymentProvider<MootaOptionsIn
           order_total: total,
           expires_at: new Date(now + options.paymentWindowMinutes * 60_000),
           quarantine_minutes: options.quarantineMinutes,
+          payment_collection_id: paymentCollectionOf(input.data),
         },
         (reference) =>
           client.createTransaction({
@@ -342,6 +343,12 @@ class MootaPaymentProviderService extends AbstractPaymentProvider<MootaOptionsIn
     const chosen = typeof previous?.bank_id === "string" ? previous.bank_id : undefined
     return sessionDataFromReservation(row, this.config_(), { bank_id: chosen })
   }
+}
+
+/** The payment collection the store route put in the data (api/store/moota/buyer-from-cart.ts). */
+function paymentCollectionOf(data?: Record<string, unknown>): string | null {
+  const id = data?.payment_collection_id
+  return typeof id === "string" && /^pay_col_\w{1,64}$/.test(id) ? id : null
 }
 
 function errorText(e: unknown): string {

@@ -4,7 +4,7 @@ import { isMootaTransactionKind } from "../../lib/options"
 import { decideTransactionMatch, isTransactionMutation, transactionRefOf } from "../../lib/transaction-match"
 import type MootaModuleService from "../../modules/moota/service"
 import type { InboxRow } from "../../modules/moota/types"
-import { ordersOfSessions } from "../../queries/moota-payment"
+import { orderOfPaymentCollection, ordersOfSessions } from "../../queries/moota-payment"
 
 /**
  * The decision for a mutation that pays a Moota transaction (its `payment_detail` names one, or it
@@ -27,7 +27,11 @@ export async function matchMootaTransaction(
   }
   const ref = transactionRefOf(inbox.payment_detail)
   const found = ref ? await moota.findMootaTransaction(ref) : null
-  const order = found ? (await ordersOfSessions(container, [found.session_id])).get(found.session_id) : null
+  // A replaced transaction's session may be gone (the cart changed); its cart's order is still known.
+  const order = found
+    ? ((await ordersOfSessions(container, [found.session_id])).get(found.session_id) ??
+      (found.payment_collection_id ? await orderOfPaymentCollection(container, found.payment_collection_id) : null))
+    : null
   return decideTransactionMatch(
     {
       mutation_id: inbox.mutation_id,
@@ -37,6 +41,6 @@ export async function matchMootaTransaction(
       mutation_date: inbox.mutation_date ? new Date(inbox.mutation_date) : null,
     },
     ref,
-    found ? { ...found, order_status: order?.status ?? null } : null
+    found ? { ...found, order_status: order?.status ?? null, order_id: order?.id ?? null } : null
   )
 }

@@ -17,16 +17,22 @@ const text = (v: unknown): string | null => (typeof v === "string" && v.trim() ?
  * middleware of `POST /store/payment-collections/:id/payment-sessions` fills what the session data
  * lacks from the collection's cart (its e-mail, then the billing or shipping address's phone and
  * name). Values the storefront sent win; nothing is filled for other providers, or when the shop
- * has no Moota VA/QRIS account.
+ * has no Moota VA/QRIS account. It also passes the collection's id, which the provider keeps with a
+ * Moota transaction: a payment of a VA number the cart's changes replaced still names the order.
  */
 export async function fillMootaBuyerFromCart(req: MedusaRequest, _res: MedusaResponse, next: MedusaNextFunction): Promise<void> {
   try {
     const body = req.body as { provider_id?: unknown; data?: Record<string, unknown> } | undefined
     if (!body || body.provider_id !== PROVIDER_ID) return next()
     const data = body.data && typeof body.data === "object" && !Array.isArray(body.data) ? body.data : {}
-    if (text(data.phone) && text(data.email) && text(data.name)) return next()
     const moota = req.scope.resolve<MootaModuleService>("moota")
     if (!moota.getOptions().accounts.some((a) => a.enabled && isMootaTransactionKind(a.kind))) return next()
+    // A paid VA number or QR that the cart's changes replaced still leads to the cart's order.
+    const withCollection = { ...data, payment_collection_id: req.params.id }
+    if (text(data.phone) && text(data.email) && text(data.name)) {
+      body.data = withCollection
+      return next()
+    }
 
     const query = req.scope.resolve(ContainerRegistrationKeys.QUERY)
     const { data: collections } = await query.graph({
@@ -51,7 +57,7 @@ export async function fillMootaBuyerFromCart(req: MedusaRequest, _res: MedusaRes
       ...(text(cart.email) ? { email: text(cart.email) } : {}),
       ...(phone ? { phone } : {}),
       ...(name ? { name } : {}),
-      ...Object.fromEntries(Object.entries(data).filter(([, v]) => v !== undefined && v !== null && v !== "")),
+      ...Object.fromEntries(Object.entries(withCollection).filter(([, v]) => v !== undefined && v !== null && v !== "")),
     }
     body.data = filled
     next()

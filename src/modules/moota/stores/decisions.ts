@@ -94,7 +94,7 @@ export async function recordDecision(db: SqlRunner, inboxId: string, decision: M
   }
 
   const reservation = decision.reservation_id ? await reservations.getById(db, decision.reservation_id) : null
-  const item = await review.openReviewItem(db, inbox, decision, reservation?.order_id ?? null)
+  const item = await review.openReviewItem(db, inbox, decision, reservation?.order_id ?? decision.order_id ?? null)
   await inboxes.close(db, inboxId, `review_${decision.reason}`, decision.reservation_id)
   return { action: "review", item, reason: decision.reason }
 }

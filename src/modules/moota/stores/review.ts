@@ -107,25 +107,26 @@ export async function audit(
 
 /**
  * Review items a buyer of this reservation may be waiting on (see lib/buyer-review.ts, which decides):
- * those naming it, and those on its accounts with an amount in [min, max] or one of `amounts` (the
+ * those naming it or its order, and those on its accounts with an amount in [min, max] or one of `amounts` (the
  * buyer's claims) created since it was made.
  */
 export async function listBuyerReviewItems(
   db: SqlRunner,
-  q: { reservation_id: string; bank_ids: string[]; min: number; max: number; amounts: number[]; since: Date }
+  q: { reservation_id: string; order_id?: string | null; bank_ids: string[]; min: number; max: number; amounts: number[]; since: Date }
 ): Promise<BuyerReviewItem[]> {
   const rows = await db.execute<BuyerReviewItem & { amount: string | number | null }>(
     `SELECT ri.status, ri.reservation_id, COALESCE(ri.candidate_reservation_ids, '[]'::jsonb) AS candidate_reservation_ids,
-       ri.bank_id, ri.amount, i.mutation_date, ri.created_at
+       ri.order_id, ri.bank_id, ri.amount, i.mutation_date, ri.created_at
      FROM moota_review_item ri LEFT JOIN moota_inbox_mutation i ON i.id = ri.inbox_mutation_id
      WHERE ri.deleted_at IS NULL AND ri.status IN (${sqlValue(REVIEW.open)}, ${sqlValue(REVIEW.dismissed)}) AND (
-       ri.reservation_id = ? OR ri.candidate_reservation_ids @> ?::jsonb
+       ri.reservation_id = ? OR ri.candidate_reservation_ids @> ?::jsonb OR ri.order_id = ?
        OR (ri.bank_id IN (?) AND (ri.amount BETWEEN ? AND ? OR ri.amount IN (?)) AND ri.created_at >= ?)
      )
      ORDER BY ri.created_at DESC LIMIT 20`,
     [
       q.reservation_id,
       JSON.stringify([q.reservation_id]),
+      q.order_id ?? "",
       q.bank_ids.length ? q.bank_ids : [""],
       q.min,
       q.max,

@@ -29,6 +29,8 @@ export type OpenTransactionInput = {
   /** Moota's deadline wins; this applies when its answer has none. */
   expires_at: Date
   quarantine_minutes: number
+  /** The session's payment collection (its cart): names the order when a replaced transaction is paid. */
+  payment_collection_id?: string | null
 }
 
 /** Calls Moota with our reference (its `order_id`, our idempotency key). */
@@ -114,7 +116,7 @@ export async function openTransaction(
     JSON.stringify([input.bank_id]),
     expiresAt,
     quarantineUntil,
-    JSON.stringify({ moota_transaction: instructions }),
+    JSON.stringify({ moota_transaction: instructions, payment_collection_id: input.payment_collection_id ?? null }),
   ]
   const reservationId = existing?.id ?? entityId("mres")
   const [row] = existing
@@ -166,6 +168,7 @@ export type TransactionMatch = {
   release_reason: string | null
   session_id: string
   order_id: string | null
+  payment_collection_id: string | null
 }
 
 /**
@@ -175,7 +178,7 @@ export type TransactionMatch = {
 export async function findTransaction(db: SqlRunner, ref: TransactionRef): Promise<TransactionMatch | null> {
   const [row] = await db.execute<TransactionMatch & { reference: string }>(
     `SELECT t.status AS transaction_status, t.total, t.reference, r.id AS reservation_id, r.status AS reservation_status,
-       r.release_reason, r.session_id, r.order_id
+       r.release_reason, r.session_id, r.order_id, r.metadata->>'payment_collection_id' AS payment_collection_id
      FROM moota_transaction t JOIN moota_reservation r ON r.id = t.reservation_id AND r.deleted_at IS NULL
      WHERE t.deleted_at IS NULL AND ${ref.trx_id ? "t.trx_id = ?" : "t.reference = ?"}
      ORDER BY t.created_at DESC LIMIT 1`,

@@ -108,6 +108,7 @@ export async function buyerPaymentOf(scope: MedusaContainer, ref: PaymentRef, no
   const claimedAmounts = [...new Set(claims.map((c) => c.amount))]
   const items = await moota.listBuyerReviewItems({
     reservation_id: r.id,
+    order_id: ref.order_id ?? r.order_id ?? null,
     bank_ids: r.bank_ids,
     min: Math.min(band.min, high.min),
     max: Math.max(band.max, high.max),
@@ -121,6 +122,7 @@ export async function buyerPaymentOf(scope: MedusaContainer, ref: PaymentRef, no
       transfer_amount: Number(r.transfer_amount),
       bank_ids: r.bank_ids,
       created_at: new Date(r.created_at),
+      order_id: ref.order_id ?? r.order_id ?? null,
       claimed_amounts: claimedAmounts,
     },
     items,
