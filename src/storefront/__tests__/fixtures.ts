@@ -2,14 +2,14 @@ import devDefaults from "../../../scripts/dev-defaults.json"
 import { buildSessionData } from "../../lib/instructions"
 import { parseMootaOptions } from "../../lib/options"
 import { paymentFromSessionData } from "../status"
-import type { MootaBuyerPayment } from "../types"
+import type { MootaBuyerPayment, MootaSessionData } from "../types"
 
 /** The dev store's accounts (two banks and the fictitious QRIS), as the plugin configures them. */
 export const ACCOUNTS = parseMootaOptions({ accounts: devDefaults.accounts }).accounts
 
-/** A payment as the store API answers it: Rp165.123 (code 123) due `minutesLeft` from `now`. */
-export function awaitingPayment(now: number, over: Partial<MootaBuyerPayment> = {}, minutesLeft = 120): MootaBuyerPayment {
-  const data = buildSessionData({
+/** The session data of Rp165.123 (code 123) due `minutesLeft` from `now`, on `transactionAccounts` too if given. */
+export function awaitingSessionData(now: number, minutesLeft = 120, transactionAccounts: typeof ACCOUNTS = []): MootaSessionData {
+  return buildSessionData({
     session_id: "payses_01TEST",
     reservation_id: "mres_01TEST",
     status: "awaiting",
@@ -21,7 +21,13 @@ export function awaitingPayment(now: number, over: Partial<MootaBuyerPayment> = 
     accounts: ACCOUNTS,
     paid_at: null,
     received_amount: null,
+    transaction_accounts: transactionAccounts,
   })
+}
+
+/** A payment as the store API answers it: Rp165.123 (code 123) due `minutesLeft` from `now`. */
+export function awaitingPayment(now: number, over: Partial<MootaBuyerPayment> = {}, minutesLeft = 120): MootaBuyerPayment {
+  const data = awaitingSessionData(now, minutesLeft)
   return { ...paymentFromSessionData(data, { cart_id: "cart_01TEST", order_id: "order_01TEST" }, now), ...over }
 }
 

@@ -3,10 +3,9 @@ import { parseTlv, verifyQrisCrc } from "../../lib/qris"
 import { MootaPaymentApiError, mootaPaymentApi } from "../api"
 import { describeCountdown, digitsOnly, formatCountdown, formatDeadline, formatRupiah, splitUniqueCode, timeLeft } from "../format"
 import { buildQrDataUrl, buildQrSvg } from "../qr"
-import { buildSessionData } from "../../lib/instructions"
 import { parseMootaOptions } from "../../lib/options"
 import { buyerStatus, paymentChoices } from "../status"
-import { ACCOUNTS, awaitingPayment, rasterizeQrSvg, vaPayment } from "./fixtures"
+import { awaitingPayment, awaitingSessionData, rasterizeQrSvg, vaPayment } from "./fixtures"
 import devDefaults from "../../../scripts/dev-defaults.json"
 
 const NOW = Date.UTC(2026, 10, 26, 4, 0, 0)
@@ -147,19 +146,7 @@ describe("mootaPaymentApi", () => {
 
 describe("paymentChoices", () => {
   const OWN = parseMootaOptions({ apiToken: "t", accounts: devDefaults.transactionAccounts }).accounts
-  const sessionData = (transactionAccounts: typeof OWN) =>
-    buildSessionData({
-      session_id: "payses_01TEST",
-      reservation_id: "mres_01TEST",
-      status: "awaiting",
-      order_total: 165_000,
-      unique_code: 123,
-      unique_code_mode: "increase",
-      transfer_amount: 165_123,
-      expires_at: new Date(NOW + 3_600_000),
-      accounts: ACCOUNTS,
-      transaction_accounts: transactionAccounts,
-    })
+  const sessionData = (transactionAccounts: typeof OWN) => awaitingSessionData(NOW, 60, transactionAccounts)
 
   it("offers the unique-code accounts as one method, then each Moota VA or QR, in words of the buyer's language", () => {
     expect(paymentChoices(sessionData(OWN), "id")).toEqual([
