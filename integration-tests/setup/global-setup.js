@@ -9,7 +9,9 @@
  * - else: start a throw-away embedded PostgreSQL (scripts/lib/embedded-db/) and
  *   export its DB_* variables; global-teardown.js stops it.
  *
- * Tests run with --runInBand, so the variables set here reach the test files.
+ * The variables set here reach the test files: in this process with --runInBand, and in the workers
+ * jest starts after this setup (`npm run test:http` runs two spec files at a time, each on its own
+ * database of this server).
  */
 
 const { startDatabase, parseDatabaseUrl, dbEnv } = require("../../scripts/lib/embedded-db")
