@@ -19,7 +19,7 @@ const BUYER = { phone: "0812-3456-7890", email: "budi@example.com", name: "Budi 
 // Moota's webhook limited to codes 1-999, as a merchant may set it: a VA payment's round total must still arrive.
 const WEBHOOK = { start_unique_code: 1, end_unique_code: 999 }
 
-mootaHttpSuite({ transactions: true, webhook: WEBHOOK }, ({ store, base, container: getContainer, moota, sandbox }) => {
+mootaHttpSuite({ transactions: true, webhook: WEBHOOK }, ({ store, base, container: getContainer, moota, sandbox, withOptions }) => {
   const reviews = async () => await moota().listMootaReviewItems({})
   const reviewed = () => eventually(async () => ((await reviews()).length ? await reviews() : null))
   const liveTransactions = async (sessionId: string) =>
@@ -167,6 +167,20 @@ mootaHttpSuite({ transactions: true, webhook: WEBHOOK }, ({ store, base, contain
     expect(rejected.message).toContain("BCA Virtual Account cannot be used for this order. Please choose another payment method.")
     expect(sandbox().state.transactions).toHaveLength(0)
     expect(await moota().listMootaTransactions({})).toHaveLength(0)
+  })
+
+  it("names the smallest total a VA takes before calling Moota, and keeps nothing", async () => {
+    await withOptions(
+      (o) => (o.transactionMinTotal = 200_000),
+      async () => {
+        const small = await refusal(startSession(VA.bankId))
+        expect(small.status).toBe(400)
+        expect(small.message).toContain("Pembayaran dengan BCA Virtual Account minimal Rp200.000")
+        expect(small.message).toContain("Paying with BCA Virtual Account needs a total of at least Rp200.000")
+      }
+    )
+    expect(sandbox().state.transactions).toHaveLength(0)
+    expect(await moota().listMootaReservations({})).toHaveLength(0)
   })
 
   it("keeps nothing when Moota is down, and still offers the unique-code accounts", async () => {
