@@ -57,6 +57,23 @@ export async function readJson(req: IncomingMessage): Promise<unknown> {
   }
 }
 
+/** A page or an image a route answers instead of JSON (the sandbox's payment page and QR). */
+export class RawBody {
+  constructor(
+    readonly contentType: string,
+    readonly body: string | Buffer
+  ) {}
+}
+
+export function sendRaw(res: ServerResponse, status: number, raw: RawBody): void {
+  res.writeHead(status, {
+    "Content-Type": raw.contentType,
+    "Content-Length": Buffer.byteLength(raw.body),
+    "Cache-Control": "no-cache, private",
+  })
+  res.end(raw.body)
+}
+
 export function sendJson(res: ServerResponse, status: number, json: string): void {
   res.writeHead(status, {
     "Content-Type": "application/json",

@@ -1,6 +1,6 @@
 import { createHash, timingSafeEqual } from "node:crypto"
 import type { IncomingMessage, ServerResponse } from "node:http"
-import { HttpError, notFound, sendJson } from "./http"
+import { HttpError, notFound, RawBody, sendJson, sendRaw } from "./http"
 import type { SandboxContext } from "./state"
 import { encodeJson } from "./wire"
 
@@ -41,7 +41,11 @@ export function createRouter(
         if (match && route.method === req.method) {
           const params = match.slice(1).map(decodeSegment)
           const [status, body] = await route.handler({ req, params, query: url.searchParams, path })
-          sendJson(res, status, encodeJson(body, ctx.php))
+          if (body instanceof RawBody) {
+            sendRaw(res, status, body)
+          } else {
+            sendJson(res, status, encodeJson(body, ctx.php))
+          }
           return
         }
       }

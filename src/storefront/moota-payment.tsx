@@ -375,7 +375,8 @@ export function MootaPayment(props: MootaPaymentProps): ReactNode {
       {status === "expired" && !inReview && <p style={S.text}>{t.expired}</p>}
       {status === "canceled" && !inReview && <p style={S.text}>{t.canceled}</p>}
 
-      {status !== "paid" && payment.order_id && submitClaim && (
+      {/* A VA number or QR of the order's own confirms by itself: no transfer report to send. */}
+      {status !== "paid" && payment.order_id && submitClaim && (!own || claim) && (
         <div style={S.block}>
           {claim && (
             <p role={claimSent ? "status" : undefined} style={S.hint} data-testid="moota-claim">

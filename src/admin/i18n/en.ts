@@ -141,7 +141,7 @@ export const en = {
     lastWebhook: "Last webhook",
     lastReconcile: "Last transfer found by reconciliation",
     lastReconcileRun: "Last reconciliation run",
-    reconcileRunResult: "{{fetched}} credits read, {{new}} new, {{failed}} accounts failed",
+    reconcileRunResult: "Credits read: {{fetched}}; new: {{new}}; accounts that failed: {{failed}}",
     lastTest: "Last test",
     received24h: "Received in 24 h: {{webhook}} by webhook, {{reconcile}} by reconciliation",
     openReviews: "Transfers waiting for review",
@@ -338,6 +338,7 @@ export const en = {
   settingsWords: {
     vaQrisUnknown: "Moota did not say whether it watches the virtual accounts and QRIS marked \"Unknown\". Check them in Moota's dashboard.",
     unknownAccount: "Not in the plugin's options",
+    accountIdForConfig: "To offer it, add it to accounts with bankId {{id}}",
   },
 }
 

@@ -140,7 +140,7 @@ export const id: MootaTexts = {
     lastWebhook: "Webhook terakhir",
     lastReconcile: "Transfer terakhir dari rekonsiliasi",
     lastReconcileRun: "Rekonsiliasi terakhir dijalankan",
-    reconcileRunResult: "{{fetched}} kredit dibaca, {{new}} baru, {{failed}} rekening gagal",
+    reconcileRunResult: "Kredit dibaca: {{fetched}}; baru: {{new}}; rekening gagal: {{failed}}",
     lastTest: "Tes terakhir",
     received24h: "Diterima dalam 24 jam: {{webhook}} lewat webhook, {{reconcile}} lewat rekonsiliasi",
     openReviews: "Transfer menunggu tinjauan",
@@ -333,5 +333,6 @@ export const id: MootaTexts = {
   settingsWords: {
     vaQrisUnknown: "Moota tidak memberi tahu apakah virtual account dan QRIS bertanda \"Tidak diketahui\" dipantau. Periksa di dasbor Moota.",
     unknownAccount: "Tidak ada di opsi plugin",
+    accountIdForConfig: "Untuk menawarkannya, tambahkan ke accounts dengan bankId {{id}}",
   },
 }

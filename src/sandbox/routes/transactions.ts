@@ -2,7 +2,8 @@ import { randomInt } from "node:crypto"
 import { z } from "zod"
 import { newMootaId, type MootaWebhookMutation } from "../../lib/moota"
 import { toMootaDateTime } from "../../lib/wib"
-import { HttpError, parseOrThrow, readJson, validationError } from "../http"
+import QRCode from "qrcode"
+import { HttpError, notFound, parseOrThrow, RawBody, readJson, validationError } from "../http"
 import { push } from "../push"
 import type { Route } from "../router"
 import { bankOf, recordTransfer, type SandboxBank, type SandboxContext, type SandboxDelivery, type SandboxTransaction } from "../state"
@@ -157,6 +158,38 @@ export async function payTransaction(ctx: SandboxContext, raw: unknown): Promise
   }
 }
 
+const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`)
+
+function transactionOf(ctx: SandboxContext, trxId: string): SandboxTransaction {
+  const t = ctx.state.transactions.find((x) => x.trx_id === trxId)
+  if (!t) {
+    throw notFound()
+  }
+  return t
+}
+
+/**
+ * The transaction's `payment_url`: a plain page standing in for Moota's hosted one, with what to pay
+ * and a button that pays it as a buyer would (the credit is recorded and pushed to the webhooks).
+ */
+function paymentPage(ctx: SandboxContext, t: SandboxTransaction, note = ""): RawBody {
+  const amount = `Rp${t.total.toLocaleString("id-ID")}`
+  const how = t.va_number
+    ? `<p>Virtual account: <strong>${escapeHtml(t.va_number)}</strong></p>`
+    : `<p><img src="${escapeHtml(t.qr_url ?? "")}" alt="QRIS ${escapeHtml(amount)}" width="256" height="256"></p>`
+  const pay =
+    t.status === "SUCCESS"
+      ? `<p><strong>Paid.</strong></p>`
+      : `<form method="post"><button type="submit">Pay ${escapeHtml(amount)}</button></form>`
+  return new RawBody(
+    "text/html; charset=utf-8",
+    `<!doctype html><html lang="en"><meta charset="utf-8"><meta name="viewport" content="width=device-width">
+<title>Moota sandbox payment</title><body style="font-family:sans-serif;max-width:32rem;margin:2rem auto;padding:0 1rem">
+<h1>Moota sandbox payment</h1><p>Not a real payment page: the sandbox of medusa-payment-moota.</p>
+<p>Amount: <strong>${escapeHtml(amount)}</strong></p>${how}<p>Expires: ${escapeHtml(t.expired_at)} WIB</p>${pay}${note}</body></html>`
+  )
+}
+
 export function transactionRoutes(ctx: SandboxContext): Route[] {
   const { state } = ctx
   return [
@@ -181,6 +214,37 @@ export function transactionRoutes(ctx: SandboxContext): Route[] {
       pattern: /^\/_sandbox\/pay-transaction$/,
       auth: false,
       handler: async ({ req }) => [201, await payTransaction(ctx, await readJson(req))],
+    },
+    {
+      method: "GET",
+      pattern: /^\/_sandbox\/pay\/([A-Za-z0-9]+)$/,
+      auth: false,
+      handler: async ({ params }) => [200, paymentPage(ctx, transactionOf(ctx, params[0]))],
+    },
+    {
+      method: "POST",
+      pattern: /^\/_sandbox\/pay\/([A-Za-z0-9]+)$/,
+      auth: false,
+      handler: async ({ params }) => {
+        const t = transactionOf(ctx, params[0])
+        if (t.status === "SUCCESS") {
+          return [409, paymentPage(ctx, t)]
+        }
+        const paid = await payTransaction(ctx, { trx_id: t.trx_id })
+        const statuses = paid.deliveries.map((d) => d.status ?? "no answer").join(", ") || "no webhook"
+        return [200, paymentPage(ctx, t, `<p>Pushed to the webhook: ${escapeHtml(statuses)}.</p>`)]
+      },
+    },
+    {
+      method: "GET",
+      pattern: /^\/_sandbox\/qr\/([A-Za-z0-9]+)\.png$/,
+      auth: false,
+      handler: async ({ params }) => {
+        const t = transactionOf(ctx, params[0])
+        // A stand-in for Moota's QR: scanning it shows which sandbox transaction and amount it is.
+        const png = await QRCode.toBuffer(`MOOTA-SANDBOX ${t.trx_id} ${t.total}`, { type: "png", margin: 2, width: 256 })
+        return [200, new RawBody("image/png", png)]
+      },
     },
     {
       method: "POST",

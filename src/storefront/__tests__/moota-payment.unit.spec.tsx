@@ -171,7 +171,9 @@ describe("MootaPayment: a VA number or QR of the order's own", () => {
   it("shows the VA number with its bank, holder and copy button, the exact amount and the deadline", async () => {
     const writeText = jest.fn(async () => undefined)
     Object.defineProperty(navigator, "clipboard", { value: { writeText }, configurable: true })
-    render(<MootaPayment api={fakeApi()} initialPayment={vaPayment(NOW)} pollIntervalMs={0} />)
+    // An API that takes payment confirmations: the card still offers none for a VA of the order's own.
+    const api = { ...fakeApi(), claim: jest.fn() }
+    render(<MootaPayment api={api} initialPayment={vaPayment(NOW)} pollIntervalMs={0} />)
     await flush()
 
     const [account] = screen.getAllByTestId("moota-account")
@@ -189,11 +191,18 @@ describe("MootaPayment: a VA number or QR of the order's own", () => {
     expect(screen.getByRole("heading", { name: "Bayar ke nomor virtual account ini" })).toBeTruthy()
     expect(screen.getByTestId("moota-amount").querySelector("mark")).toBeNull()
     expect(screen.getByRole("button", { name: "Saya sudah bayar" })).toBeTruthy()
+    expect(screen.queryByRole("button", { name: "Konfirmasi pembayaran" })).toBeNull()
     fireEvent.click(screen.getByRole("button", { name: "Salin nomor BCA Virtual Account 8808 1234 5678 9012" }))
     await flush()
     expect(writeText).toHaveBeenLastCalledWith("8808123456789012")
     expect(screen.getByText("Nomor BCA Virtual Account disalin.")).toBeTruthy()
     Reflect.deleteProperty(navigator, "clipboard")
+  })
+
+  it("offers a payment confirmation on a unique-code transfer (the contrast to a VA of its own)", async () => {
+    render(<MootaPayment api={{ ...fakeApi(), claim: jest.fn() }} initialPayment={awaitingPayment(NOW)} pollIntervalMs={0} />)
+    await flush()
+    expect(screen.getByRole("button", { name: "Konfirmasi pembayaran" })).toBeTruthy()
   })
 
   it("shows Moota's QR image in English, as the only way to pay", async () => {

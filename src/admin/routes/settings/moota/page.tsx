@@ -226,6 +226,10 @@ function Accounts({ setup }: { setup: Setup }) {
                   <Text size="xsmall" className="text-ui-fg-muted">
                     {t("settingsWords.unknownAccount")}
                   </Text>
+                  {/* What the merchant copies into medusa-config to offer this account. */}
+                  <Text size="xsmall" className="text-ui-fg-muted" data-testid="moota-account-config-id">
+                    {t("settingsWords.accountIdForConfig", { id: m.bank_id })}
+                  </Text>
                 </Table.Cell>
                 <Table.Cell>{lastDigits(m.account_number_masked) ?? "–"}</Table.Cell>
                 <Table.Cell>{m.account_holder ?? "–"}</Table.Cell>
