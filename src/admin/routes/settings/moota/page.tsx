@@ -125,8 +125,9 @@ function Webhook({ setup }: { setup: Setup }) {
         </Button>
       </div>
       <Field label={t("settings.webhookUrl")}>
-        <div className="flex items-center gap-x-2">
-          <code className="txt-compact-small bg-ui-bg-subtle rounded px-1 py-0.5" data-testid="moota-webhook-url">
+        {/* On a phone the URL wraps, so its copy button stays inside the card. */}
+        <div className="flex min-w-0 items-center gap-x-2">
+          <code className="txt-compact-small bg-ui-bg-subtle min-w-0 break-all rounded px-1 py-0.5" data-testid="moota-webhook-url">
             {w.url}
           </code>
           <Copy content={w.url} />
