@@ -49,7 +49,10 @@ export async function fillMootaBuyerFromCart(req: MedusaRequest, _res: MedusaRes
       filters: { id: req.params.id },
     })
     const cart = (collections[0] as { cart?: CartContact | null } | undefined)?.cart
-    if (!cart) return next()
+    if (!cart) {
+      body.data = withCollection
+      return next()
+    }
     const addresses = [cart.billing_address, cart.shipping_address]
     const phone = addresses.map((a) => text(a?.phone)).find(Boolean) ?? null
     const name = addresses.map((a) => text([a?.first_name, a?.last_name].filter(Boolean).join(" "))).find(Boolean) ?? null
