@@ -57,7 +57,17 @@ export function mootaHttpSuite(options: MootaSuiteOptions, suite: (s: MootaSuite
         await dbUtils.snapshot()
       })
       beforeEach(() => {
-        sandbox?.get().setWebhooks([{ url: `${base()}/hooks/moota`, secret: WEBHOOK_SECRET, ...options.webhook }])
+        const sb = sandbox?.get()
+        if (!sb) return
+        // Moota starts clean too: the database was restored, so a credit an earlier test left in the
+        // sandbox would be a lost webhook that a reconciliation tick (every 10 minutes) imports here.
+        sb.state.mutations.splice(0)
+        sb.state.deliveries.splice(0)
+        sb.state.transactions.splice(0)
+        sb.state.tags.splice(0)
+        sb.state.create_transaction_failures = 0
+        for (const bankId of Object.keys(sb.state.refresh_counts)) delete sb.state.refresh_counts[bankId]
+        sb.setWebhooks([{ url: `${base()}/hooks/moota`, secret: WEBHOOK_SECRET, ...options.webhook }])
       })
 
       const moota = () => getContainer().resolve("moota") as MootaModuleService

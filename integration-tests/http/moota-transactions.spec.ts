@@ -44,11 +44,6 @@ mootaHttpSuite({ transactions: true, webhook: WEBHOOK }, ({ store, base, contain
     return done.order as { id: string; total: number }
   }
 
-  beforeEach(async () => {
-    sandbox().state.transactions.splice(0)
-    sandbox().state.create_transaction_failures = 0
-  })
-
   it("shows a VA number of its own for the exact total; paying it turns the order Paid, once", async () => {
     const { cart, session } = await startSession(VA.bankId)
     const data = session.data
