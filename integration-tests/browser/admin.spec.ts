@@ -63,6 +63,11 @@ describe("Moota admin in the browser", () => {
   })
 
   const status = () => page.getByTestId("moota-payment-status")
+  /** What Profile → Language stores: i18next reads the "lng" cookie first, then localStorage. */
+  const language = async (lng: string) => {
+    await s.context.addCookies([{ name: "lng", value: lng, url: store.url }])
+    await page.evaluate((l) => localStorage.setItem("lng", l), lng)
+  }
   let paidOrderId = ""
   let markedOrderId = ""
   let paidAmount = 0
@@ -133,6 +138,56 @@ describe("Moota admin in the browser", () => {
     await expectAbsent(widget, ["Amount to transfer", "Pay to", "Awaiting transfer", "Deadline"])
     mark("widget paid")
     await s.shot("order-paid", page.getByTestId("moota-matched-transfer"))
+  })
+
+  it("shows the VA number Moota made for an order, not a unique code, in both languages and on a phone, then Paid on it", async () => {
+    const { order_id: orderId, session } = await placeMootaOrder(store, { bank_id: "vaBcaSandbx1" })
+    const va: string = session.data.moota_transaction.va_number
+    const widget = page.getByTestId("moota-order-payment")
+    await page.setViewportSize({ width: 1280, height: 900 })
+    await page.goto(`${store.url}/app/orders/${orderId}`)
+    await widget.waitFor(WAIT)
+    await page.getByTestId("moota-va-number").filter({ hasText: va }).waitFor()
+    await widget.getByText("BCA Virtual Account · TOKO CONTOH", { exact: true }).waitFor()
+    await widget.getByText("The order total exactly: no unique code").waitFor()
+    await widget.getByText("VA number created").waitFor()
+    await page.getByTestId("moota-transfer-amount").filter({ hasText: enAmount(session.data.transfer_amount) }).waitFor()
+    expect(await page.getByTestId("moota-transfer-amount").locator("mark").count()).toBe(0)
+    // The VA account's configured prefix and the unique-code wording say nothing about this order.
+    await expectAbsent(widget, ["unique code 000", "Amount reserved", "••8081", "Amount to transfer"])
+    await expectNoInternals("VA order awaiting")
+    await s.shot("order-va-awaiting-en-1280", widget)
+
+    // The same page in Indonesian on a phone, then back.
+    const reloadAs = async (lng: string, width: number) => {
+      await language(lng)
+      await page.setViewportSize({ width, height: 900 })
+      await page.reload()
+    }
+    await reloadAs("id", 390)
+    await widget.getByText("Nomor VA dibuat").waitFor(WAIT)
+    await widget.getByText("Tepat total pesanan, tanpa kode unik").waitFor()
+    const number = page.getByTestId("moota-va-number").filter({ hasText: va })
+    await number.waitFor()
+    const box = await number.boundingBox()
+    expect(box!.x + box!.width).toBeLessThanOrEqual(390)
+    await expectNoInternals("VA order awaiting, id 390")
+    await s.shot("order-va-awaiting-id-390", widget)
+    await reloadAs("en", 1280)
+    await widget.getByText("VA number created").waitFor(WAIT)
+
+    // Moota's side: the buyer pays the VA; the credit names the transaction and the widget turns Paid.
+    const res = await fetch(`${store.sandbox!.url}/_sandbox/pay-transaction`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ va_number: va }),
+    })
+    expect(res.status).toBe(201)
+    await status().filter({ hasText: "Paid" }).waitFor()
+    await page.getByTestId("moota-paid-account").filter({ hasText: `BCA Virtual Account · TOKO CONTOH · ••${va.slice(-4)}` }).waitFor()
+    await page.getByTestId("moota-paid-amount").filter({ hasText: enAmount(session.data.transfer_amount) }).waitFor()
+    mark("VA order widget")
+    await s.shot("order-va-paid-en-1280", widget)
   })
 
   it("matches an unmatched transfer from the review queue, and the order is Paid", async () => {
@@ -235,11 +290,6 @@ describe("Moota admin in the browser", () => {
   })
 
   it("speaks Bahasa Indonesia when the dashboard's language is Indonesian", async () => {
-    // What Profile → Language stores: i18next reads the "lng" cookie first, then localStorage.
-    const language = async (lng: string) => {
-      await s.context.addCookies([{ name: "lng", value: lng, url: store.url }])
-      await page.evaluate((l) => localStorage.setItem("lng", l), lng)
-    }
     await language("id")
     await page.goto(`${store.url}/app/orders/${paidOrderId}`)
     await page.getByText("Pembayaran Moota").waitFor(WAIT)
@@ -258,10 +308,6 @@ describe("Moota admin in the browser", () => {
     // order paying twice: a review item whose reason is `already_paid` in the database.
     await store.transfer({ bank_id: "mandiriSbox1", amount: 2_450_000 })
     await store.transfer({ bank_id: "bcaSandbox01", amount: paidAmount })
-    const language = async (lng: string) => {
-      await s.context.addCookies([{ name: "lng", value: lng, url: store.url }])
-      await page.evaluate((l) => localStorage.setItem("lng", l), lng)
-    }
     const words = {
       en: { paid: "Payment received", marked: "Marked as paid by", queue: "Moota review queue", reason: "Already paid / overpaid", settings: "Accounts" },
       id: { paid: "Pembayaran diterima", marked: "Ditandai lunas oleh", queue: "Antrean tinjauan Moota", reason: "Sudah lunas / lebih bayar", settings: "Rekening" },
@@ -310,10 +356,6 @@ describe("Moota admin in the browser", () => {
   })
 
   describe("review queue, live (issue 14)", () => {
-    const language = async (lng: string) => {
-      await s.context.addCookies([{ name: "lng", value: lng, url: store.url }])
-      await page.evaluate((l) => localStorage.setItem("lng", l), lng)
-    }
     const drawer = () => page.getByTestId("moota-review-drawer")
 
     it("shows a new transfer without a reload, and the open drawer follows a decision taken elsewhere", async () => {

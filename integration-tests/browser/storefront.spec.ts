@@ -95,7 +95,7 @@ describe("demo storefront", () => {
     expect(await page.getByRole("textbox", { name: "Amount", exact: true }).inputValue()).toBe(String(payment.transfer_amount))
     await page.getByRole("button", { name: "Simulate the transfer" }).click()
     await page.getByText("The sandbox pushed the mutation to the webhook (status 200).").waitFor()
-    await page.locator('[data-moota-status="paid"]').waitFor({ timeout: 30_000 })
+    await page.locator('[data-moota-status="paid"]').waitFor({ timeout: 60_000 })
     expect(await page.evaluate(() => (window as any).__samePage)).toBe(true)
     expect(await page.getByRole("heading", { name: "Payment received" }).isVisible()).toBe(true)
     expect(await page.getByTestId("moota-status").textContent()).toBe("Paid")
@@ -173,7 +173,7 @@ describe("demo storefront", () => {
     // Moota's side: the sandbox records the VA payment and pushes the credit naming the transaction.
     await page.getByRole("button", { name: "Pay BCA Virtual Account" }).click()
     await page.getByText("The sandbox pushed the mutation to the webhook (status 200).").waitFor()
-    await page.locator('[data-moota-status="paid"]').waitFor({ timeout: 30_000 })
+    await page.locator('[data-moota-status="paid"]').waitFor({ timeout: 60_000 })
     expect(await page.evaluate(() => (window as any).__samePage)).toBe(true)
     expect(await page.getByRole("heading", { name: "Payment received" }).isVisible()).toBe(true)
     await shot("va-paid-en")

@@ -188,6 +188,7 @@ mootaHttpSuite({}, ({ store, api: http, base, container: getContainer, moota, sa
           expires_at: session.data.expires_at,
           paid: null,
           mutation: null,
+          transaction: null,
           actions: { check: true, mark_paid: true, release: true },
         })
       )

@@ -19,7 +19,7 @@ const BUYER = { phone: "0812-3456-7890", email: "budi@example.com", name: "Budi 
 // Moota's webhook limited to codes 1-999, as a merchant may set it: a VA payment's round total must still arrive.
 const WEBHOOK = { start_unique_code: 1, end_unique_code: 999 }
 
-mootaHttpSuite({ transactions: true, webhook: WEBHOOK }, ({ store, base, container: getContainer, moota, sandbox, withOptions }) => {
+mootaHttpSuite({ transactions: true, webhook: WEBHOOK }, ({ store, base, container: getContainer, moota, sandbox, withOptions, admin }) => {
   const reviews = async () => await moota().listMootaReviewItems({})
   const reviewed = () => eventually(async () => ((await reviews()).length ? await reviews() : null))
   const liveTransactions = async (sessionId: string) =>
@@ -63,6 +63,22 @@ mootaHttpSuite({ transactions: true, webhook: WEBHOOK }, ({ store, base, contain
 
     const order = await complete(cart.id)
     expect((await orderMoney(store, order.id)).payment_status).toBe("awaiting")
+    // The merchant's order page names the VA number the buyer was given, not the VA account's prefix.
+    const awaiting = (await admin("get", `/admin/moota/orders/${order.id}`)).data.payment
+    expect(awaiting).toEqual(
+      expect.objectContaining({
+        status: "awaiting",
+        transfer_amount: order.total,
+        unique_code: 0,
+        transaction: {
+          kind: "moota_va",
+          bank: VA.bank,
+          va_number: data.moota_transaction.va_number,
+          account_holder: "TOKO CONTOH",
+          payment_url: expect.stringContaining(`/_sandbox/pay/${data.moota_transaction.trx_id}`),
+        },
+      })
+    )
 
     // A round total: the webhook's 1-999 range would skip it as a plain transfer.
     const paid = await sandbox().payTransaction({ va_number: data.moota_transaction.va_number })
@@ -73,6 +89,14 @@ mootaHttpSuite({ transactions: true, webhook: WEBHOOK }, ({ store, base, contain
     })
     expect(money.payments).toBe(1)
     expect(money.captured).toBe(order.total)
+    const paidView = (await admin("get", `/admin/moota/orders/${order.id}`)).data.payment
+    expect(paidView).toEqual(
+      expect.objectContaining({
+        status: "paid",
+        paid: expect.objectContaining({ bank_id: VA.bankId, received_amount: order.total, mutation_id: paid.mutation.mutation_id }),
+        transaction: expect.objectContaining({ va_number: data.moota_transaction.va_number }),
+      })
+    )
 
     // Moota pushes the same payment again: nothing more happens.
     await sandbox().pushMutations([paid.mutation.mutation_id])

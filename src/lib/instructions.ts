@@ -30,9 +30,15 @@ export type InstructionInput = {
   transaction?: MootaTransactionInstructions | null
   /** Accounts whose payments get a VA number or QR of their own, offered as choices. */
   transaction_accounts?: MootaAccount[]
+  /**
+   * The banks of the shop's unique-code accounts, the other choice beside `transaction_accounts`
+   * (default: those of `accounts`, which a session paying by a transaction no longer lists).
+   */
+  unique_code_banks?: string[]
 }
 
 export function buildSessionData(input: InstructionInput): MootaSessionData {
+  const uniqueCodeBanks = [...new Set(input.unique_code_banks ?? (input.transaction ? [] : input.accounts.map((a) => a.bank)))]
   const amount = formatRupiah(input.transfer_amount)
   const deadline = { id: formatWib(input.expires_at, "id"), en: formatWib(input.expires_at, "en") }
   // The digits the buyer must get right are the transfer amount's own last three, which equal the
@@ -85,6 +91,7 @@ export function buildSessionData(input: InstructionInput): MootaSessionData {
             kind: a.kind as "moota_va" | "moota_qris",
             bank: a.bank,
           })),
+          ...(uniqueCodeBanks.length ? { unique_code_banks: uniqueCodeBanks } : {}),
         }
       : {}),
   }
@@ -169,6 +176,7 @@ export function sessionDataFromReservation(
     accounts: options.accounts.filter((a) => offered.has(a.bankId) && !isMootaTransactionKind(a.kind)),
     transaction: transactionOfReservation(r),
     transaction_accounts: options.accounts.filter((a) => a.enabled && isMootaTransactionKind(a.kind)),
+    unique_code_banks: options.accounts.filter((a) => a.enabled && !isMootaTransactionKind(a.kind)).map((a) => a.bank),
     ...(withPayment
       ? { paid_at: r.paid_at ? new Date(r.paid_at) : null, received_amount: r.received_amount ?? null }
       : {}),

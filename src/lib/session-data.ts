@@ -77,6 +77,11 @@ export type MootaSessionData = {
   moota_transaction?: MootaTransactionInstructions
   /** Accounts that give a VA number or QR of its own when chosen; absent when the shop has none. */
   transaction_accounts?: MootaTransactionChoice[]
+  /**
+   * With `transaction_accounts`: the banks of the shop's unique-code accounts (e.g. "BCA", "QRIS"), so
+   * a checkout can offer that method again while the session pays by a VA number or QR of its own.
+   */
+  unique_code_banks?: string[]
   /** The buyer's phone (input), required by Moota for a VA or QR of its own. */
   phone?: string
 }

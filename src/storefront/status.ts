@@ -65,20 +65,20 @@ export type MootaPaymentChoice = {
 
 /**
  * The payment methods a checkout can offer, from the data of a session created without a choice
- * (`pp_moota_moota` with no `bank_id`): the shop's unique-code accounts as one method, then each
- * account on which Moota makes a VA number or QR for the order. A session already paying by one of
- * those lists only them, as its data no longer names the unique-code accounts.
+ * or of one paying by a VA number or QR of its own: the shop's unique-code accounts as one method,
+ * then each account on which Moota makes a VA number or QR for the order; the method the session
+ * pays by is `selected`.
  */
 export function paymentChoices(
-  data: Pick<MootaSessionData, "accounts" | "moota_transaction" | "transaction_accounts">,
+  data: Pick<MootaSessionData, "accounts" | "moota_transaction" | "transaction_accounts" | "unique_code_banks">,
   lang: MootaLang = "id",
   messages: MootaMessages = mootaMessages[lang]
 ): MootaPaymentChoice[] {
   const own = data.moota_transaction ?? null
   const uniqueCode = own ? [] : data.accounts.filter((a) => a.kind === "bank" || a.kind === "va" || a.kind === "qris")
-  const banks = [...new Set(uniqueCode.map((a) => a.bank))]
+  const banks = data.unique_code_banks ?? [...new Set(uniqueCode.map((a) => a.bank))]
   return [
-    ...(uniqueCode.length
+    ...(banks.length
       ? [
           {
             bank_id: null,

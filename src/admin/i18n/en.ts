@@ -28,6 +28,8 @@ export const en = {
   },
   timeline: {
     reserved: "Amount reserved",
+    vaCreated: "VA number created",
+    qrCreated: "QR code created",
     awaiting: "Awaiting transfer",
     awaitingUntil: "until {{date}}",
     paid: "Paid",
@@ -71,6 +73,12 @@ export const en = {
     title: "Moota payment",
     amountToTransfer: "Amount to transfer",
     codeHint: "Order total {{total}} {{sign}} unique code {{code}}",
+    amountToPay: "Amount to pay",
+    exactHint: "The order total exactly: no unique code",
+    vaNumber: "Virtual account number",
+    vaHint: "Made by Moota for this order alone; it confirms by itself.",
+    qrHint: "A QR code made by Moota for this order alone; it confirms by itself.",
+    paymentPage: "Moota payment page",
     deadline: "Deadline",
     accounts: "Pay to",
     timeline: "Status",
@@ -99,6 +107,8 @@ export const en = {
     releaseText:
       "Stop awaiting this transfer and free {{amount}} for other orders. A transfer that still arrives goes to the review queue. The order is not canceled.",
     releaseDone: "Released.",
+    releaseTextOwn:
+      "Stop waiting for this payment. A payment of {{amount}} that still arrives on this VA number or QR goes to the review queue. The order is not canceled.",
   },
   settings: {
     title: "Moota",

@@ -27,6 +27,8 @@ export const id: MootaTexts = {
   },
   timeline: {
     reserved: "Nominal dipesan",
+    vaCreated: "Nomor VA dibuat",
+    qrCreated: "Kode QR dibuat",
     awaiting: "Menunggu transfer",
     awaitingUntil: "sampai {{date}}",
     paid: "Lunas",
@@ -70,6 +72,12 @@ export const id: MootaTexts = {
     title: "Pembayaran Moota",
     amountToTransfer: "Nominal transfer",
     codeHint: "Total pesanan {{total}} {{sign}} kode unik {{code}}",
+    amountToPay: "Nominal dibayar",
+    exactHint: "Tepat total pesanan, tanpa kode unik",
+    vaNumber: "Nomor virtual account",
+    vaHint: "Dibuat Moota khusus untuk pesanan ini; terkonfirmasi otomatis.",
+    qrHint: "Kode QR dibuat Moota khusus untuk pesanan ini; terkonfirmasi otomatis.",
+    paymentPage: "Halaman pembayaran Moota",
     deadline: "Batas waktu",
     accounts: "Bayar ke",
     timeline: "Status",
@@ -98,6 +106,8 @@ export const id: MootaTexts = {
     releaseText:
       "Berhenti menunggu transfer ini dan bebaskan {{amount}} untuk pesanan lain. Transfer yang masih masuk akan masuk antrean tinjauan. Pesanan tidak dibatalkan.",
     releaseDone: "Dilepas.",
+    releaseTextOwn:
+      "Berhenti menunggu pembayaran ini. Pembayaran {{amount}} yang masih masuk ke nomor VA atau kode QR ini akan masuk antrean tinjauan. Pesanan tidak dibatalkan.",
   },
   settings: {
     title: "Moota",

@@ -58,7 +58,13 @@ function PaymentCard({ orderId, payment: p }: { orderId: string; payment: OrderP
         </Status>
       </div>
 
-      {status === "paid" ? <PaidSummary payment={p} /> : status === "awaiting" ? <Instructions payment={p} /> : <Closed payment={p} status={status} />}
+      {status === "paid" ? (
+        <PaidSummary payment={p} />
+      ) : status !== "awaiting" ? (
+        <Closed payment={p} status={status} />
+      ) : (
+        <Instructions payment={p} />
+      )}
 
       <Timeline payment={p} />
       {p.other_transfers.length > 0 && (
@@ -94,45 +100,103 @@ function PaymentCard({ orderId, payment: p }: { orderId: string; payment: OrderP
 
 const actorName = (a: { id: string; name: string | null; email: string | null }) => a.name ?? a.email ?? a.id
 
-/** The payment's account in words; one the options no longer list is "another Moota account". */
+/**
+ * The payment's account in words; one the options no longer list is "another Moota account". A VA
+ * number or QR made for this order is named by itself (its bank, holder and the VA's last digits).
+ */
 function accountOf(p: OrderPayment, bankId: string | null, fallback: string): string {
   const a = p.accounts.find((x) => x.bank_id === bankId)
+  if (a && p.transaction) {
+    return ownLabel(p.transaction)
+  }
   return a ? accountLabel(a) : fallback
 }
 
-/** Awaiting: what the buyer must transfer, until when, and where to. */
+const ownLabel = (t: NonNullable<OrderPayment["transaction"]>) =>
+  accountLabel({ bank: t.bank, account_holder: t.account_holder, account_number_masked: t.va_number })
+
+/** Every account the buyer was offered, in words. */
+const offered = (p: OrderPayment) => (p.transaction ? ownLabel(p.transaction) : p.accounts.map((a) => accountLabel(a)).join("; "))
+
+
+/**
+ * Awaiting: what the buyer must pay, until when, and where to: the amount with its unique code on the
+ * shop's accounts, or the exact total on a VA number or QR Moota made for this order alone.
+ */
 function Instructions({ payment: p }: { payment: OrderPayment }) {
   const { t, lang } = useMootaText()
+  const tx = p.transaction
   return (
     <div className="flex flex-col gap-y-3 px-6 py-4">
       <div>
         <Text size="small" className="text-ui-fg-subtle">
-          {t("widget.amountToTransfer")}
+          {t(tx ? "widget.amountToPay" : "widget.amountToTransfer")}
         </Text>
         <div className="flex items-center gap-x-2">
-          <AmountWithCode amount={p.transfer_amount} />
+          {tx ? (
+            <span className="txt-compact-xlarge-plus tabular-nums" data-testid="moota-transfer-amount">
+              {rupiah(p.transfer_amount)}
+            </span>
+          ) : (
+            <AmountWithCode amount={p.transfer_amount} />
+          )}
           <Copy content={String(p.transfer_amount)} />
         </div>
         <Text size="xsmall" className="text-ui-fg-subtle">
-          {t("widget.codeHint", {
-            total: rupiah(p.order_total),
-            sign: p.unique_code_mode === "decrease" ? "−" : "+",
-            code: String(p.unique_code).padStart(3, "0"),
-          })}
+          {tx
+            ? t("widget.exactHint")
+            : t("widget.codeHint", {
+                total: rupiah(p.order_total),
+                sign: p.unique_code_mode === "decrease" ? "−" : "+",
+                code: String(p.unique_code).padStart(3, "0"),
+              })}
         </Text>
       </div>
       <Row label={t("widget.deadline")} value={wib(p.expires_at, lang)} />
-      <div>
+      <div data-testid={tx ? "moota-own-payment" : undefined}>
         <Text size="small" className="text-ui-fg-subtle">
           {t("widget.accounts")}
         </Text>
-        {p.accounts.map((a) => (
-          <Text key={a.bank_id} size="small" data-testid="moota-account">
-            {accountLabel(a)}
-          </Text>
-        ))}
+        {tx ? (
+          <OwnPayment transaction={tx} />
+        ) : (
+          p.accounts.map((a) => (
+            <Text key={a.bank_id} size="small" data-testid="moota-account">
+              {accountLabel(a)}
+            </Text>
+          ))
+        )}
       </div>
     </div>
+  )
+}
+
+/** A VA number (with its copy button) or QR Moota made for this order, and Moota's payment page. */
+function OwnPayment({ transaction: tx }: { transaction: NonNullable<OrderPayment["transaction"]> }) {
+  const { t } = useMootaText()
+  return (
+    <>
+      <Text size="small">{[tx.bank, tx.account_holder].filter(Boolean).join(" · ")}</Text>
+      {tx.va_number && (
+        <div className="flex items-center gap-x-2">
+          <Text size="small" className="text-ui-fg-subtle">
+            {t("widget.vaNumber")}
+          </Text>
+          <Text size="small" weight="plus" className="tabular-nums break-all" data-testid="moota-va-number">
+            {tx.va_number}
+          </Text>
+          <Copy content={tx.va_number} />
+        </div>
+      )}
+      <Text size="xsmall" className="text-ui-fg-subtle">
+        {t(tx.kind === "moota_va" ? "widget.vaHint" : "widget.qrHint")}
+      </Text>
+      {tx.payment_url && (
+        <a href={tx.payment_url} target="_blank" rel="noopener noreferrer" className="txt-compact-small text-ui-fg-interactive hover:underline">
+          {t("widget.paymentPage")}
+        </a>
+      )}
+    </>
   )
 }
 
@@ -181,7 +245,7 @@ function Closed({ payment: p, status }: { payment: OrderPayment; status: "quaran
     <div className="flex flex-col gap-y-2 px-6 py-4" data-testid="moota-closed">
       <Text size="small">{t(`state.${key}`, { amount: rupiah(p.transfer_amount), date: wib(p.expires_at, lang) })}</Text>
       <Row label={t("state.expectedTransfer")} value={rupiah(p.transfer_amount)} />
-      <Row label={t("state.accounts")} value={p.accounts.map((a) => accountLabel(a)).join("; ")} />
+      <Row label={t("state.accounts")} value={offered(p)} />
     </div>
   )
 }
@@ -218,7 +282,7 @@ function Timeline({ payment: p }: { payment: OrderPayment }) {
             />
             <div>
               <Text size="small" weight={i === last ? "plus" : "regular"}>
-                {e.type === "refunded" ? t("timeline.refunded", { amount: rupiah(e.amount) }) : t(`timeline.${e.type}`)}
+                {t(...eventText(e, p))}
               </Text>
               <Text size="xsmall" className="text-ui-fg-subtle">
                 {e.type === "awaiting" ? t("timeline.awaitingUntil", { date: wib(e.until, lang) }) : wib(e.at, lang)}
@@ -230,6 +294,17 @@ function Timeline({ payment: p }: { payment: OrderPayment }) {
       </ol>
     </div>
   )
+}
+
+/** An event in words: what was made for the buyer first, then how the payment went. */
+function eventText(e: OrderPayment["timeline"][number], p: OrderPayment): [string, Record<string, string>?] {
+  if (e.type === "refunded") {
+    return ["timeline.refunded", { amount: rupiah(e.amount) }]
+  }
+  if (e.type === "reserved" && p.transaction) {
+    return [p.transaction.kind === "moota_va" ? "timeline.vaCreated" : "timeline.qrCreated"]
+  }
+  return [`timeline.${e.type}`]
 }
 
 function Actions({ orderId, payment: p }: { orderId: string; payment: OrderPayment }) {
@@ -307,7 +382,7 @@ function Actions({ orderId, payment: p }: { orderId: string; payment: OrderPayme
           release.reset()
         }}
         title={t("widget.releaseTitle")}
-        description={t("widget.releaseText", { amount: rupiah(p.transfer_amount) })}
+        description={t(p.transaction ? "widget.releaseTextOwn" : "widget.releaseText", { amount: rupiah(p.transfer_amount) })}
         confirmLabel={t("widget.actions.release")}
         busy={release.isPending}
         error={release.error ? errorText(release.error) : null}

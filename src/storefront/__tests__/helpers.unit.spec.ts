@@ -3,6 +3,7 @@ import { parseTlv, verifyQrisCrc } from "../../lib/qris"
 import { MootaPaymentApiError, mootaPaymentApi } from "../api"
 import { describeCountdown, digitsOnly, formatCountdown, formatDeadline, formatRupiah, splitUniqueCode, timeLeft } from "../format"
 import { buildQrDataUrl, buildQrSvg } from "../qr"
+import { sessionDataFromReservation } from "../../lib/instructions"
 import { parseMootaOptions } from "../../lib/options"
 import { buyerStatus, paymentChoices } from "../status"
 import { awaitingPayment, awaitingSessionData, rasterizeQrSvg, vaPayment } from "./fixtures"
@@ -177,6 +178,42 @@ describe("paymentChoices", () => {
 
   it("is the unique-code method alone for a shop without Moota VA/QRIS accounts", () => {
     expect(paymentChoices(sessionData([]), "en")).toEqual([expect.objectContaining({ bank_id: null, kind: "unique_code", selected: true })])
+  })
+
+  it("still offers the unique-code method while the session pays by a VA number of its own", () => {
+    const options = parseMootaOptions({ apiToken: "t", accounts: [...devDefaults.accounts, ...devDefaults.transactionAccounts] })
+    const reservation = {
+      id: "mres_01TEST",
+      session_id: "payses_01TEST",
+      status: "awaiting" as const,
+      order_total: 165_000,
+      unique_code: 0,
+      code_mode: "increase" as const,
+      transfer_amount: 165_000,
+      bank_ids: ["vaBcaSandbx1"],
+      expires_at: new Date(NOW + 60 * 60_000),
+      metadata: {
+        moota_transaction: {
+          trx_id: "TRX01TEST",
+          kind: "moota_va",
+          bank_id: "vaBcaSandbx1",
+          bank: "BCA Virtual Account",
+          va_number: "8808112345678901",
+          account_holder: "TOKO CONTOH",
+          qr_url: null,
+          qr_payload: null,
+          payment_url: null,
+        },
+      },
+    }
+    const data = sessionDataFromReservation(reservation, options)
+    expect(data.accounts.map((a) => a.kind)).toEqual(["moota_va"])
+    expect(paymentChoices(data, "en").map((c) => [c.kind, c.label, c.selected])).toEqual([
+      ["unique_code", "Bank transfer / QRIS", false],
+      ["moota_va", "BCA Virtual Account", true],
+      ["moota_qris", "QRIS (Moota)", false],
+    ])
+    expect(paymentChoices(data, "id")[0].hint).toBe("Ke rekening toko (BCA, Mandiri, QRIS) dengan nominal unik; terkonfirmasi otomatis.")
   })
 
   it("marks the Moota account a session already pays by", () => {

@@ -1,5 +1,6 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { MedusaError, Modules } from "@medusajs/framework/utils"
+import { transactionOfReservation } from "../../../lib/instructions"
 import { maskAccountNumber } from "../../../lib/mask"
 import { MOOTA_MODULE } from "../../../modules/moota"
 import type MootaModuleService from "../../../modules/moota/service"
@@ -161,6 +162,7 @@ export async function orderPaymentView(scope: MedusaContainer, order: OrderRef, 
   const paidMatch = paidRow ? history.find((h) => h.action === "match" && h.subject_id === paidRow.id) : undefined
   const paidBy = paidMatch?.actor ?? null
   const open = r.status === "awaiting" || r.status === "quarantined"
+  const transaction = transactionOfReservation(r)
 
   return {
     reservation_id: r.id,
@@ -184,6 +186,13 @@ export async function orderPaymentView(scope: MedusaContainer, order: OrderRef, 
         account_holder: a?.accountHolder ?? null,
       }
     }),
+    transaction: transaction && {
+      kind: transaction.kind,
+      bank: transaction.bank,
+      va_number: transaction.va_number,
+      account_holder: transaction.account_holder,
+      payment_url: transaction.payment_url,
+    },
     paid:
       r.status === "paid"
         ? {

@@ -70,6 +70,18 @@ export type AdminMootaOrderPayment = {
   created_at: string | null
   expires_at: string | null
   accounts: { bank_id: string; kind: string | null; bank: string; account_number_masked: string | null; account_holder: string | null }[]
+  /**
+   * For a payment through a VA number or QR Moota made for this order alone (account kinds `moota_va`,
+   * `moota_qris`): what the buyer was given. The VA number is whole: it is this order's payment
+   * reference, as the buyer sees it, not one of the merchant's accounts.
+   */
+  transaction: {
+    kind: "moota_va" | "moota_qris"
+    bank: string
+    va_number: string | null
+    account_holder: string
+    payment_url: string | null
+  } | null
   paid: {
     at: string | null
     bank_id: string | null
