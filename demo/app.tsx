@@ -2,6 +2,7 @@ import { StrictMode, useEffect, useMemo, useState, type FormEvent, type ReactNod
 import { createRoot } from "react-dom/client"
 import {
   MootaPayment,
+  checkoutErrorText,
   formatRupiah,
   mootaPaymentApi,
   paymentChoices,
@@ -254,7 +255,7 @@ function App(props: { config: Config }): ReactNode {
       <p>{t.intro}</p>
       {error && (
         <p role="alert" className="error">
-          {error}
+          {checkoutErrorText(error, lang)}
         </p>
       )}
 

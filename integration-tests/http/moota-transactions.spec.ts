@@ -36,7 +36,11 @@ mootaHttpSuite({ transactions: true, webhook: WEBHOOK }, ({ store, base, contain
       () => {
         throw new Error("expected the store API to refuse")
       },
-      (e: any) => ({ status: e.response?.status as number, message: String(e.response?.data?.message ?? "") })
+      (e: any) => ({
+        status: e.response?.status as number,
+        message: String(e.response?.data?.message ?? ""),
+        code: e.response?.data?.code as string | undefined,
+      })
     )
   const complete = async (cartId: string) => {
     const done = await store.storeApi("POST", `/store/carts/${cartId}/complete`, {})
@@ -174,6 +178,7 @@ mootaHttpSuite({ transactions: true, webhook: WEBHOOK }, ({ store, base, contain
     await store.storeApi("POST", `/store/carts/${cart.id}`, { shipping_address: noPhoneAddress, billing_address: noPhoneAddress })
     const noPhone = await refusal(startMootaSession(store, cart.id, { bank_id: VA.bankId, email: BUYER.email }))
     expect(noPhone.status).toBe(400)
+    expect(noPhone.code).toBe("moota_phone")
     expect(noPhone.message).toContain("Isi nomor HP Anda untuk membayar dengan BCA Virtual Account")
     expect(noPhone.message).toContain("Enter your phone number to pay with BCA Virtual Account")
     expect(sandbox().state.transactions).toHaveLength(0)
@@ -183,6 +188,7 @@ mootaHttpSuite({ transactions: true, webhook: WEBHOOK }, ({ store, base, contain
     bank.bank_type = "bca"
     const rejected = await refusal(startSession(VA.bankId)).finally(() => (bank.bank_type = "bcaVA"))
     expect(rejected.status).toBe(400)
+    expect(rejected.code).toBe("moota_rejected")
     expect(rejected.message).toContain("BCA Virtual Account cannot be used for this order. Please choose another payment method.")
     expect(sandbox().state.transactions).toHaveLength(0)
     expect(await moota().listMootaTransactions({})).toHaveLength(0)
@@ -194,6 +200,7 @@ mootaHttpSuite({ transactions: true, webhook: WEBHOOK }, ({ store, base, contain
       async () => {
         const small = await refusal(startSession(VA.bankId))
         expect(small.status).toBe(400)
+        expect(small.code).toBe("moota_min_total")
         expect(small.message).toContain("Pembayaran dengan BCA Virtual Account minimal Rp200.000")
         expect(small.message).toContain("Paying with BCA Virtual Account needs a total of at least Rp200.000")
       }

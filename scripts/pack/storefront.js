@@ -27,7 +27,7 @@ import {
 import { mootaPaymentApi as plainApi, type MootaPaymentApi } from "${NAME}/storefront/api"
 import { formatRupiah, splitUniqueCode, timeLeft, formatCountdown, formatDeadline } from "${NAME}/storefront/format"
 import { buildQrDataUrl, buildQrSvg } from "${NAME}/storefront/qr"
-import { buyerStatus, paymentFromSessionData as fromSession } from "${NAME}/storefront/status"
+import { buyerStatus, checkoutErrorText, paymentChoices, paymentFromSessionData as fromSession, type MootaPaymentChoice } from "${NAME}/storefront/status"
 
 export function OrderPayment(props: { orderId: string; email: string; session?: MootaSessionData }) {
   const api: MootaPaymentApi = useMemo(
@@ -51,6 +51,8 @@ export const dataUrl: Promise<string> = buildQrDataUrl("000201")
 export function statusOf(data: MootaSessionData) {
   return buyerStatus(data) === fromSession(data).status
 }
+export const choices = (data: MootaSessionData): MootaPaymentChoice[] => paymentChoices(data, "en")
+export const problem: string = checkoutErrorText("Isi nomor HP Anda. / Enter your phone number.", "en")
 `
 
 /** Paths that must not resolve: internals, the server build's own layout, source paths. */
@@ -152,6 +154,7 @@ async function checkStorefronts({ tmp, tarball, log }) {
       }
       assert.strictEqual(require("${NAME}/storefront/format").formatRupiah(165123), "Rp165.123")
       assert.strictEqual(typeof require("${NAME}/storefront/status").buyerStatus, "function")
+      assert.strictEqual(require("${NAME}/storefront/status").checkoutErrorText("Isi nomor HP. / Enter a phone.", "en"), "Enter a phone.")
       assert.strictEqual(typeof require("${NAME}/storefront/api").mootaPaymentApi, "function")
       assert.ok(!Object.keys(require.cache).some((k) => /node_modules[\\\\/]react[\\\\/]/.test(k)), "the plain helpers loaded React")
       assert.strictEqual(typeof require("${NAME}/storefront").MootaPayment, "function")

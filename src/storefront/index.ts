@@ -19,7 +19,7 @@ export {
 } from "./format"
 export { buildQrDataUrl, buildQrSvg, type QrOptions } from "./qr"
 export { copyText } from "./clipboard"
-export { buyerStatus, paymentChoices, paymentFromSessionData, type MootaPaymentChoice } from "./status"
+export { buyerStatus, checkoutErrorText, paymentChoices, paymentFromSessionData, type MootaPaymentChoice } from "./status"
 export { mootaMessages, type MootaMessages } from "./i18n"
 export type {
   MootaBuyerClaim,

@@ -99,4 +99,19 @@ export function paymentChoices(
   ]
 }
 
+/**
+ * The buyer's half of a Moota checkout error. Medusa answers a refused payment session with one
+ * message, so the plugin writes it in Bahasa Indonesia then English, joined by " / " (the answer's
+ * `code` starts with `moota_`): this returns the part in `lang`. Any other message comes back as it is.
+ */
+export function checkoutErrorText(message: string, lang: MootaLang = "id"): string {
+  const parts = message.split(" / ")
+  // Both halves name the same facts, so a bank name holding " / " splits each half alike.
+  if (parts.length < 2 || parts.length % 2) {
+    return message
+  }
+  const half = parts.length / 2
+  return (lang === "id" ? parts.slice(0, half) : parts.slice(half)).join(" / ")
+}
+
 export type { MootaBuyerPayment, MootaBuyerStatus, MootaSessionData, MootaStatusInput }

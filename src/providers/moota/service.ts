@@ -249,7 +249,9 @@ class MootaPaymentProviderService extends AbstractPaymentProvider<MootaOptionsIn
       }
       return new MedusaError(
         problem === "unavailable" ? MedusaError.Types.NOT_ALLOWED : MedusaError.Types.INVALID_DATA,
-        checkoutProblemMessage(problem, { bank: account.bank, min_total: formatRupiah(options.transactionMinTotal) })
+        checkoutProblemMessage(problem, { bank: account.bank, min_total: formatRupiah(options.transactionMinTotal) }),
+        // For a storefront that would rather branch on a code than read the message.
+        `moota_${problem}`
       )
     }
     if (total < options.transactionMinTotal) {

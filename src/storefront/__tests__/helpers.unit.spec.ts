@@ -5,7 +5,8 @@ import { describeCountdown, digitsOnly, formatCountdown, formatDeadline, formatR
 import { buildQrDataUrl, buildQrSvg } from "../qr"
 import { sessionDataFromReservation } from "../../lib/instructions"
 import { parseMootaOptions } from "../../lib/options"
-import { buyerStatus, paymentChoices } from "../status"
+import { buyerStatus, checkoutErrorText, paymentChoices } from "../status"
+import { CHECKOUT_PROBLEM_TEXTS, checkoutProblemMessage } from "../../lib/buyer-texts"
 import { awaitingPayment, awaitingSessionData, rasterizeQrSvg, vaPayment } from "./fixtures"
 import devDefaults from "../../../scripts/dev-defaults.json"
 
@@ -142,6 +143,24 @@ describe("mootaPaymentApi", () => {
       }) as any,
     })
     expect(await down.get().catch((e) => e)).toMatchObject({ status: 0, message: "The store could not be reached: fetch failed" })
+  })
+})
+
+describe("checkoutErrorText", () => {
+  const problems = Object.keys(CHECKOUT_PROBLEM_TEXTS.id) as (keyof typeof CHECKOUT_PROBLEM_TEXTS.id)[]
+
+  it.each(["BCA Virtual Account", "BCA / KlikBCA VA"])("gives the buyer's half of every checkout problem about %s", (bank) => {
+    const facts = { bank, min_total: "Rp10.000" }
+    for (const problem of problems) {
+      const message = checkoutProblemMessage(problem, facts)
+      expect(checkoutErrorText(message, "id")).toBe(CHECKOUT_PROBLEM_TEXTS.id[problem](facts))
+      expect(checkoutErrorText(message, "en")).toBe(CHECKOUT_PROBLEM_TEXTS.en[problem](facts))
+    }
+  })
+
+  it("leaves any other message as it is", () => {
+    expect(checkoutErrorText("Cart cart_1 not found", "en")).toBe("Cart cart_1 not found")
+    expect(checkoutErrorText("Transfer bank / QRIS / e-wallet", "id")).toBe("Transfer bank / QRIS / e-wallet")
   })
 })
 
