@@ -185,4 +185,52 @@ describe("demo storefront", () => {
     expect(money.order.payment_status).toBe("captured")
     expect(money.order.payment_collections.flatMap((c: any) => c.payments)).toHaveLength(1)
   })
+
+  it("pays by a QR code Moota made for the order: the image Moota hosts loads and scans, then Paid", async () => {
+    const { page, shot } = browser
+    await page.setViewportSize({ width: 390, height: 900 })
+    await page.goto(`${demo.url}/?lang=en`)
+    await page.getByRole("button", { name: "Buy Kaos Contoh" }).click()
+    await page.getByRole("button", { name: "Continue to delivery" }).click()
+    await page.getByRole("button", { name: "Continue to payment" }).click()
+    await page.getByRole("heading", { name: "Payment", exact: true }).waitFor()
+    await page.getByRole("radio", { name: /QRIS \(Moota\)/ }).check()
+    await page.getByRole("button", { name: "Continue to review" }).click()
+    await page.getByRole("heading", { name: "Review" }).waitFor()
+    await page.getByRole("button", { name: "Place order" }).click()
+    await page.locator('[data-moota-status="awaiting"]').waitFor()
+    await page.getByRole("heading", { name: "Pay with QRIS" }).waitFor()
+
+    const { orders } = await store.adminApi("GET", "/admin/orders?fields=id,email,created_at&order=-created_at&limit=1")
+    const { payment }: { payment: MootaBuyerPayment } = await store.storeApi(
+      "GET",
+      `/store/moota/payments/order/${orders[0].id}?email=${encodeURIComponent(orders[0].email)}`
+    )
+    const qr = payment.moota_transaction!
+    expect(qr).toEqual(expect.objectContaining({ kind: "moota_qris", va_number: null, qr_url: expect.stringContaining("/_sandbox/qr/") }))
+    // The browser loaded the image from Moota's address (the sandbox here), and it scans to this payment.
+    const image = page.getByTestId("moota-qris-image")
+    await page.waitForFunction(() => {
+      const img = document.querySelector<HTMLImageElement>('[data-testid="moota-qris-image"]')
+      return !!img && img.complete && img.naturalWidth > 0
+    })
+    expect(await image.getAttribute("src")).toBe(qr.qr_url)
+    const png = PNG.sync.read(await image.screenshot())
+    expect(jsQR(new Uint8ClampedArray(png.data), png.width, png.height)?.data).toBe(`MOOTA-SANDBOX ${qr.trx_id} ${payment.transfer_amount}`)
+    expect(payment.transfer_amount).toBe(165_000)
+    expect(await page.getByTestId("moota-amount").locator("mark").count()).toBe(0)
+    expect(await page.getByText("Amount to pay", { exact: true }).isVisible()).toBe(true)
+    // Only the QR of this order: no account of the shop's, no VA number.
+    expect(await page.getByTestId("moota-account").count()).toBe(0)
+    const box = await image.boundingBox()
+    expect(box!.x + box!.width).toBeLessThanOrEqual(390)
+    await shot("qr-own-en-390")
+
+    await page.getByRole("button", { name: "Pay QRIS" }).click()
+    await page.getByText("The sandbox pushed the mutation to the webhook (status 200).").waitFor()
+    await page.locator('[data-moota-status="paid"]').waitFor({ timeout: 60_000 })
+    await shot("qr-own-paid-en-390")
+    const money = await store.adminApi("GET", `/admin/orders/${orders[0].id}?fields=id,payment_status`)
+    expect(money.order.payment_status).toBe("captured")
+  })
 })

@@ -5,6 +5,8 @@ export type MootaMessages = {
   heading: Record<MootaBuyerStatus, string>
   status: Record<MootaBuyerStatus, string>
   amountLabel: string
+  /** For a QR code Moota made for this order: nothing is transferred by hand. */
+  amountQrLabel: string
   amountPaidLabel: string
   amountHint: (lastDigits: string) => string
   /** For a VA number or QR Moota made for this order (no unique code). */
@@ -91,6 +93,7 @@ const id: MootaMessages = {
   },
   status: { awaiting: "Menunggu pembayaran", paid: "Lunas", expired: "Kedaluwarsa", canceled: "Dibatalkan" },
   amountLabel: "Jumlah transfer",
+  amountQrLabel: "Jumlah yang dibayar",
   amountPaidLabel: "Jumlah dibayar",
   amountHint: (d) => `Transfer tepat sampai 3 digit terakhir (${d}) agar pembayaran terkonfirmasi otomatis.`,
   copy: "Salin",
@@ -173,6 +176,7 @@ const en: MootaMessages = {
   },
   status: { awaiting: "Awaiting payment", paid: "Paid", expired: "Expired", canceled: "Canceled" },
   amountLabel: "Amount to transfer",
+  amountQrLabel: "Amount to pay",
   amountPaidLabel: "Amount paid",
   amountHint: (d) => `Transfer the exact amount, last 3 digits (${d}) included, so the payment is confirmed automatically.`,
   copy: "Copy",

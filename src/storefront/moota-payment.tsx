@@ -263,7 +263,7 @@ export function MootaPayment(props: MootaPaymentProps): ReactNode {
 
       {!inReview && (
         <div style={S.block}>
-          <p style={S.label}>{status === "paid" ? t.amountPaidLabel : t.amountLabel}</p>
+          <p style={S.label}>{status === "paid" ? t.amountPaidLabel : own?.kind === "moota_qris" ? t.amountQrLabel : t.amountLabel}</p>
           <div style={S.row}>
             <p style={S.amount}>
               <span style={S.srOnly}>{amount.formatted}</span>

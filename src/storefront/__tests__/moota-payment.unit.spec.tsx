@@ -210,6 +210,9 @@ describe("MootaPayment: a VA number or QR of the order's own", () => {
     await flush()
 
     expect(screen.getByRole("heading", { name: "Pay with QRIS" })).toBeTruthy()
+    // Nothing to transfer by hand: the amount is what the QR asks.
+    expect(screen.getByText("Amount to pay")).toBeTruthy()
+    expect(screen.queryByText("Amount to transfer")).toBeNull()
     expect(screen.getByTestId("moota-qris-image").getAttribute("src")).toBe("https://app.moota.co/qr/TRX01TEST.png")
     expect(screen.getByRole("img", { name: /Rp165\.000/ })).toBeTruthy()
     expect(screen.queryAllByTestId("moota-account")).toHaveLength(0)
