@@ -25,6 +25,12 @@ mootaHttpSuite({}, ({ store, admin, sandbox }) => {
       const m = await orderMoney(store, orderId)
       return m.captured === amount ? m : null
     }, 30_000)
+  /** Medusa sets the order's payment status a moment after the capture itself. */
+  const capturedInFull = (orderId: string, amount: number) =>
+    eventually(async () => {
+      const m = await orderMoney(store, orderId)
+      return m.captured === amount && m.payment_status === "captured" ? m : null
+    }, 30_000)
   /** Medusa's own order edit: one more of the seeded product (Rp150.000), requested and confirmed. */
   const addItemByOrderEdit = async (orderId: string) => {
     const { order_change } = await store.adminApi("POST", "/admin/order-edits", { order_id: orderId })
@@ -65,12 +71,50 @@ mootaHttpSuite({}, ({ store, admin, sandbox }) => {
       expect((await buyerPayment(order_id)).transfer_amount).toBe(owed.transfer_amount)
 
       await transfer(owed.transfer_amount)
-      const m = await capturedReaches(order_id, 315_000)
-      expect(m.payment_status).toBe("captured")
+      await capturedInFull(order_id, 315_000)
       const done = await buyerPayment(order_id)
       expect(done).toEqual(expect.objectContaining({ status: "paid", outstanding: 0 }))
       expect(done.history.map((h: any) => h.status)).toEqual(["paid", "paid"])
       for (const [amount, captured] of await paymentsFullyCaptured(order_id)) expect(captured).toBe(amount)
+    })
+  })
+
+  describe("the merchant's side of what an edit added", () => {
+    it("shows every payment and what is owed, and Mark as paid captures only the added amount", async () => {
+      const { order_id, session } = await placeMootaOrder(store)
+      await transfer(session.data.transfer_amount)
+      await capturedReaches(order_id, 165_000)
+      await addItemByOrderEdit(order_id)
+
+      const view = (await admin("get", `/admin/moota/orders/${order_id}`)).data
+      expect(view.money).toEqual(expect.objectContaining({ outstanding: 150_000, canceled: false, can_request_payment: true }))
+      expect(view.money.payments.map((p: any) => [p.order_total, p.status, p.additional])).toEqual([[165_000, "paid", false]])
+
+      // Before: 400 moota_already_paid. Now the owed amount gets its own Moota payment and is captured.
+      const marked = await admin("POST", `/admin/moota/orders/${order_id}/mark-paid`, { note: "Transfer seen in BCA internet banking" })
+      expect(marked.status).toBe(200)
+      await capturedInFull(order_id, 315_000)
+      const after = (await admin("get", `/admin/moota/orders/${order_id}`)).data.money
+      expect(after).toEqual(expect.objectContaining({ outstanding: 0, can_request_payment: false }))
+      expect(after.payments.map((p: any) => [p.order_total, p.status, p.additional])).toEqual([
+        [165_000, "paid", false],
+        [150_000, "paid", true],
+      ])
+      expect((await buyerPayment(order_id)).status).toBe("paid")
+    })
+
+    it("a plain transfer of the added amount goes to review and the merchant's match captures it on the order", async () => {
+      const { order_id, session } = await placeMootaOrder(store)
+      await transfer(session.data.transfer_amount)
+      await capturedReaches(order_id, 165_000)
+      await addItemByOrderEdit(order_id)
+      // The buyer opens the card (asked Rp150.xxx) but pays a round Rp150.000: doubtful, so a person decides.
+      expect((await buyerPayment(order_id)).order_total).toBe(150_000)
+      await transfer(150_000)
+      const item = await eventually(() => openReviewItem(150_000))
+      const matched = await admin("POST", `/admin/moota/review-items/${item.id}/match`, { order_id, note: "Buyer sent the edit's amount" })
+      expect(matched.status).toBe(200)
+      await capturedInFull(order_id, 315_000)
     })
   })
 
@@ -98,8 +142,7 @@ mootaHttpSuite({}, ({ store, admin, sandbox }) => {
       expect(again.data.order_total).toBe(150_000)
 
       await transfer(again.data.transfer_amount)
-      const m = await capturedReaches(order_id, 315_000)
-      expect(m.payment_status).toBe("captured")
+      await capturedInFull(order_id, 315_000)
       expect((await buyerPayment(order_id)).status).toBe("paid")
       for (const [amount, captured] of await paymentsFullyCaptured(order_id)) expect(captured).toBe(amount)
     })
@@ -137,8 +180,7 @@ mootaHttpSuite({}, ({ store, admin, sandbox }) => {
       expect(second.data.payment_request).toEqual(expect.objectContaining({ transfer_amount: req.transfer_amount, created: false }))
 
       await transfer(req.transfer_amount)
-      const m = await capturedReaches(order.id, Number(order.total))
-      expect(m.payment_status).toBe("captured")
+      await capturedInFull(order.id, Number(order.total))
       // Nothing left to ask for: a clear refusal, nothing opened.
       const paid = await admin("POST", `/admin/moota/orders/${order.id}/payment-request`, {})
       expect(paid.status).toBe(400)
@@ -164,6 +206,11 @@ mootaHttpSuite({}, ({ store, admin, sandbox }) => {
       expect(p.refunds.map((r: any) => r.amount)).toEqual([165_000])
     })
   })
+
+  async function openReviewItem(amount: number) {
+    const { data } = await admin("get", `/admin/moota/review-items?status=open`)
+    return (data.review_items as any[]).find((i) => i.amount === amount) ?? null
+  }
 
   async function orderMoneyCollections(orderId: string) {
     const { order } = await store.adminApi("GET", `/admin/orders/${orderId}?fields=id,*payment_collections`)

@@ -5,7 +5,9 @@ import {
   releaseLockStep,
 } from "@medusajs/medusa/core-flows"
 import { createWorkflow, transform, when, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
+import type { MedusaContainer } from "@medusajs/framework/types"
 import { MOOTA_PROVIDER_ID } from "../providers/moota/constants"
+import { mootaPaymentOfOrder, requireMootaPaymentOfOrder } from "../queries/moota-payment"
 import { buildMootaSessionDataStep } from "./steps/build-moota-session-data"
 import { findMootaPaymentTargetStep } from "./steps/find-moota-payment-target"
 
@@ -60,3 +62,17 @@ export const openMootaOrderPaymentWorkflow = createWorkflow(openMootaOrderPaymen
     })) as unknown as OpenMootaOrderPaymentResult
   )
 })
+
+/**
+ * The Moota payment a merchant's match or "Mark as paid" applies to: the open one, or, when the order
+ * owes more than its Moota payments asked for (an edit after payment, a converted draft order), a new
+ * one for what is owed, opened here. NOT_FOUND when there is no such order or nothing to pay with Moota.
+ */
+export async function payableMootaPaymentOfOrder(container: MedusaContainer, orderId: string) {
+  const found = await mootaPaymentOfOrder(container, orderId)
+  const status = found?.payment?.reservation.status
+  if (found && !found.money.canceled && found.money.outstanding > 0 && (!status || status === "paid")) {
+    await openMootaOrderPaymentWorkflow(container).run({ input: { order_id: orderId } })
+  }
+  return await requireMootaPaymentOfOrder(container, orderId)
+}

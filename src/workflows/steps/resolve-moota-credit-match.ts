@@ -4,7 +4,7 @@ import { MOOTA_MODULE } from "../../modules/moota"
 import type MootaModuleService from "../../modules/moota/service"
 import { MATCH_ERROR } from "../../lib/match-checks"
 import { isOtherCredit } from "../../lib/triage"
-import { requireMootaPaymentOfOrder } from "../../queries/moota-payment"
+import { payableMootaPaymentOfOrder } from "../open-moota-order-payment"
 
 export const resolveMootaCreditMatchStepId = "resolve-moota-credit-match-step"
 
@@ -32,7 +32,7 @@ export const resolveMootaCreditMatchStep = createStep(
     if (!orderId) {
       throw new MedusaError(MedusaError.Types.NOT_FOUND, `Order #${input.display_id} not found`, MATCH_ERROR.orderNotFound)
     }
-    const { payment } = await requireMootaPaymentOfOrder(container, orderId)
+    const { payment } = await payableMootaPaymentOfOrder(container, orderId)
     return new StepResponse({ inbox_id: inbox.id, reservation_id: payment.reservation.id })
   }
 )

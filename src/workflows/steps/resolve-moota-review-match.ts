@@ -3,7 +3,7 @@ import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { MATCH_ERROR } from "../../lib/match-checks"
 import { MOOTA_MODULE } from "../../modules/moota"
 import type MootaModuleService from "../../modules/moota/service"
-import { requireMootaPaymentOfOrder } from "../../queries/moota-payment"
+import { payableMootaPaymentOfOrder } from "../open-moota-order-payment"
 
 export const resolveMootaReviewMatchStepId = "resolve-moota-review-match-step"
 
@@ -21,7 +21,7 @@ export const resolveMootaReviewMatchStep = createStep(
     if (item.status !== "open") {
       throw new MedusaError(MedusaError.Types.NOT_ALLOWED, `This review item has already been ${item.status}`, MATCH_ERROR.itemResolved)
     }
-    const reservationId = input.reservation_id ?? (await requireMootaPaymentOfOrder(container, input.order_id!)).payment.reservation.id
+    const reservationId = input.reservation_id ?? (await payableMootaPaymentOfOrder(container, input.order_id!)).payment.reservation.id
     return new StepResponse({ inbox_id: item.inbox_mutation_id, reservation_id: reservationId })
   }
 )

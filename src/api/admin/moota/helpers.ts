@@ -9,11 +9,13 @@ import type { InboxRow, ReservationRow, ReviewItemRow } from "../../../modules/m
 /** Rows as the generated list/retrieve methods type them: outcome and resolution are plain text columns. */
 type StoredInbox = Omit<InboxRow, "outcome"> & { outcome: string | null }
 type StoredReviewItem = Omit<ReviewItemRow, "candidate_reservation_ids" | "resolution"> & { resolution: string | null }
+import type { OrderMootaMoney } from "../../../queries/order-money"
 import { mootaPaymentOfOrder, ordersById, ordersOfSessions, requireMootaPaymentOfOrder, type MootaPaymentOrder } from "../../../queries/moota-payment"
 import type {
   AdminMootaActor,
   AdminMootaHistoryEntry,
   AdminMootaMutation,
+  AdminMootaOrderMoney,
   AdminMootaOrderPayment,
   AdminMootaReviewItem,
   AdminMootaTimelineEvent,
@@ -135,6 +137,27 @@ export function timelineOf(r: ReservationRow, order: OrderRef): AdminMootaTimeli
     events.push({ type: "refunded", at: iso(refund.recorded_at), amount: refund.amount, note: refund.note })
   }
   return events
+}
+
+export function orderMoneyView(money: OrderMootaMoney): AdminMootaOrderMoney {
+  const first = money.payments[0]?.reservation.id
+  const open = money.payments.some((p) => p.reservation.status === "awaiting" || p.reservation.status === "quarantined")
+  return {
+    outstanding: money.canceled ? 0 : money.outstanding,
+    canceled: money.canceled,
+    payments: money.payments.map(({ reservation: r }) => ({
+      reservation_id: r.id,
+      status: r.status,
+      order_total: Number(r.order_total),
+      transfer_amount: Number(r.transfer_amount),
+      received_amount: r.received_amount == null ? null : Number(r.received_amount),
+      paid_at: iso(r.paid_at),
+      created_at: iso(r.created_at),
+      additional: r.id !== first,
+    })),
+    refunds: money.refunds.map((f) => ({ amount: f.amount, created_at: f.created_at, note: f.note })),
+    can_request_payment: !money.canceled && money.outstanding > 0 && !open,
+  }
 }
 
 /** Everything the order widget shows for one Moota payment. */

@@ -57,6 +57,30 @@ export type AdminMootaOrderRef = {
 }
 
 /** GET /admin/moota/orders/:id (`payment`, null when the order was paid otherwise), mark-paid, release. */
+/**
+ * An order's Moota money as the widget shows it: every Moota payment in time order, what is still
+ * owed, the refunds, and whether the merchant can ask the buyer to pay what is owed.
+ */
+export type AdminMootaOrderMoney = {
+  /** What the order still owes, whole rupiah (0 when paid in full or canceled). */
+  outstanding: number
+  canceled: boolean
+  payments: {
+    reservation_id: string
+    status: AdminMootaPaymentStatus
+    order_total: number
+    transfer_amount: number
+    received_amount: number | null
+    paid_at: string | null
+    created_at: string | null
+    /** False for the order's first payment (its cart's); true for one an edit, exchange, claim or request added. */
+    additional: boolean
+  }[]
+  refunds: { amount: number; created_at: string; note: string | null }[]
+  /** Something is owed and no Moota payment is open to pay it: "Request payment" would open one. */
+  can_request_payment: boolean
+}
+
 export type AdminMootaOrderPayment = {
   reservation_id: string
   session_id: string
