@@ -10,7 +10,7 @@ jest.setTimeout(240_000)
  * asserted is what the merchant and the buyer would notice: money captured, what the buyer is asked
  * to transfer, and what each side is told.
  */
-mootaHttpSuite({}, ({ store, admin, sandbox }) => {
+mootaHttpSuite({}, ({ store, admin, sandbox, moota }) => {
   const EMAIL = "budi@example.com"
   const buyerPayment = async (orderId: string) => {
     const { payment } = await store.storeApi("GET", `/store/moota/payments/order/${orderId}?email=${encodeURIComponent(EMAIL)}`)
@@ -154,6 +154,28 @@ mootaHttpSuite({}, ({ store, admin, sandbox }) => {
       await addItemByOrderEdit(order_id)
       const rest = await buyerPayment(order_id)
       expect(rest).toEqual(expect.objectContaining({ status: "awaiting", order_total: 150_000, outstanding: 150_000 }))
+    })
+  })
+
+  describe("a transfer whose webhook was lost", () => {
+    it("is found by the buyer's 'I have transferred' at once, not by the next reconciliation", async () => {
+      const { order_id, session } = await placeMootaOrder(store)
+      await sandbox().receiveTransfer({ bank_id: "bcaSandbox01", amount: session.data.transfer_amount, push: false })
+      const { payment } = await store.storeApi("POST", `/store/moota/payments/order/${order_id}/check`, { email: EMAIL })
+      expect(payment.status).not.toBe("canceled")
+      await capturedInFull(order_id, 165_000)
+    })
+
+    it("is found by Medusa's own Check status button, as by the widget's Check now", async () => {
+      const { order_id, session } = await placeMootaOrder(store)
+      await sandbox().receiveTransfer({ bank_id: "bcaSandbox01", amount: session.data.transfer_amount, push: false })
+      // Another amount on the account is not taken for this order.
+      await sandbox().receiveTransfer({ bank_id: "bcaSandbox01", amount: session.data.transfer_amount + 1, push: false })
+      const res = await admin("POST", `/admin/orders/${order_id}/payment-sessions/authorize`, { payment_session_id: session.id })
+      expect(res.status).toBe(200)
+      await capturedInFull(order_id, 165_000)
+      const inbox = await moota().listMootaInboxMutations({})
+      expect(inbox.map((r) => Number(r.amount))).toEqual([session.data.transfer_amount])
     })
   })
 

@@ -3,6 +3,8 @@ import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { MOOTA_MODULE } from "../../modules/moota"
 import type MootaModuleService from "../../modules/moota/service"
 import type { ReservationRow } from "../../modules/moota/types"
+import { toInboxInput } from "../../lib/moota"
+import { SOURCE } from "../../lib/statuses"
 
 export const refreshMootaAccountsStepId = "refresh-moota-accounts-step"
 
@@ -12,10 +14,15 @@ export type RefreshMootaAccountsOutput = {
   /** Accounts Moota was asked to read now; the others were refreshed too recently. */
   refreshed: string[]
   throttled: string[]
+  /** Inbox rows of transfers found by looking the amount up, new to the inbox (confirmed like a delivery). */
+  new_ids: string[]
 }
 
+const DAY_MS = 86_400_000
+
 /**
- * "I have transferred" / "Check now": asks Moota to read the payment's accounts now. Each refresh costs
+ * "I have transferred" / "Check now": asks Moota to read the payment's accounts now, then looks the
+ * awaited amount up in Moota's mutation list, into the inbox like a delivery. Each refresh costs
  * the merchant points, so at most once per refreshIntervalSeconds per account, across processes (the
  * claim is the throttle). Nothing to compensate: a refresh asked of Moota cannot be taken back, and
  * giving the claim back would let the next click spend points again.
@@ -29,7 +36,7 @@ export const refreshMootaAccountsStep = createStep(
     if (!reservation) {
       throw new MedusaError(MedusaError.Types.NOT_FOUND, `No Moota payment for session ${input.session_id}`)
     }
-    const result: RefreshMootaAccountsOutput = { reservation, refreshed: [], throttled: [] }
+    const result: RefreshMootaAccountsOutput = { reservation, refreshed: [], throttled: [], new_ids: [] }
     const client = moota.getClient()
     if (!client || (reservation.status !== "awaiting" && reservation.status !== "quarantined")) {
       return new StepResponse(result)
@@ -47,7 +54,23 @@ export const refreshMootaAccountsStep = createStep(
         logger.warn(`moota: refresh of an account failed: ${e instanceof Error ? e.message : e}`)
       }
     }
-    if (result.refreshed.length) {
+    // A transfer Moota read but never pushed (a lost webhook) is found now, not at the next
+    // reconciliation: Moota's mutation list is asked for the awaited amount on each account.
+    for (const bankId of reservation.bank_ids) {
+      try {
+        const page = await client.listMutations({
+          bank: bankId,
+          type: "CR",
+          amount: Number(reservation.transfer_amount),
+          start_date: new Date(new Date(reservation.created_at).getTime() - DAY_MS),
+        })
+        const found = page.data.filter((m) => m.bank_id === bankId && Number(m.amount) === Number(reservation.transfer_amount))
+        result.new_ids.push(...(await moota.ingestMutations(found.map(toInboxInput), SOURCE.reconcile)))
+      } catch (e) {
+        logger.warn(`moota: looking up the awaited amount failed: ${e instanceof Error ? e.message : e}`)
+      }
+    }
+    if (result.refreshed.length || result.new_ids.length) {
       result.reservation = (await moota.getReservationBySession(input.session_id)) ?? reservation
     }
     return new StepResponse(result)

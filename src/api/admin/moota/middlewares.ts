@@ -14,6 +14,7 @@ import {
   AdminMootaReviewItemsQuery,
   AdminMootaTestWebhook,
 } from "./validators"
+import { checkMootaBeforeAuthorize } from "./check-on-authorize"
 
 const noQuery = validateAndTransformQuery(AdminMootaEmptyQuery, {})
 
@@ -33,6 +34,8 @@ export const adminMootaMiddlewares: MiddlewareRoute[] = [
     methods: ["POST"],
     middlewares: [validateAndTransformBody(AdminMootaPaymentRequest)],
   },
+  // Medusa's own "Check status" (pending-authorization banner): the same check as the widget's.
+  { matcher: "/admin/orders/:id/payment-sessions/authorize", methods: ["POST"], middlewares: [checkMootaBeforeAuthorize] },
   { matcher: "/admin/moota/review-summary", methods: ["GET"], middlewares: [noQuery] },
   { matcher: "/admin/moota/claims/:id/proof", methods: ["GET"], middlewares: [noQuery] },
   {
