@@ -10,7 +10,8 @@ jest.setTimeout(240_000)
  * asserted is what the merchant and the buyer would notice: money captured, what the buyer is asked
  * to transfer, and what each side is told.
  */
-mootaHttpSuite({}, ({ store, admin, sandbox, moota }) => {
+// With Moota's own VA and QRIS accounts offered too, as `npm run dev` does (unique-code payments stay the default).
+mootaHttpSuite({ transactions: true }, ({ store, admin, sandbox, moota }) => {
   const EMAIL = "budi@example.com"
   const buyerPayment = async (orderId: string) => {
     const { payment } = await store.storeApi("GET", `/store/moota/payments/order/${orderId}?email=${encodeURIComponent(EMAIL)}`)
@@ -76,6 +77,32 @@ mootaHttpSuite({}, ({ store, admin, sandbox, moota }) => {
       expect(done).toEqual(expect.objectContaining({ status: "paid", outstanding: 0 }))
       expect(done.history.map((h: any) => h.status)).toEqual(["paid", "paid"])
       for (const [amount, captured] of await paymentsFullyCaptured(order_id)) expect(captured).toBe(amount)
+    })
+  })
+
+  describe("a Moota VA for what an edit added (no cart behind the collection)", () => {
+    it("takes the buyer's phone, e-mail and name from the order and asks only the added amount", async () => {
+      const { order_id, session } = await placeMootaOrder(store)
+      await transfer(session.data.transfer_amount)
+      await capturedReaches(order_id, 165_000)
+      await addItemByOrderEdit(order_id)
+      const pc = (await orderMoneyCollections(order_id)).find((c: any) => c.status === "not_paid")
+      // The storefront sends only the account: before, Moota's VA was refused with moota_phone.
+      const { payment_collection } = await store.storeApi("POST", `/store/payment-collections/${pc.id}/payment-sessions`, {
+        provider_id: "pp_moota_moota",
+        data: { bank_id: "vaBcaSandbx1" },
+      })
+      const va = payment_collection.payment_sessions.find((s: any) => s.provider_id === "pp_moota_moota")
+      expect(va.data.order_total).toBe(150_000)
+      const trx = sandbox().state.transactions.at(-1)!
+      expect(trx).toEqual(expect.objectContaining({ total: 150_000 }))
+      expect(trx.customer).toEqual(expect.objectContaining({ email: EMAIL, name: "Budi Santoso" }))
+      expect(trx.customer.phone).toMatch(/81234567890$/)
+
+      await sandbox().payTransaction({ va_number: va.data.moota_transaction.va_number })
+      await capturedInFull(order_id, 315_000)
+      const done = await buyerPayment(order_id)
+      expect(done).toEqual(expect.objectContaining({ status: "paid", outstanding: 0 }))
     })
   })
 

@@ -16,7 +16,7 @@ export type OrderMootaMoney = {
   canceled: boolean
   /**
    * What the order still owes, whole rupiah: Medusa's `summary.pending_difference`, capped by the
-   * order total minus the captures on its collections, never below 0.
+   * order total minus what its collections captured or another provider authorized, never below 0.
    */
   outstanding: number
   /** Oldest first. */
@@ -42,6 +42,7 @@ type GraphCollection = {
   id: string
   amount?: number | string | null
   captured_amount?: number | string | null
+  authorized_amount?: number | string | null
   status: string
   cart?: { id: string } | null
   payment_sessions?: (GraphSession | null)[] | null
@@ -60,7 +61,7 @@ export async function orderMootaMoney(scope: MedusaContainer, orderId: string): 
     fields: [
       ...ORDER_FIELDS,
       "summary",
-      ...["id", "amount", "captured_amount", "status", "cart.id"].map((f) => `payment_collections.${f}`),
+      ...["id", "amount", "captured_amount", "authorized_amount", "status", "cart.id"].map((f) => `payment_collections.${f}`),
       ...["id", "provider_id", "moota_reservation.*"].map((f) => `payment_collections.payment_sessions.${f}`),
       ...["id", "provider_id", "payment_session_id", "refunds.id", "refunds.amount", "refunds.created_at", "refunds.note"].map(
         (f) => `payment_collections.payments.${f}`
@@ -111,9 +112,12 @@ export async function orderMootaMoney(scope: MedusaContainer, orderId: string): 
   // Medusa's pending difference, but never more than the order's total minus what was captured: a
   // capture's ledger entry can trail the capture itself, and a refund raises the pending difference
   // without the buyer owing anything (asking them to pay a refund back would be wrong).
-  const captured = collections.reduce((sum, c) => sum + Number(c.captured_amount ?? 0), 0)
+  // Money another provider authorized (and the merchant will capture) is not owed either.
+  const covered = collections
+    .filter((c) => c.status !== "canceled")
+    .reduce((sum, c) => sum + Math.max(Number(c.captured_amount ?? 0), Number(c.authorized_amount ?? 0)), 0)
   const total = Number(order.summary?.current_order_total ?? order.total ?? 0)
-  const pending = Math.min(Number(order.summary?.pending_difference ?? 0), total - captured)
+  const pending = Math.min(Number(order.summary?.pending_difference ?? 0), total - covered)
   return {
     order: toOrder(order),
     canceled: order.status === "canceled",

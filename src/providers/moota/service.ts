@@ -108,7 +108,7 @@ class MootaPaymentProviderService extends AbstractPaymentProvider<MootaOptionsIn
   }
 
   async initiatePayment(input: InitiatePaymentInput): Promise<InitiatePaymentOutput> {
-    const data = await this.reserve_(input)
+    const data = await this.reserve_(input, { atCreation: true })
     return { id: data.reservation_id, data, status: PaymentSessionStatus.PENDING }
   }
 
@@ -177,7 +177,7 @@ class MootaPaymentProviderService extends AbstractPaymentProvider<MootaOptionsIn
     return { action: PaymentActions.NOT_SUPPORTED }
   }
 
-  private async reserve_(input: InitiatePaymentInput | UpdatePaymentInput): Promise<MootaSessionData> {
+  private async reserve_(input: InitiatePaymentInput | UpdatePaymentInput, opts: { atCreation?: boolean } = {}): Promise<MootaSessionData> {
     const options = this.config_()
     if ((input.currency_code ?? "").toLowerCase() !== "idr") {
       throw new MedusaError(
@@ -194,7 +194,9 @@ class MootaPaymentProviderService extends AbstractPaymentProvider<MootaOptionsIn
     if (current?.status === RESERVATION.paid) {
       return this.dataOf_(current, input.data)
     }
-    const total = amountToAsk(new BigNumber(input.amount).numeric, input.data)
+    // `amount_due` is read when the session is made: Medusa keeps the creation data in the session's
+    // data, so a later update (a new amount) would otherwise see a stale one.
+    const total = amountToAsk(new BigNumber(input.amount).numeric, opts.atCreation ? input.data : undefined)
     const orderId = typeof input.data?.order_id === "string" ? input.data.order_id : null
     const data = await this.reserveFor_(input, sessionId, total, options)
     if (orderId) {
