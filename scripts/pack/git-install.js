@@ -44,7 +44,8 @@ async function checkGitInstall({ tmp, log, timings }) {
   fs.mkdirSync(consumer)
   fs.writeFileSync(path.join(consumer, "package.json"), JSON.stringify({ name: "moota-git-consumer", version: "0.0.0", private: true }, null, 2) + "\n")
   t0 = Date.now()
-  await must("npm", ["install", "--no-audit", "--no-fund", `git+file://${bare}`], { cwd: consumer })
+  // --prefer-offline (passed on to the install npm runs in its clone): the cache has every package.
+  await must("npm", ["install", "--no-audit", "--no-fund", "--prefer-offline", `git+file://${bare}`], { cwd: consumer })
   timings["git: npm install git+file://"] = Date.now() - t0
 
   // Built: every exports target present, no sources, and the entries load.
