@@ -289,6 +289,39 @@ describe("Moota admin in the browser", () => {
     await s.shot("settings-tested")
   })
 
+  it("says on the settings page, in both languages, that no IDR region offers Moota yet, until one does", async () => {
+    const notice = page.getByTestId("moota-checkout-setup")
+    await page.goto(`${store.url}/app/settings/moota`)
+    await page.getByTestId("moota-token-status").waitFor(WAIT)
+    expect(await notice.count()).toBe(0)
+    const regionId = store.seed.region_id
+    const { region } = await store.adminApi("GET", `/admin/regions/${regionId}?fields=id,*payment_providers`)
+    const providers: string[] = region.payment_providers.map((p: { id: string }) => p.id)
+    await store.adminApi("POST", `/admin/regions/${regionId}`, { payment_providers: providers.filter((id) => id !== "pp_moota_moota") })
+    try {
+      const words = {
+        en: "Buyers cannot choose Moota yet: no region in IDR offers it.",
+        id: "Pembeli belum dapat memilih Moota: belum ada wilayah dengan IDR yang menawarkannya.",
+      }
+      for (const lng of ["en", "id"] as const) {
+        await language(lng)
+        for (const width of [1280, 390]) {
+          await page.setViewportSize({ width, height: 900 })
+          await page.goto(`${store.url}/app/settings/moota`)
+          await notice.filter({ hasText: words[lng] }).waitFor(WAIT)
+          await s.shot(`settings-no-idr-region-${lng}-${width}`)
+        }
+      }
+    } finally {
+      await store.adminApi("POST", `/admin/regions/${regionId}`, { payment_providers: providers })
+      await language("en")
+      await page.setViewportSize({ width: 1440, height: 1000 })
+    }
+    await page.goto(`${store.url}/app/settings/moota`)
+    await page.getByTestId("moota-token-status").waitFor(WAIT)
+    expect(await notice.count()).toBe(0)
+  })
+
   it("speaks Bahasa Indonesia when the dashboard's language is Indonesian", async () => {
     await language("id")
     await page.goto(`${store.url}/app/orders/${paidOrderId}`)

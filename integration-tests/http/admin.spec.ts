@@ -101,6 +101,25 @@ mootaHttpSuite({}, ({ store, api: http, base, container: getContainer, moota, sa
       }
     })
 
+    it("says whether checkout can offer Moota: an IDR region with the provider", async () => {
+      const regionId = store.seed.region_id
+      expect((await admin("get", "/admin/moota/setup")).data.checkout).toEqual(
+        expect.objectContaining({ idr_currency: true, idr_regions_with_moota: 1 })
+      )
+      const { region } = (await http.get(`/admin/regions/${regionId}?fields=id,*payment_providers`, store.adminHeaders)).data
+      const providers: string[] = region.payment_providers.map((p: { id: string }) => p.id)
+      await http.post(`/admin/regions/${regionId}`, { payment_providers: providers.filter((id) => id !== "pp_moota_moota") }, store.adminHeaders)
+      try {
+        // What a fresh store looks like to the settings page: nothing offers Moota yet.
+        expect((await admin("get", "/admin/moota/setup")).data.checkout).toEqual(
+          expect.objectContaining({ idr_currency: true, idr_regions_with_moota: 0 })
+        )
+      } finally {
+        await http.post(`/admin/regions/${regionId}`, { payment_providers: providers }, store.adminHeaders)
+      }
+      expect((await admin("get", "/admin/moota/setup")).data.checkout.idr_regions_with_moota).toBe(1)
+    })
+
     it("refuses an unknown query parameter with 400", async () => {
       const { status, data } = await admin("get", "/admin/moota/setup?debug=1")
       expect(status).toBe(400)

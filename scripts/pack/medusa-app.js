@@ -3,60 +3,24 @@
 /**
  * (a) of the packaging tier: a plain Medusa app, written as create-medusa-app writes one, installs the
  * tarball with a plain `npm install`, is configured exactly as the README's install section says,
- * migrates, builds, boots, registers pp_moota_moota, takes one checkout and one signed delivery to Paid.
+ * and follows "Try it without a Moota account": the README's sandbox command wired to the app's
+ * webhook, the .env lines it prints, migrate, build, boot, one checkout, the README's transfer
+ * command, and the order captured.
  */
 
 const crypto = require("node:crypto")
 const fs = require("node:fs")
 const path = require("node:path")
 const { must, run, start, plainEnv, installComplaints, freePort, sleep } = require("./lib")
+const { readmeConfig, readmeTryIt } = require("./readme")
 
 const NAME = "medusa-payment-moota"
 const root = path.resolve(__dirname, "..", "..")
 /** The Medusa release the app is made with; any 2.21.x (or a later 2.x the peers admit) can be tried. */
 const MEDUSA_VERSION = process.env.PACK_MEDUSA_VERSION || "2.21.2"
 
-/** The README's install section, as written there: keep the two identical. */
-const README_CONFIG = `import { loadEnv, defineConfig } from "@medusajs/framework/utils"
-
-loadEnv(process.env.NODE_ENV || "development", process.cwd())
-
-const moota = {
-  apiToken: process.env.MOOTA_API_TOKEN,              // Moota: Apps & API (scope api); optional
-  webhookSecrets: [process.env.MOOTA_WEBHOOK_SECRET], // the Secret token of your Moota webhook
-  accounts: [
-    {
-      bankId: process.env.MOOTA_BANK_ID,              // the account's bank_id in Moota
-      bank: "BCA",
-      accountNumber: "1234567890",
-      accountHolder: "PT Toko Anda",
-    },
-  ],
-}
-
-module.exports = defineConfig({
-  projectConfig: {
-    databaseUrl: process.env.DATABASE_URL,
-    http: {
-      storeCors: process.env.STORE_CORS!,
-      adminCors: process.env.ADMIN_CORS!,
-      authCors: process.env.AUTH_CORS!,
-      jwtSecret: process.env.JWT_SECRET || "supersecret",
-      cookieSecret: process.env.COOKIE_SECRET || "supersecret",
-    },
-  },
-  plugins: [{ resolve: "medusa-payment-moota", options: moota }],
-  modules: [
-    {
-      resolve: "@medusajs/medusa/payment",
-      dependencies: ["moota"], // lets the provider reach the plugin's module
-      options: {
-        providers: [{ resolve: "medusa-payment-moota/providers/moota", id: "moota", options: {} }],
-      },
-    },
-  ],
-})
-`
+/** The README's install section, read from the README: the app is configured as a reader would. */
+const README_CONFIG = readmeConfig()
 
 /** create-medusa-app's package.json, with this repository's tool versions (the npm cache has them). */
 function appPackageJson() {
@@ -121,6 +85,7 @@ async function checkMedusaApp({ tmp, tarball, log, timings }) {
   fs.mkdirSync(path.join(app, "src", "scripts"), { recursive: true })
   let db = null
   let server = null
+  let sandbox = null
   let dbName = null
   const phase = async (name, fn) => {
     const t0 = Date.now()
@@ -172,10 +137,33 @@ async function checkMedusaApp({ tmp, tarball, log, timings }) {
     }
     log("medusa db:migrate without MOOTA_WEBHOOK_SECRET stops and names the variable")
 
-    const secret = crypto.randomBytes(24).toString("hex")
-    const bankId = "VLagzqBj42D"
-    // MOOTA_API_TOKEN stays unset: with it the plugin would call Moota itself (the tier stays offline).
-    writeEnv([...baseEnv, `MOOTA_WEBHOOK_SECRET=${secret}`, `MOOTA_BANK_ID=${bankId}`])
+    // "Try it without a Moota account", as the README writes it. Only the ports differ: the README's
+    // 9000 and 4010 may be taken on this machine, so the webhook URL gets the app's port and the
+    // sandbox a free one (whose URL it then prints in its .env lines and its transfer command).
+    const tryIt = readmeTryIt()
+    const port = await freePort()
+    const sandboxPort = await freePort()
+    const sandboxArgs = tryIt.sandbox.split(" ").slice(1).map((w) => w.replace("http://localhost:9000/", `http://127.0.0.1:${port}/`))
+    sandbox = start("npx", [...sandboxArgs, "--port", String(sandboxPort)], { cwd: app, env })
+    const printed = await phase("sandbox start", () => sandboxOutput(sandbox))
+    const sandboxUrl = `http://127.0.0.1:${sandboxPort}`
+    const expectedEnv = tryIt.envLines.map((l) => l.replace("http://127.0.0.1:4010", sandboxUrl))
+    if (JSON.stringify(printed.envLines) !== JSON.stringify(expectedEnv)) {
+      throw new Error(`the sandbox printed other .env lines than the README shows:\n${printed.envLines.join("\n")}\nREADME:\n${expectedEnv.join("\n")}`)
+    }
+    const readmeTransfer = tryIt.transfer.replace(/ --amount \d+$/, "")
+    if (printed.transfer.replace(` --sandbox ${sandboxUrl}`, "") !== readmeTransfer) {
+      throw new Error(`the sandbox printed "${printed.transfer}", the README says "${tryIt.transfer}"`)
+    }
+    log(`sandbox started by the README's command; it printed the README's .env lines and transfer command`)
+    writeEnv([...baseEnv, ...printed.envLines])
+    const value = (name) => printed.envLines.find((l) => l.startsWith(`${name}=`)).slice(name.length + 1)
+    const bankId = value("MOOTA_BANK_ID")
+    /** The README's transfer command with the checkout's amount (and the sandbox's URL, as it printed). */
+    const transfer = (amount) => {
+      const [npx, ...args] = `${printed.transfer} --amount ${amount}`.split(" ")
+      return must(npx, args, { cwd: app, env })
+    }
     await phase("db:migrate", () => must(medusa, ["db:migrate"], { cwd: app, env }))
     await phase("typecheck server entries", async () => {
       fs.writeFileSync(path.join(app, "src", "moota-entries.ts"), SERVER_ENTRIES_TS)
@@ -199,7 +187,6 @@ async function checkMedusaApp({ tmp, tarball, log, timings }) {
     const adminAssets = fs.readdirSync(path.join(built, "public", "admin", "assets")).map((f) => fs.readFileSync(path.join(built, "public", "admin", "assets", f), "utf8"))
     if (!adminAssets.some((text) => text.includes("moota-review"))) throw new Error("the built admin has no Moota pages: the plugin's admin extensions were not bundled")
 
-    const port = await freePort()
     const url = `http://127.0.0.1:${port}`
     await phase("medusa start", async () => {
       server = start(medusa, ["start", "-H", "127.0.0.1", "-p", String(port)], { cwd: built, env: plainEnv({ NODE_ENV: "production" }) })
@@ -214,9 +201,10 @@ async function checkMedusaApp({ tmp, tarball, log, timings }) {
     })
     log(`medusa start answers on ${url}`)
 
-    await phase("checkout and delivery", () => checkoutToPaid({ url, seed, user, secret, bankId, log }))
+    await phase("checkout and transfer", () => checkoutToPaid({ url, seed, user, bankId, transfer, log }))
   } finally {
     if (server) await server.stop()
+    if (sandbox) await sandbox.stop()
     if (db) {
       if (db.external && dbName) {
         const admin = new Client({ host: db.host === "localhost" ? "127.0.0.1" : db.host, port: db.port, user: db.user, password: db.password, database: db.database })
@@ -228,8 +216,8 @@ async function checkMedusaApp({ tmp, tarball, log, timings }) {
   }
 }
 
-/** One buyer checkout through the store API, one signed Moota delivery, the order Paid in the admin API. */
-async function checkoutToPaid({ url, seed, user, secret, bankId, log }) {
+/** One buyer checkout through the store API, the README's transfer command, the order Paid in the admin API, and paid once. */
+async function checkoutToPaid({ url, seed, user, bankId, transfer, log }) {
   const api = async (method, route, body, headers = {}) => {
     const res = await fetch(`${url}${route}`, {
       method,
@@ -270,41 +258,69 @@ async function checkoutToPaid({ url, seed, user, secret, bankId, log }) {
   const orderId = completed.order.id
   log(`order ${orderId} placed, awaiting a transfer of ${data.transfer_amount_formatted}`)
 
-  // Moota's delivery: an array of mutations, signed as src/lib/signature.ts verifies it.
-  const wib = new Date(Date.now() + 7 * 3_600_000).toISOString().replace("T", " ").slice(0, 19)
-  const mutationId = `packMut${Date.now()}`
-  const body = JSON.stringify([
-    {
-      account_number: "1234567890",
-      date: wib,
-      description: "TRSF E-BANKING CR PACK TEST",
-      note: "",
-      amount: data.transfer_amount,
-      type: "CR",
-      balance: 0,
-      created_at: wib,
-      updated_at: wib,
-      mutation_id: mutationId,
-      token: mutationId,
-      bank_id: bankId,
-      taggings: [],
-    },
-  ])
-  const signature = crypto.createHmac("sha256", secret).update(body).digest("hex")
-  const delivery = await fetch(`${url}/hooks/moota`, { method: "POST", headers: { "content-type": "application/json", signature }, body })
-  if (delivery.status < 200 || delivery.status > 299) throw new Error(`the signed delivery answered ${delivery.status}: ${await delivery.text()}`)
-  const refused = await fetch(`${url}/hooks/moota`, { method: "POST", headers: { "content-type": "application/json", signature: "0".repeat(64) }, body })
+  const before = await api("GET", `/admin/orders/${orderId}?fields=id,payment_status`, undefined, adminHeaders)
+  log(`the admin shows the order's payment_status as ${before.order.payment_status} before the transfer`)
+
+  // A delivery that is not signed with the secret changes nothing.
+  const forged = JSON.stringify([{ mutation_id: `forged${Date.now()}`, bank_id: bankId, amount: data.transfer_amount, type: "CR" }])
+  const refused = await fetch(`${url}/hooks/moota`, { method: "POST", headers: { "content-type": "application/json", signature: "0".repeat(64) }, body: forged })
   if (refused.status !== 401) throw new Error(`a wrongly signed delivery answered ${refused.status}, not 401`)
 
-  const end = Date.now() + 60_000
-  let order = null
-  while (Date.now() < end) {
-    ;({ order } = await api("GET", `/admin/orders/${orderId}?fields=id,payment_status,total`, undefined, adminHeaders))
-    if (order.payment_status === "captured") break
-    await sleep(500)
+  // The README's step 4: the exact amount the checkout shows, in plain digits.
+  const paid = await transfer(String(data.transfer_amount))
+  if (!/delivery to webhook .*: 200\b/.test(paid.out)) throw new Error(`the transfer command did not report a 200 delivery:\n${paid.out}`)
+  const order = await eventually(60_000, async () => {
+    const { order } = await api("GET", `/admin/orders/${orderId}?fields=id,payment_status,total`, undefined, adminHeaders)
+    return order.payment_status === "captured" ? order : null
+  })
+  if (!order) throw new Error(`order ${orderId} is not Paid (captured) 60 s after the README's transfer command`)
+  log(`order ${orderId} is Paid (payment_status captured) after the README's transfer command`)
+
+  // What Settings → Moota shows: the sandbox reached with the printed token, an IDR region offering Moota.
+  const { connection, checkout } = await api("GET", "/admin/moota/setup", undefined, adminHeaders)
+  if (!connection.reachable || !connection.token_valid || checkout.idr_regions_with_moota < 1) {
+    throw new Error(`Settings → Moota is not all green: ${JSON.stringify({ connection, checkout })}`)
   }
-  if (order.payment_status !== "captured") throw new Error(`order ${orderId} is ${order.payment_status}, not Paid (captured), 60 s after the delivery`)
-  log(`order ${orderId} is Paid (payment_status captured) after one signed delivery`)
+  log(`Settings → Moota: the API reachable at ${connection.api_base_url}, the token valid, an IDR region offers Moota`)
+
+  // The same transfer again is never a second capture: it waits for a person in the review queue.
+  await transfer(String(data.transfer_amount))
+  const queued = await eventually(60_000, async () => {
+    const { activity } = await api("GET", "/admin/moota/setup", undefined, adminHeaders)
+    return activity.open_review_items > 0 ? activity : null
+  })
+  if (!queued) throw new Error("a second transfer of the paid amount did not reach the review queue")
+  const { order: after } = await api("GET", `/admin/orders/${orderId}?fields=id,payment_status,payment_collections.captured_amount`, undefined, adminHeaders)
+  const captured = after.payment_collections.reduce((sum, c) => sum + Number(c.captured_amount ?? 0), 0)
+  if (after.payment_status !== "captured" || captured !== Number(order.total)) {
+    throw new Error(`after a second transfer the order shows ${after.payment_status} with ${captured} captured of ${order.total}`)
+  }
+  log("a second transfer of the same amount went to review; the order was captured once")
 }
 
-module.exports = { checkMedusaApp, README_CONFIG }
+/** Polls `fn` every 500 ms until it returns something, or null after `ms`. */
+async function eventually(ms, fn) {
+  const end = Date.now() + ms
+  for (;;) {
+    const value = await fn()
+    if (value || Date.now() > end) return value
+    await sleep(500)
+  }
+}
+
+/** Waits for the sandbox's .env lines and its transfer command (it prints them once listening). */
+async function sandboxOutput(sandbox) {
+  const end = Date.now() + 60_000
+  for (;;) {
+    const lines = sandbox.tail().split("\n")
+    const transfer = lines.find((l) => /^\s+npx medusa-payment-moota transfer /.test(l))
+    if (transfer) {
+      return { envLines: lines.filter((l) => /^MOOTA_[A-Z_]+=/.test(l)), transfer: transfer.trim().replace(/ --amount <.*$/, "") }
+    }
+    const exited = await Promise.race([sandbox.exited.then((c) => ({ c })), sleep(300).then(() => null)])
+    if (exited) throw new Error(`the README's sandbox command exited with ${exited.c}:\n${sandbox.tail()}`)
+    if (Date.now() > end) throw new Error(`the README's sandbox command printed no .env lines within 60 s:\n${sandbox.tail()}`)
+  }
+}
+
+module.exports = { checkMedusaApp }

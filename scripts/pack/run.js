@@ -7,8 +7,11 @@
  *   (b) storefront projects (React 18, React 19) install it with a plain `npm install` and typecheck
  *       every public entry under moduleResolution node, node16 and bundler; internals stay closed;
  *   (a) a plain Medusa app (package.json, medusa-config.ts, tsconfig as create-medusa-app writes them)
- *       installs it, is configured as the README says, migrates, builds, boots, takes one checkout and
- *       one signed delivery to Paid.
+ *       installs it, is configured as the README says, and follows the README's "Try it without a
+ *       Moota account" (sandbox, .env lines, migrate, build, boot, checkout, transfer) to a captured
+ *       order;
+ *   (c) a plain consumer installs it from a bare git clone (`npm install git+file://...`) and gets it
+ *       built; run beside (a) and (b), since it mostly waits for npm.
  * Everything listens on 127.0.0.1, stops by itself and removes its temp folders (PACK_KEEP=1 keeps them).
  * PACK_MEDUSA_VERSION picks the app's Medusa release (default 2.21.2).
  */
@@ -19,6 +22,7 @@ const path = require("node:path")
 const { must, killAll, seconds } = require("./lib")
 const { checkStorefronts } = require("./storefront")
 const { checkMedusaApp } = require("./medusa-app")
+const { checkGitInstall } = require("./git-install")
 
 const root = path.resolve(__dirname, "..", "..")
 
@@ -69,6 +73,14 @@ async function main() {
     timings["npm pack"] = Date.now() - t0
     await checkTarball(tarball)
 
+    const gitStarted = Date.now()
+    const git = checkGitInstall({ tmp, log, timings }).then(
+      () => {
+        timings["git install (beside the rest)"] = Date.now() - gitStarted
+      },
+      (e) => e
+    )
+
     t0 = Date.now()
     await checkStorefronts({ tmp, tarball, log })
     timings["storefront projects"] = Date.now() - t0
@@ -76,6 +88,10 @@ async function main() {
     t0 = Date.now()
     await checkMedusaApp({ tmp, tarball, log, timings })
     timings["medusa app"] = Date.now() - t0
+    t0 = Date.now()
+    const gitFailure = await git
+    if (gitFailure) throw gitFailure
+    timings["waiting for the git install"] = Date.now() - t0
   } catch (e) {
     failed = e
   } finally {

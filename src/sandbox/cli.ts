@@ -1,47 +1,16 @@
 import { existsSync, readFileSync } from "node:fs"
 import { resolve } from "node:path"
-import { parseArgs, type ParseArgsConfig } from "node:util"
 import { z } from "zod"
-import { maskAccountNumber } from "../lib/mask"
-import { createMootaSandbox, type MootaSandboxOptions } from "./server"
-import { sandboxBankInputSchema, sandboxWebhookInputSchema } from "./inputs"
+import { DEFAULT_SANDBOX_URL, UsageError, messageOf, parse, type CliIo } from "./cli-common"
+import { sandboxCommand } from "./cli-sandbox"
+
+export type { CliIo } from "./cli-common"
+export { DEFAULT_SANDBOX_BANKS } from "./cli-sandbox"
 
 /**
  * `medusa-payment-moota sandbox | transfer`: run the local Moota stand-in and simulate transfers
  * against it. Exit codes: 0 success, 1 failure, 2 usage error.
  */
-
-export interface CliIo {
-  stdout: (line: string) => void
-  stderr: (line: string) => void
-  env: NodeJS.ProcessEnv
-  cwd: string
-  /** Stops a running `sandbox` command; SIGINT/SIGTERM do the same. */
-  signal?: AbortSignal
-}
-
-const DEFAULT_PORT = 4010
-const DEFAULT_SANDBOX_URL = `http://127.0.0.1:${DEFAULT_PORT}`
-/** A well-known development token: the sandbox is a fake service on loopback. */
-const DEFAULT_TOKEN = "sandbox-token"
-
-/** Fictitious accounts: the sandbox never names a real one. */
-export const DEFAULT_SANDBOX_BANKS: MootaSandboxOptions["banks"] = [
-  {
-    bank_id: "bcaSandbox01",
-    bank_type: "bca",
-    label: "BCA",
-    account_number: "1234567890",
-    atas_nama: "TOKO CONTOH",
-  },
-  {
-    bank_id: "mandiriSbx02",
-    bank_type: "mandiri",
-    label: "Mandiri",
-    account_number: "1230009876543",
-    atas_nama: "TOKO CONTOH",
-  },
-]
 
 const USAGE = `Usage: medusa-payment-moota <command> [options]
 
@@ -51,15 +20,6 @@ Commands:
   pay        Pay a VA number or QR created by create-transaction, and push it
 
 Run "medusa-payment-moota <command> --help" for the command's options.`
-
-const SANDBOX_USAGE = `Usage: medusa-payment-moota sandbox [--port 4010] [--config <file.json>]
-
-  --port <n>       Port on 127.0.0.1 (0 picks a free one). Default ${DEFAULT_PORT}.
-  --config <file>  JSON with {token, banks, webhooks}; webhooks: [{url, secret, kinds?,
-                   start_unique_code?, end_unique_code?, bank_account_id?}].
-                   Default: token "${DEFAULT_TOKEN}", two fictitious banks, no webhooks.
-
-Stops on Ctrl-C (SIGINT) or SIGTERM.`
 
 const TRANSFER_USAGE = `Usage: medusa-payment-moota transfer --amount <rupiah> --account <bank_id> [options]
 
@@ -81,13 +41,6 @@ const PAY_USAGE = `Usage: medusa-payment-moota pay (--va <number> | --trx <trx_i
   --sandbox <url>   Sandbox URL (as for transfer)
   --no-push         Record the payment without pushing it`
 
-const configSchema = z.object({
-  token: z.string().min(1).optional(),
-  banks: z.array(sandboxBankInputSchema).min(1).optional(),
-  webhooks: z.array(sandboxWebhookInputSchema).optional(),
-  userId: z.string().min(1).optional(),
-})
-
 const transferAnswerSchema = z.object({
   mutation: z.looseObject({ mutation_id: z.string(), type: z.string(), amount: z.unknown(), bank_id: z.string() }),
   deliveries: z.array(
@@ -99,8 +52,6 @@ const transferAnswerSchema = z.object({
     })
   ),
 })
-
-class UsageError extends Error {}
 
 const processIo = (): CliIo => ({
   stdout: (line) => process.stdout.write(`${line}\n`),
@@ -137,86 +88,6 @@ export async function main(argv: string[], io: CliIo = processIo()): Promise<num
     io.stderr(`Error: ${messageOf(e)}`)
     return 1
   }
-}
-
-function parse<const T extends NonNullable<ParseArgsConfig["options"]>>(args: string[], options: T) {
-  try {
-    return parseArgs({ args, options, strict: true, allowPositionals: false }).values
-  } catch (e) {
-    throw new UsageError(messageOf(e))
-  }
-}
-
-async function sandboxCommand(args: string[], io: CliIo): Promise<number> {
-  const values = parse(args, {
-    port: { type: "string" },
-    config: { type: "string" },
-    help: { type: "boolean", short: "h" },
-  })
-  if (values.help) {
-    io.stdout(SANDBOX_USAGE)
-    return 0
-  }
-  const port = values.port === undefined ? DEFAULT_PORT : Number(values.port)
-  if (!Number.isInteger(port) || port < 0 || port > 65535) {
-    throw new UsageError(`--port must be a port number (0-65535), not "${values.port}".`)
-  }
-  const config = values.config ? readConfig(resolve(io.cwd, values.config)) : {}
-  const token = config.token ?? DEFAULT_TOKEN
-
-  const sandbox = await createMootaSandbox({
-    port,
-    token,
-    banks: config.banks ?? DEFAULT_SANDBOX_BANKS,
-    webhooks: config.webhooks,
-    userId: config.userId,
-    log: (line) => io.stdout(line),
-  })
-
-  io.stdout(`Moota sandbox listening on ${sandbox.url}`)
-  io.stdout(`  API base URL: ${sandbox.apiBaseUrl}`)
-  io.stdout(`  token: ${config.token ? "(from the config file)" : DEFAULT_TOKEN}`)
-  for (const bank of sandbox.state.banks) {
-    io.stdout(`  bank ${bank.bank_id}: ${bank.label} ${maskAccountNumber(bank.account_number)} a/n ${bank.atas_nama}`)
-  }
-  io.stdout(`  webhooks: ${sandbox.state.webhooks.length}`)
-  io.stdout(
-    `Simulate a transfer: medusa-payment-moota transfer --sandbox ${sandbox.url} ` +
-      `--account ${sandbox.state.banks[0].bank_id} --amount 150123`
-  )
-
-  await new Promise<void>((resolveStop) => {
-    const stop = () => {
-      process.off("SIGINT", stop)
-      process.off("SIGTERM", stop)
-      io.signal?.removeEventListener("abort", stop)
-      resolveStop()
-    }
-    process.once("SIGINT", stop)
-    process.once("SIGTERM", stop)
-    io.signal?.addEventListener("abort", stop)
-    if (io.signal?.aborted) {
-      stop()
-    }
-  })
-  await sandbox.close()
-  io.stdout("Moota sandbox stopped")
-  return 0
-}
-
-function readConfig(path: string): z.infer<typeof configSchema> {
-  let raw: unknown
-  try {
-    raw = JSON.parse(readFileSync(path, "utf8"))
-  } catch (e) {
-    throw new Error(`Cannot read the sandbox config ${path}: ${messageOf(e)}`, { cause: e })
-  }
-  const parsed = configSchema.safeParse(raw)
-  if (!parsed.success) {
-    const where = parsed.error.issues.map((i) => `${i.path.join(".") || "(root)"}: ${i.message}`).join("; ")
-    throw new Error(`Invalid sandbox config ${path}: ${where}`)
-  }
-  return parsed.data
 }
 
 async function transferCommand(args: string[], io: CliIo): Promise<number> {
@@ -352,12 +223,6 @@ function printDeliveries(io: CliIo, answer: z.infer<typeof transferAnswerSchema>
     return 1
   }
   return 0
-}
-
-/** Duck-typed: errors from node core and fetch are not instances of every realm's Error. */
-function messageOf(e: unknown): string {
-  const message = (e as { message?: unknown } | null)?.message
-  return typeof message === "string" ? message : String(e)
 }
 
 /** ./dev-store.json's sandbox.url, then $MOOTA_SANDBOX_URL, then the default port. */

@@ -345,6 +345,11 @@ export const en = {
     expectedTransfer: "Expected transfer",
     accounts: "Accounts offered",
   },
+  /** Settings → Moota when no region in IDR offers Moota yet (a fresh Medusa store has no IDR). */
+  checkoutSetup: {
+    noIdrCurrency: "Buyers cannot choose Moota yet: the store has no Indonesian rupiah. Add IDR to the store's currencies (Settings → Store → Currencies), create a region in IDR (Settings → Regions), and add Moota to that region's payment providers.",
+    noIdrRegion: "Buyers cannot choose Moota yet: no region in IDR offers it. In Settings → Regions, create or edit a region in IDR and add Moota (MOOTA) to its payment providers.",
+  },
   settingsWords: {
     vaQrisUnknown: "Moota did not say whether it watches the virtual accounts and QRIS marked \"Unknown\". Check them in Moota's dashboard.",
     unknownAccount: "Not in the plugin's options",

@@ -340,6 +340,11 @@ export const id: MootaTexts = {
     expectedTransfer: "Transfer yang ditunggu",
     accounts: "Rekening yang ditawarkan",
   },
+  /** Settings → Moota when no region in IDR offers Moota yet (a fresh Medusa store has no IDR). */
+  checkoutSetup: {
+    noIdrCurrency: "Pembeli belum dapat memilih Moota: toko belum memakai rupiah. Tambahkan IDR ke mata uang toko (Pengaturan → Toko → Mata uang), buat wilayah dengan IDR (Pengaturan → Wilayah), lalu tambahkan Moota ke penyedia pembayaran wilayah itu.",
+    noIdrRegion: "Pembeli belum dapat memilih Moota: belum ada wilayah dengan IDR yang menawarkannya. Di Pengaturan → Wilayah, buat atau ubah wilayah dengan IDR dan tambahkan Moota (MOOTA) ke penyedia pembayarannya.",
+  },
   settingsWords: {
     vaQrisUnknown: "Moota tidak memberi tahu apakah virtual account dan QRIS bertanda \"Tidak diketahui\" dipantau. Periksa di dasbor Moota.",
     unknownAccount: "Tidak ada di opsi plugin",

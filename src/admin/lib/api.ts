@@ -37,6 +37,8 @@ export type Setup = {
     points_problem: MootaProblem | null
     checked_at: string
   }
+  /** Whether checkout can offer Moota: IDR in the store's currencies, an IDR region with the provider. */
+  checkout: { idr_currency: boolean; idr_regions: number; idr_regions_with_moota: number }
   accounts: {
     bank_id: string
     kind: string

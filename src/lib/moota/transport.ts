@@ -109,7 +109,8 @@ export class MootaTransport {
       throw new MootaApiError({
         message: timedOut
           ? `Moota ${endpoint} timed out after ${this.timeoutMs_} ms`
-          : `Moota ${endpoint} failed: ${this.redact_(reason)}`,
+          : `Moota ${endpoint} failed: ${this.redact_(reason)}. Moota was not reached at ${this.baseUrl_}: check the ` +
+            "server's internet connection and the plugin's apiBaseUrl option (leave it unset for Moota itself; set it only for the sandbox)",
         status: null,
         endpoint,
         retriable: true,

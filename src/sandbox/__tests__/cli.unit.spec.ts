@@ -1,3 +1,4 @@
+import { createHmac } from "node:crypto"
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs"
 import { createServer } from "node:http"
 import type { AddressInfo } from "node:net"
@@ -152,6 +153,62 @@ describe("medusa-payment-moota sandbox", () => {
 
     expect(await main(["sandbox", "--help"], io)).toBe(0)
     expect(out()).toContain("--config")
+    expect(out()).toContain("--webhook <url>")
+  })
+
+  it("wired with --webhook and --secret: prints the app's .env lines and the next command, and pushes signed transfers there", async () => {
+    const received: { signature: string; body: string }[] = []
+    const app = createServer((req, res) => {
+      let body = ""
+      req.on("data", (d) => (body += d))
+      req.on("end", () => {
+        received.push({ signature: String(req.headers.signature), body })
+        res.writeHead(200)
+        res.end()
+      })
+    })
+    await new Promise<void>((resolve) => app.listen(0, "127.0.0.1", resolve))
+    const hook = `http://127.0.0.1:${(app.address() as AddressInfo).port}/hooks/moota`
+    const stop = new AbortController()
+    const lines: string[] = []
+    let transferred: Promise<number> | null = null
+    const { io } = capture({
+      stdout: (line) => {
+        lines.push(line)
+        const next = /^ {2}npx medusa-payment-moota (transfer .*) --amount </.exec(line)?.[1]
+        if (next) {
+          transferred = main([...next.split(" "), "--amount", "151123"], capture().io).finally(() => stop.abort())
+        }
+      },
+      signal: stop.signal,
+    })
+
+    const code = await main(["sandbox", "--port", "0", "--webhook", hook, "--secret", "try-it-secret"], io)
+    app.close()
+
+    expect(code).toBe(0)
+    const url = /listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(lines.join("\n"))![1]
+    expect(lines).toEqual(
+      expect.arrayContaining([
+        `MOOTA_API_BASE_URL=${url}/api/v2`,
+        "MOOTA_API_TOKEN=sandbox-token",
+        "MOOTA_WEBHOOK_SECRET=try-it-secret",
+        "MOOTA_BANK_ID=bcaSandbox01",
+      ])
+    )
+    expect(await transferred).toBe(0)
+    expect(received).toHaveLength(1)
+    expect(JSON.parse(received[0].body)[0]).toEqual(expect.objectContaining({ amount: 151123, bank_id: "bcaSandbox01", type: "CR" }))
+    expect(received[0].signature).toBe(createHmac("sha256", "try-it-secret").update(received[0].body).digest("hex"))
+  })
+
+  it("refuses --secret without --webhook, and a webhook that is not a URL", async () => {
+    const alone = capture()
+    expect(await main(["sandbox", "--secret", "s"], alone.io)).toBe(2)
+    expect(alone.err()).toContain("--secret goes with --webhook <url>")
+    const bad = capture()
+    expect(await main(["sandbox", "--webhook", "localhost:9000/hooks/moota"], bad.io)).toBe(2)
+    expect(bad.err()).toContain('--webhook must be an http(s) URL, not "localhost:9000/hooks/moota"')
   })
 })
 

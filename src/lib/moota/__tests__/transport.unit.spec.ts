@@ -100,6 +100,9 @@ describe("MootaClient transport", () => {
 
     expect(error).toEqual(expect.objectContaining({ code: "network", retriable: true, status: null }))
     expect(sleeps).toHaveLength(2)
+    // The log line names the option that points the plugin elsewhere than Moota.
+    expect(error.message).toContain(`Moota was not reached at ${server.url}`)
+    expect(error.message).toContain("the plugin's apiBaseUrl option")
   })
 
   it("redacts the token if an error answer echoes it", async () => {

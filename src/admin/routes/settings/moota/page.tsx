@@ -39,6 +39,11 @@ const MootaSettingsPage = () => {
         <Text size="small" className="text-ui-fg-subtle">
           {t("settings.subtitle")}
         </Text>
+        {data.checkout.idr_regions_with_moota === 0 && (
+          <Text size="small" className="text-ui-fg-error mt-2" data-testid="moota-checkout-setup">
+            {t(data.checkout.idr_currency ? "checkoutSetup.noIdrRegion" : "checkoutSetup.noIdrCurrency")}
+          </Text>
+        )}
       </Container>
       <Connection setup={data} />
       <Webhook setup={data} />

@@ -1,4 +1,6 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
+import type { MedusaContainer } from "@medusajs/framework/types"
+import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { maskAccountNumber } from "../../../../lib/mask"
 import { createMootaClient, MootaApiError, mootaProblemOf, type MootaBank, type MootaIndexedAccount, type MootaProblem } from "../../../../lib/moota"
 import { actorsById, mootaOf, mutationView } from "../helpers"
@@ -34,6 +36,26 @@ function inMoota(kind: string, listed: boolean, banksRead: boolean, indexRead: b
     return true
   }
   return banksRead && (kind === "bank" || indexRead) ? false : null
+}
+
+/**
+ * Whether a buyer can reach Moota at checkout: the store lists IDR, and an IDR region offers a Moota
+ * provider (a fresh Medusa store has neither).
+ */
+async function idrCheckout(scope: MedusaContainer): Promise<{ idr_currency: boolean; idr_regions: number; idr_regions_with_moota: number }> {
+  const query = scope.resolve(ContainerRegistrationKeys.QUERY)
+  const [{ data: stores }, { data: regions }] = await Promise.all([
+    query.graph({ entity: "store", fields: ["id", "supported_currencies.currency_code"] }),
+    query.graph({ entity: "region", fields: ["id", "currency_code", "payment_providers.id"], filters: { currency_code: "idr" } }),
+  ])
+  type Row = { currency_code?: string | null; id?: string | null } | null
+  const currencies = stores.flatMap((s) => ((s.supported_currencies ?? []) as Row[]).map((c) => c?.currency_code?.toLowerCase()))
+  const providers = (r: (typeof regions)[number]) => ((r.payment_providers ?? []) as Row[]).map((p) => p?.id ?? "")
+  return {
+    idr_currency: currencies.includes("idr"),
+    idr_regions: regions.length,
+    idr_regions_with_moota: regions.filter((r) => providers(r).some((id: string) => id.startsWith("pp_moota_"))).length,
+  }
 }
 
 /**
@@ -99,6 +121,7 @@ export async function GET(req: AuthenticatedMedusaRequest, res: MedusaResponse):
   const [, webhook24h] = await moota.listAndCountMootaInboxMutations({ source: "webhook", created_at: { $gte: since } }, { take: 1 })
   const [, reconcile24h] = await moota.listAndCountMootaInboxMutations({ source: "reconcile", created_at: { $gte: since } }, { take: 1 })
   const openReviews = Object.values(await moota.countOpenReviewItems()).reduce((a, b) => a + b, 0)
+  const checkout = await idrCheckout(req.scope)
   const testActor = lastTest ? (await actorsById(req.scope, [lastTest.actor_id])).get(lastTest.actor_id) : null
 
   res.json({
@@ -114,6 +137,7 @@ export async function GET(req: AuthenticatedMedusaRequest, res: MedusaResponse):
       points_problem: points && !points.ok ? points.problem : null,
       checked_at: new Date().toISOString(),
     },
+    checkout,
     accounts: options.accounts.map((a) => ({
       bank_id: a.bankId,
       kind: a.kind,
