@@ -53,6 +53,12 @@ export type MootaBuyerPayment = Pick<
   review?: MootaBuyerReview | null
   /** The buyer's latest payment confirmation ("Konfirmasi pembayaran") for this order; absent when none, and once paid. */
   claim?: MootaBuyerClaim | null
+  /**
+   * True when a transfer the store is checking fits this order's amount but also another order's: the
+   * buyer is not told about it (it may be a stranger's) and is asked to send a payment confirmation
+   * if they have transferred. Absent otherwise.
+   */
+  ask_claim?: true
 }
 
 /**

@@ -100,6 +100,23 @@ export type AdminMootaOrderPayment = {
   actions: { check: boolean; mark_paid: boolean; release: boolean }
   /** Transfers the buyer reported for this order, newest first. */
   claims?: AdminMootaClaim[]
+  /** Open transfers in review that could be this order's (issue 25), newest first. */
+  review_fits?: AdminMootaReviewFit[]
+}
+
+/**
+ * A transfer in review that could pay this order: `why` says how it is this order's (`linked` by the
+ * matcher or a person, `claimed` by this order's buyer, `only_fit`: no other open payment fits it) or
+ * `shared` (it fits other orders too, listed in `also_fits`).
+ */
+export type AdminMootaReviewFit = {
+  review_item_id: string
+  amount: number
+  received_at: string
+  why: "linked" | "claimed" | "only_fit" | "shared"
+  also_fits: { id: string; display_id: number | null }[]
+  /** Whether the match needs no typed exception (the amount and time fit this order's payment). */
+  plain_match: boolean
 }
 
 /**
