@@ -274,6 +274,9 @@ mootaHttpSuite({}, ({ store, api: http, base, container: getContainer, moota }) 
       expect(await told(b.order_id)).toEqual({ status: "awaiting", review: undefined, ask_claim: true })
       expect(await fits(a.order_id)).toEqual([expect.objectContaining({ review_item_id: item.id, why: "claimed" })])
       expect(await fits(b.order_id)).toEqual([expect.objectContaining({ review_item_id: item.id, why: "shared" })])
+      // The queue's Order column shows the order whose buyer reported it.
+      const queue = (await admin("get", `/admin/moota/review-items?status=open`)).data.review_items
+      expect(queue.find((i: { id: string }) => i.id === item.id).reported_order).toEqual({ id: a.order_id, display_id: a.display_id })
     })
 
     it("one awaiting order: its buyer is told as before, and the widget says it fits no other order", async () => {

@@ -83,7 +83,6 @@ export function useMootaPayment(props: {
   useEffect(() => {
     if (!hasPayment) void load()
     // Only on mount: later loads come from polling or the retry button.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [])
 
   const serverStatus = payment?.status
@@ -149,7 +148,6 @@ export function useMootaPayment(props: {
       setCheckNote(null)
       onStatusChangeRef.current?.(payment)
     }
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [serverStatus, reviewState])
 
   const copy = useCallback(async (key: string, text: string, done: string, failed: string) => {

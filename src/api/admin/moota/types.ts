@@ -163,6 +163,8 @@ export type AdminMootaReviewItem = {
   resolved_at: string | null
   created_at: string | null
   mutation: AdminMootaMutation | null
+  /** In the queue's list: the order whose buyer reported this transfer (a claim naming it), when the item names none. */
+  reported_order?: { id: string; display_id: number | null } | null
 }
 
 /** A payment a review item's transfer may belong to (GET /admin/moota/review-items/:id). */
