@@ -5,7 +5,7 @@ import type { MootaPaymentApi } from "./api"
 import { ClaimSection } from "./claim-form"
 import { digitsOnly, formatDeadline, formatRupiah, splitUniqueCode, timeLeft } from "./format"
 import { mootaMessages, type MootaMessages } from "./i18n"
-import { AccountCard, AmountBlock, Deadline, HostedQrImage, QrisImage, ReviewNotice } from "./parts"
+import { AmountBlock, Deadline, Destinations, ReviewNotice } from "./parts"
 import { BADGE, REVIEW_BADGE, S } from "./styles"
 import type { MootaBuyerPayment, MootaBuyerStatus, MootaLang } from "./types"
 import { useMootaPayment, useNow } from "./use-moota-payment"
@@ -29,7 +29,6 @@ export type MootaPaymentProps = {
 }
 
 const DEFAULT_POLL_MS = 5000
-const isQr = (kind: string) => kind === "qris" || kind === "moota_qris"
 
 /**
  * The buyer's payment card: where to transfer, the exact amount (last three digits highlighted), the
@@ -74,8 +73,6 @@ export function MootaPayment(props: MootaPaymentProps): ReactNode {
   const submitClaim = props.api.claim?.bind(props.api)
   // Once paid, "Amount paid" is what arrived (a transfer the merchant matched may differ from the one asked).
   const amount = splitUniqueCode(status === "paid" && payment.received_amount ? payment.received_amount : payment.transfer_amount)
-  const banks = payment.accounts.filter((a) => !isQr(a.kind) && a.account_number)
-  const qris = payment.accounts.filter((a) => isQr(a.kind) && (a.qris_payload || a.qr_url))
   // A VA number or QR Moota made for this order: the exact amount, no unique code to explain.
   const own = payment.moota_transaction ?? null
   const { checkNote } = state
@@ -125,52 +122,16 @@ export function MootaPayment(props: MootaPaymentProps): ReactNode {
         <>
           <Deadline payment={payment} left={left} lang={lang} t={t} />
 
-          {banks.length > 0 && (
-            <div style={S.block}>
-              <SubHeading style={S.subHeading}>{own?.va_number ? t.vaHeading : t.accountsHeading(banks.length)}</SubHeading>
-              <ul style={S.list}>
-                {banks.map((a) => (
-                  <AccountCard
-                    key={a.bank_id}
-                    account={a}
-                    t={t}
-                    copied={copied === `account:${a.bank_id}`}
-                    onCopy={() =>
-                      void copy(
-                        `account:${a.bank_id}`,
-                        digitsOnly(a.account_number ?? ""),
-                        a.kind === "moota_va" ? t.copiedVa(a.bank) : t.copiedAccount(a.bank),
-                        t.copyFailed
-                      )
-                    }
-                  />
-                ))}
-              </ul>
-            </div>
-          )}
-
-          {qris.map((a) => (
-            <div key={a.bank_id} style={S.block}>
-              <SubHeading style={S.subHeading}>{own ? t.qrisOwnHeading : t.qrisHeading}</SubHeading>
-              {a.qris_payload ? (
-                <QrisImage payload={a.qris_payload} alt={t.qrisAlt(amount.formatted)} t={t} />
-              ) : (
-                <HostedQrImage url={a.qr_url as string} alt={t.qrisAlt(amount.formatted)} />
-              )}
-              <p style={S.hint}>{t.qrisHint}</p>
-              <p style={S.hint}>
-                {t.accountHolder}: {a.account_holder}
-              </p>
-            </div>
-          ))}
-
-          {own?.payment_url && (
-            <div style={S.block}>
-              <a href={own.payment_url} target="_blank" rel="noopener noreferrer" style={S.text} data-testid="moota-payment-url">
-                {t.openPaymentPage}
-              </a>
-            </div>
-          )}
+          <Destinations
+            payment={payment}
+            amount={amount}
+            t={t}
+            SubHeading={SubHeading}
+            copied={copied}
+            onCopyAccount={(a) =>
+              void copy(`account:${a.bank_id}`, digitsOnly(a.account_number ?? ""), a.kind === "moota_va" ? t.copiedVa(a.bank) : t.copiedAccount(a.bank), t.copyFailed)
+            }
+          />
 
           <div style={S.block}>
             <button type="button" style={S.primaryButton} onClick={() => void state.check()} disabled={state.checking}>

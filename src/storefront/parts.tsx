@@ -140,3 +140,64 @@ export function Deadline(props: { payment: MootaBuyerPayment; left: TimeLeft; la
     </div>
   )
 }
+
+const isQr = (kind: string) => kind === "qris" || kind === "moota_qris"
+
+/** Where to pay: the accounts (or the VA number) with copy buttons, the QRIS, and Moota's payment page. */
+export function Destinations(props: {
+  payment: MootaBuyerPayment
+  amount: SplitAmount
+  t: MootaMessages
+  SubHeading: "h3"
+  copied: string | null
+  onCopyAccount: (account: MootaInstructionAccount) => void
+}): ReactNode {
+  const { payment, amount, t, SubHeading } = props
+  const banks = payment.accounts.filter((a) => !isQr(a.kind) && a.account_number)
+  const qris = payment.accounts.filter((a) => isQr(a.kind) && (a.qris_payload || a.qr_url))
+  // A VA number or QR Moota made for this order.
+  const own = payment.moota_transaction ?? null
+  return (
+    <>
+      {banks.length > 0 && (
+        <div style={S.block}>
+          <SubHeading style={S.subHeading}>{own?.va_number ? t.vaHeading : t.accountsHeading(banks.length)}</SubHeading>
+          <ul style={S.list}>
+            {banks.map((a) => (
+              <AccountCard
+                key={a.bank_id}
+                account={a}
+                t={t}
+                copied={props.copied === `account:${a.bank_id}`}
+                onCopy={() => props.onCopyAccount(a)}
+              />
+            ))}
+          </ul>
+        </div>
+      )}
+
+      {qris.map((a) => (
+        <div key={a.bank_id} style={S.block}>
+          <SubHeading style={S.subHeading}>{own ? t.qrisOwnHeading : t.qrisHeading}</SubHeading>
+          {a.qris_payload ? (
+            <QrisImage payload={a.qris_payload} alt={t.qrisAlt(amount.formatted)} t={t} />
+          ) : (
+            <HostedQrImage url={a.qr_url as string} alt={t.qrisAlt(amount.formatted)} />
+          )}
+          <p style={S.hint}>{t.qrisHint}</p>
+          <p style={S.hint}>
+            {t.accountHolder}: {a.account_holder}
+          </p>
+        </div>
+      ))}
+
+      {own?.payment_url && (
+        <div style={S.block}>
+          <a href={own.payment_url} target="_blank" rel="noopener noreferrer" style={S.text} data-testid="moota-payment-url">
+            {t.openPaymentPage}
+          </a>
+        </div>
+      )}
+    </>
+  )
+}
