@@ -2,6 +2,10 @@ import type { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/utils"
 import type { ReservationRow } from "../modules/moota/types"
 import { MOOTA_PROVIDER_ID } from "../providers/moota/constants"
+import { ORDER_FIELDS, toOrder, type GraphOrder, type MootaPayment, type MootaPaymentOrder } from "./order-fields"
+import { orderMootaMoney, type OrderMootaMoney } from "./order-money"
+
+export type { MootaPayment, MootaPaymentOrder }
 
 /**
  * "The Moota payment of this order / cart / session, with its order": one `query.graph` each,
@@ -9,46 +13,11 @@ import { MOOTA_PROVIDER_ID } from "../providers/moota/constants"
  * (payment_collection <-> order / cart).
  */
 
-/** What callers show or check of the order a Moota payment belongs to. */
-export type MootaPaymentOrder = {
-  id: string
-  display_id: number | null
-  status: string
-  email: string | null
-  total: number | null
-  currency_code: string | null
-  locale: string | null
-  customer_id: string | null
-  sales_channel_id: string | null
-  /** From the shipping address, else the billing address. */
-  customer_name: string | null
-  cart_id: string | null
-}
-
-/** A reservation and the payment session it holds an amount for. */
-export type MootaPayment = { session_id: string; reservation: ReservationRow }
-
-type Name = { first_name?: string | null; last_name?: string | null } | null
-type GraphOrder = {
-  id: string
-  display_id?: number | null
-  status: string
-  email?: string | null
-  total?: number | string | null
-  currency_code?: string | null
-  locale?: string | null
-  customer_id?: string | null
-  sales_channel_id?: string | null
-  shipping_address?: Name
-  billing_address?: Name
-  cart?: { id: string } | null
-}
 type GraphSession = {
   id: string
   provider_id: string
   moota_reservation?: ReservationRow | null
 }
-type GraphOrderWithSessions = GraphOrder & { payment_collections?: ({ payment_sessions?: (GraphSession | null)[] } | null)[] }
 type GraphCart = {
   id: string
   sales_channel_id: string | null
@@ -59,41 +28,7 @@ type GraphReservation = ReservationRow & {
   payment_session?: { payment_collection?: { order?: GraphOrder | null } | null } | null
 }
 
-const ORDER_FIELDS = [
-  "id",
-  "display_id",
-  "status",
-  "email",
-  "total",
-  "currency_code",
-  "locale",
-  "customer_id",
-  "sales_channel_id",
-  "shipping_address.first_name",
-  "shipping_address.last_name",
-  "billing_address.first_name",
-  "billing_address.last_name",
-  "cart.id",
-]
 const SESSION_FIELDS = ["id", "provider_id", "moota_reservation.*"]
-
-function toOrder(o: GraphOrder): MootaPaymentOrder {
-  const address = o.shipping_address ?? o.billing_address
-  const name = [address?.first_name, address?.last_name].filter(Boolean).join(" ").trim()
-  return {
-    id: o.id,
-    display_id: o.display_id ?? null,
-    status: o.status,
-    email: o.email ?? null,
-    total: o.total == null ? null : Number(o.total),
-    currency_code: o.currency_code ?? null,
-    locale: o.locale ?? null,
-    customer_id: o.customer_id ?? null,
-    sales_channel_id: o.sales_channel_id ?? null,
-    customer_name: name || null,
-    cart_id: o.cart?.id ?? null,
-  }
-}
 
 /**
  * The reservations of the Moota sessions, newest first. The newest is the payment: a cart whose total
@@ -107,24 +42,19 @@ function paymentsOf(sessions: (GraphSession | null | undefined)[]): MootaPayment
 }
 
 /**
- * An order and its Moota payment (null when it was paid otherwise), with every reservation its
- * sessions hold in `payments`; null when there is no such order.
+ * An order and its Moota payment (null when it was paid otherwise): the one the buyer is asked for
+ * now, else the newest; with the order's whole Moota money (queries/order-money.ts). Null when there
+ * is no such order.
  */
 export async function mootaPaymentOfOrder(
   scope: MedusaContainer,
   orderId: string
-): Promise<{ order: MootaPaymentOrder; payment: MootaPayment | null; payments: MootaPayment[] } | null> {
-  const { data } = await scope.resolve(ContainerRegistrationKeys.QUERY).graph({
-    entity: "order",
-    fields: [...ORDER_FIELDS, ...SESSION_FIELDS.map((f) => `payment_collections.payment_sessions.${f}`)],
-    filters: { id: orderId },
-  })
-  const order = data[0] as GraphOrderWithSessions | undefined
-  if (!order) {
+): Promise<{ order: MootaPaymentOrder; payment: MootaPayment | null; payments: MootaPayment[]; money: OrderMootaMoney } | null> {
+  const money = await orderMootaMoney(scope, orderId)
+  if (!money) {
     return null
   }
-  const payments = paymentsOf((order.payment_collections ?? []).flatMap((pc) => pc?.payment_sessions ?? []))
-  return { order: toOrder(order), payment: payments[0] ?? null, payments }
+  return { order: money.order, payment: money.current, payments: [...money.payments].reverse(), money }
 }
 
 /** A cart, its Moota payment and the order placed with it, if any; null when there is no such cart. */

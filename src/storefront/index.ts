@@ -24,6 +24,8 @@ export { mootaMessages, type MootaMessages } from "./i18n"
 export type {
   MootaBuyerClaim,
   MootaBuyerPayment,
+  MootaBuyerPaymentEntry,
+  MootaBuyerRefund,
   MootaBuyerReview,
   MootaBuyerStatus,
   MootaCheckAnswer,

@@ -59,7 +59,35 @@ export type MootaBuyerPayment = Pick<
    * if they have transferred. Absent otherwise.
    */
   ask_claim?: true
+  /**
+   * For an order (absent for a cart): what the order still owes in whole rupiah, 0 once paid in full.
+   * While this payment awaits, more than its `order_total` means the order grew after the
+   * instructions were made (an order edit): the rest is asked for after this transfer.
+   */
+  outstanding?: number
+  outstanding_formatted?: string
+  /** `additional`: a payment an order edit, exchange, claim or the store asked for after the order was placed. */
+  purpose?: "order" | "additional"
+  order_display_id?: number | null
+  /** Every Moota payment of the order, oldest first (absent for a cart). */
+  history?: MootaBuyerPaymentEntry[]
+  /** Money the store is giving back (absent for a cart). */
+  refunds?: MootaBuyerRefund[]
 }
+
+/** One Moota payment of an order, as the buyer's history shows it. */
+export type MootaBuyerPaymentEntry = {
+  /** What it paid for (whole rupiah), and what the buyer was asked to transfer. */
+  amount: number
+  amount_formatted: string
+  transfer_amount: number
+  status: MootaBuyerStatus
+  paid_at: string | null
+  received_amount: number | null
+}
+
+/** A refund of this order's Moota money: the store transfers it back by hand (Moota cannot send money). */
+export type MootaBuyerRefund = { amount: number; amount_formatted: string; created_at: string }
 
 /**
  * A transfer the store is checking (`checking`) or checked and did not match to this order

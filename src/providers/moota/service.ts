@@ -39,6 +39,7 @@ import {
   type MootaOptions,
   type MootaOptionsInput,
 } from "../../lib/options"
+import { RESERVATION } from "../../lib/statuses"
 import { MOOTA_MODULE } from "../../modules/moota"
 import type MootaModuleService from "../../modules/moota/service"
 import type { ReservationRow } from "../../modules/moota/types"
@@ -184,17 +185,31 @@ class MootaPaymentProviderService extends AbstractPaymentProvider<MootaOptionsIn
         `Moota payments are in Indonesian rupiah (IDR) only; this cart is in ${String(input.currency_code).toUpperCase()}`
       )
     }
-    const total = new BigNumber(input.amount).numeric
-    if (!Number.isInteger(total) || total <= 0) {
-      throw new MedusaError(
-        MedusaError.Types.INVALID_DATA,
-        `Moota payments need a positive whole-rupiah amount, got ${total}`
-      )
-    }
     const sessionId = this.sessionIdOf_(input.data) ?? input.context?.idempotency_key
     if (!sessionId) {
       throw new MedusaError(MedusaError.Types.INVALID_DATA, "Moota payments need the payment session id")
     }
+    // A received payment keeps its amount: Medusa may still align the session's amount to it.
+    const current = await this.moota_.getReservationBySession(sessionId)
+    if (current?.status === RESERVATION.paid) {
+      return this.dataOf_(current, input.data)
+    }
+    const total = amountToAsk(new BigNumber(input.amount).numeric, input.data)
+    const orderId = typeof input.data?.order_id === "string" ? input.data.order_id : null
+    const data = await this.reserveFor_(input, sessionId, total, options)
+    if (orderId) {
+      // A collection of a placed order (edit, exchange, claim, payment request): its payments belong to it at once.
+      await this.moota_.setReservationOrder(sessionId, orderId)
+    }
+    return data
+  }
+
+  private async reserveFor_(
+    input: InitiatePaymentInput | UpdatePaymentInput,
+    sessionId: string,
+    total: number,
+    options: MootaOptions
+  ): Promise<MootaSessionData> {
     const chosen = typeof input.data?.bank_id === "string" ? input.data.bank_id : undefined
     const transactionAccount = this.transactionAccount_(options, chosen)
     if (transactionAccount) {
@@ -289,7 +304,7 @@ class MootaPaymentProviderService extends AbstractPaymentProvider<MootaOptionsIn
             bank_account_id: account.bankId,
             customer: { name: customer.name, email: customer.email!, phone: customer.phone! },
             total,
-            description: options.storeName ? `Pesanan ${options.storeName}` : "Pesanan",
+            description: transactionDescription(input.data, options.storeName),
             expired_in_minutes: options.paymentWindowMinutes,
           })
       )
@@ -347,10 +362,38 @@ class MootaPaymentProviderService extends AbstractPaymentProvider<MootaOptionsIn
   }
 }
 
-/** The payment collection the store route put in the data (api/store/moota/buyer-from-cart.ts). */
+/** The payment collection the server put in the data (queries/collection-session-data.ts). */
 function paymentCollectionOf(data?: Record<string, unknown>): string | null {
   const id = data?.payment_collection_id
   return typeof id === "string" && /^pay_col_\w{1,64}$/.test(id) ? id : null
+}
+
+/**
+ * What the buyer pays: the session's amount (Medusa gives the collection's whole amount), never more
+ * than the collection still owes (`amount_due`, set on the server from the collection: see
+ * queries/collection-session-data.ts).
+ */
+function amountToAsk(amount: number, data?: Record<string, unknown>): number {
+  if (!Number.isInteger(amount) || amount <= 0) {
+    throw new MedusaError(MedusaError.Types.INVALID_DATA, `Moota payments need a positive whole-rupiah amount, got ${amount}`)
+  }
+  const due = data?.amount_due
+  if (typeof due !== "number" || !Number.isInteger(due) || due >= amount) {
+    return amount
+  }
+  if (due <= 0) {
+    throw new MedusaError(MedusaError.Types.NOT_ALLOWED, "Nothing is left to pay on this payment: it has been paid in full")
+  }
+  return due
+}
+
+/** Moota shows this on its payment page: an order's additional payment says which order it adds to. */
+function transactionDescription(data: Record<string, unknown> | undefined, storeName?: string | null): string {
+  const displayId = data?.order_display_id
+  if (typeof displayId === "number" && data?.for_cart === false) {
+    return `Tambahan untuk pesanan #${displayId}`
+  }
+  return storeName ? `Pesanan ${storeName}` : "Pesanan"
 }
 
 function errorText(e: unknown): string {

@@ -1,5 +1,6 @@
 import { processPaymentWorkflow } from "@medusajs/medusa/core-flows"
-import { MedusaError, Modules, PaymentActions } from "@medusajs/framework/utils"
+import type { MedusaContainer } from "@medusajs/framework/types"
+import { MedusaError, Modules, PaymentActions, PaymentSessionStatus } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 
 export const processMootaPaymentStepId = "process-moota-payment-step"
@@ -21,6 +22,7 @@ export const processMootaPaymentStepId = "process-moota-payment-step"
 export const processMootaPaymentStep = createStep(
   processMootaPaymentStepId,
   async (input: { session_id: string; amount: number }, { container }) => {
+    await alignSessionAmount(container, input)
     await processPaymentWorkflow(container).run({
       input: { action: PaymentActions.SUCCESSFUL, data: { session_id: input.session_id, amount: input.amount } },
     })
@@ -36,3 +38,26 @@ export const processMootaPaymentStep = createStep(
     return new StepResponse(null)
   }
 )
+
+/**
+ * Medusa gives a new session the collection's whole amount, and authorizing a session books a
+ * Payment of that amount. A Moota session on a collection that was partly paid asks only for the rest
+ * (`amount_due`): the session takes that amount before it is authorized, so the Payment and its
+ * capture are what the buyer paid for, with nothing left "to capture" on the dashboard.
+ */
+async function alignSessionAmount(container: MedusaContainer, input: { session_id: string; amount: number }): Promise<void> {
+  const payment = container.resolve(Modules.PAYMENT)
+  const session = await payment.retrievePaymentSession(input.session_id, {
+    select: ["id", "amount", "currency_code", "status", "data", "authorized_at"],
+  })
+  if (session.authorized_at || Number(session.amount) === input.amount) {
+    return
+  }
+  await payment.updatePaymentSession({
+    id: session.id,
+    amount: input.amount,
+    currency_code: session.currency_code,
+    data: session.data ?? {},
+    status: session.status as PaymentSessionStatus,
+  })
+}

@@ -10,6 +10,7 @@ import {
   AdminMootaOrderSearchQuery,
   AdminMootaOtherCreditsQuery,
   AdminMootaRelease,
+  AdminMootaPaymentRequest,
   AdminMootaReviewItemsQuery,
   AdminMootaTestWebhook,
 } from "./validators"
@@ -27,6 +28,11 @@ export const adminMootaMiddlewares: MiddlewareRoute[] = [
   { matcher: "/admin/moota/orders/:id/check", methods: ["POST"], middlewares: [validateAndTransformBody(AdminMootaNoBody)] },
   { matcher: "/admin/moota/orders/:id/mark-paid", methods: ["POST"], middlewares: [validateAndTransformBody(AdminMootaMarkPaid)] },
   { matcher: "/admin/moota/orders/:id/release", methods: ["POST"], middlewares: [validateAndTransformBody(AdminMootaRelease)] },
+  {
+    matcher: "/admin/moota/orders/:id/payment-request",
+    methods: ["POST"],
+    middlewares: [validateAndTransformBody(AdminMootaPaymentRequest)],
+  },
   { matcher: "/admin/moota/review-summary", methods: ["GET"], middlewares: [noQuery] },
   { matcher: "/admin/moota/claims/:id/proof", methods: ["GET"], middlewares: [noQuery] },
   {

@@ -60,6 +60,12 @@ export type AdminMootaMarkPaidType = z.infer<typeof AdminMootaMarkPaid>
 export const AdminMootaRelease = z.object({ note }).strict()
 export type AdminMootaReleaseType = z.infer<typeof AdminMootaRelease>
 
+/** "Request payment": optionally one receiving account (or a Moota VA/QRIS account) for the buyer. */
+export const AdminMootaPaymentRequest = z
+  .object({ bank_id: z.string().trim().min(1).max(64).regex(/^[\w-]+$/, "bank_id: letters, digits, _ and - only").optional() })
+  .strict()
+export type AdminMootaPaymentRequestType = z.infer<typeof AdminMootaPaymentRequest>
+
 export const AdminMootaDismiss = z.object({ note }).strict()
 export type AdminMootaDismissType = z.infer<typeof AdminMootaDismiss>
 

@@ -20,7 +20,7 @@ import {
 } from "./validators"
 import { CLAIM_LIMITS } from "../../../lib/claims"
 import { limitPerIp } from "./rate-limit"
-import { fillMootaBuyerFromCart } from "./buyer-from-cart"
+import { fillMootaSessionFromCollection } from "./session-from-collection"
 
 /** Route params are not validated by Medusa's helpers; a bad id gets a 400 before any lookup. */
 function validateParams(schema: z.ZodType) {
@@ -37,10 +37,10 @@ const optionalCustomer = authenticate("customer", ["session", "bearer"], { allow
 /** Validation and other middlewares of the /store/moota routes. */
 export const storeMootaMiddlewares: MiddlewareRoute[] = [
   {
-    // Medusa's own route: a guest's phone, e-mail and name for a Moota VA/QRIS come from the cart.
+    // Medusa's own route: what the collection still owes, its order and the buyer's contact.
     method: ["POST"],
     matcher: "/store/payment-collections/:id/payment-sessions",
-    middlewares: [fillMootaBuyerFromCart],
+    middlewares: [fillMootaSessionFromCollection],
   },
   {
     method: ["GET"],

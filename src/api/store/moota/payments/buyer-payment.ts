@@ -11,6 +11,9 @@ import { buyerStatus, paymentFromSessionData } from "../../../../storefront/stat
 import type { MootaBuyerClaim, MootaBuyerPayment } from "../../../../storefront/types"
 import { mootaPaymentOfCart, mootaPaymentOfOrder } from "../../../../queries/moota-payment"
 import { buyerReviewOfPayment } from "../../../../queries/review-ownership"
+import type { OrderMootaMoney } from "../../../../queries/order-money"
+import { RESERVATION } from "../../../../lib/statuses"
+import { openMootaOrderPaymentWorkflow } from "../../../../workflows/open-moota-order-payment"
 
 /** The Moota payment behind a cart or an order, and what the buyer's status depends on. */
 export type PaymentRef = {
@@ -19,6 +22,8 @@ export type PaymentRef = {
   order_id: string | null
   order_status: string | null
   reservation: ReservationRow
+  /** The order's whole Moota money; absent for a cart not yet an order. */
+  money?: OrderMootaMoney
 }
 
 /**
@@ -56,7 +61,7 @@ export type OrderAccess = {
  * exactly like a missing order, so the route tells nothing about which order ids exist.
  */
 export async function findOrderPayment(scope: MedusaContainer, orderId: string, access: OrderAccess): Promise<PaymentRef> {
-  const found = await mootaPaymentOfOrder(scope, orderId)
+  let found = await mootaPaymentOfOrder(scope, orderId)
   const order = found?.order
   const inChannel = !!order?.sales_channel_id && access.salesChannelIds.includes(order.sales_channel_id)
   const isOwner = inChannel && !!access.customerId && order!.customer_id === access.customerId
@@ -71,6 +76,11 @@ export async function findOrderPayment(scope: MedusaContainer, orderId: string, 
       throw new MedusaError(MedusaError.Types.NOT_FOUND, `No order ${orderId} with this email`)
     }
   }
+  if (owesAfterMootaPayment(found!.money)) {
+    // Paid, then the order grew (an edit, exchange or claim): the buyer is asked for the rest at once.
+    await openMootaOrderPaymentWorkflow(scope).run({ input: { order_id: orderId } })
+    found = await mootaPaymentOfOrder(scope, orderId)
+  }
   if (!found!.payment) {
     throw new MedusaError(MedusaError.Types.NOT_FOUND, `Order ${orderId} has no Moota payment`)
   }
@@ -80,7 +90,13 @@ export async function findOrderPayment(scope: MedusaContainer, orderId: string, 
     order_id: order!.id,
     order_status: order!.status,
     reservation: found!.payment.reservation,
+    money: found!.money,
   }
+}
+
+/** An order whose Moota payment was received and that still owes more, with nothing open to pay it. */
+function owesAfterMootaPayment(money: OrderMootaMoney): boolean {
+  return !money.canceled && money.outstanding > 0 && money.current?.reservation.status === RESERVATION.paid
 }
 
 function normalizeEmail(email: unknown): string {
@@ -134,8 +150,34 @@ export function buyerClaimOf(c: ClaimRow): MootaBuyerClaim {
 export function toBuyerPayment(r: ReservationRow, options: MootaOptions, ref: PaymentRef, now = new Date()): MootaBuyerPayment {
   const ids = { cart_id: ref.cart_id, order_id: ref.order_id ?? r.order_id ?? null }
   // The stored row knows more than session data: a cancel (release reason) and the order's status.
-  return {
+  const payment = {
     ...paymentFromSessionData(sessionDataFromReservation(r, options), ids, now),
     status: buyerStatus(r, { orderStatus: ref.order_status, now }),
+  }
+  return ref.money ? { ...payment, ...orderMoneyOf(ref.money, r, ref.order_status, now) } : payment
+}
+
+/**
+ * The order's Moota money as the buyer reads it. A canceled order says canceled even when it was
+ * paid (its refunds are listed), and a paid payment says paid only when the order owes nothing more.
+ */
+function orderMoneyOf(money: OrderMootaMoney, current: ReservationRow, orderStatus: string | null, now: Date): Partial<MootaBuyerPayment> {
+  const first = money.payments[0]
+  return {
+    ...(money.canceled ? { status: "canceled" as const } : {}),
+    ...(!money.canceled && current.status === RESERVATION.paid && money.outstanding > 0 ? { status: "awaiting" as const } : {}),
+    outstanding: money.canceled ? 0 : money.outstanding,
+    outstanding_formatted: formatRupiah(money.canceled ? 0 : money.outstanding),
+    purpose: first && first.reservation.id !== current.id ? "additional" : "order",
+    order_display_id: money.order.display_id,
+    history: money.payments.map(({ reservation: r }) => ({
+      amount: Number(r.order_total),
+      amount_formatted: formatRupiah(Number(r.order_total)),
+      transfer_amount: Number(r.transfer_amount),
+      status: buyerStatus(r, { orderStatus: r.status === RESERVATION.paid ? null : orderStatus, now }),
+      paid_at: r.paid_at ? new Date(r.paid_at).toISOString() : null,
+      received_amount: r.received_amount == null ? null : Number(r.received_amount),
+    })),
+    refunds: money.refunds.map((f) => ({ amount: f.amount, amount_formatted: formatRupiah(f.amount), created_at: f.created_at })),
   }
 }

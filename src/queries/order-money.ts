@@ -1,0 +1,132 @@
+import type { MedusaContainer } from "@medusajs/framework/types"
+import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
+import { MOOTA_MODULE } from "../modules/moota"
+import type MootaModuleService from "../modules/moota/service"
+import type { ReservationRow } from "../modules/moota/types"
+import { MOOTA_PROVIDER_ID } from "../providers/moota/constants"
+import { ORDER_FIELDS, toOrder, type GraphOrder, type MootaPayment, type MootaPaymentOrder } from "./order-fields"
+
+/**
+ * An order's Moota money, one view for the admin widget, the buyer's API and the card: every Moota
+ * payment of the order in time order (the cart's and those of later collections: an order edit, an
+ * exchange, a claim, a payment request), what Medusa says is still owed, and the refunds.
+ */
+export type OrderMootaMoney = {
+  order: MootaPaymentOrder
+  canceled: boolean
+  /**
+   * What the order still owes, whole rupiah: Medusa's `summary.pending_difference`, capped by the
+   * order total minus the captures on its collections, never below 0.
+   */
+  outstanding: number
+  /** Oldest first. */
+  payments: (MootaPayment & { payment_collection_id: string | null })[]
+  /** The payment the buyer is asked for now (an awaiting or quarantined one), else the newest; null when none. */
+  current: (MootaPayment & { payment_collection_id: string | null }) | null
+  /** Medusa refunds of the order's Moota payments, oldest first. */
+  refunds: OrderMootaRefund[]
+  /** The order's payment collections, as Medusa keeps them. */
+  collections: { id: string; amount: number; captured_amount: number; status: string; has_cart: boolean }[]
+}
+
+export type OrderMootaRefund = { id: string; payment_id: string; amount: number; created_at: string; note: string | null }
+
+type GraphSession = { id: string; provider_id: string; moota_reservation?: ReservationRow | null }
+type GraphPayment = {
+  id: string
+  provider_id: string
+  payment_session_id?: string | null
+  refunds?: ({ id: string; amount: number | string; created_at: string | Date; note?: string | null } | null)[] | null
+}
+type GraphCollection = {
+  id: string
+  amount?: number | string | null
+  captured_amount?: number | string | null
+  status: string
+  cart?: { id: string } | null
+  payment_sessions?: (GraphSession | null)[] | null
+  payments?: (GraphPayment | null)[] | null
+}
+type GraphMoneyOrder = GraphOrder & {
+  summary?: { pending_difference?: number | string | null; current_order_total?: number | string | null } | null
+  payment_collections?: (GraphCollection | null)[] | null
+}
+
+const OPEN = new Set(["awaiting", "quarantined"])
+
+export async function orderMootaMoney(scope: MedusaContainer, orderId: string): Promise<OrderMootaMoney | null> {
+  const { data } = await scope.resolve(ContainerRegistrationKeys.QUERY).graph({
+    entity: "order",
+    fields: [
+      ...ORDER_FIELDS,
+      "summary",
+      ...["id", "amount", "captured_amount", "status", "cart.id"].map((f) => `payment_collections.${f}`),
+      ...["id", "provider_id", "moota_reservation.*"].map((f) => `payment_collections.payment_sessions.${f}`),
+      ...["id", "provider_id", "payment_session_id", "refunds.id", "refunds.amount", "refunds.created_at", "refunds.note"].map(
+        (f) => `payment_collections.payments.${f}`
+      ),
+    ],
+    filters: { id: orderId },
+  })
+  const order = data[0] as GraphMoneyOrder | undefined
+  if (!order) {
+    return null
+  }
+  const collections = (order.payment_collections ?? []).filter((c): c is GraphCollection => !!c)
+  const byId = new Map<string, MootaPayment & { payment_collection_id: string | null }>()
+  for (const c of collections) {
+    for (const s of c.payment_sessions ?? []) {
+      if (s?.provider_id === MOOTA_PROVIDER_ID && s.moota_reservation) {
+        byId.set(s.moota_reservation.id, { session_id: s.id, reservation: s.moota_reservation, payment_collection_id: c.id })
+      }
+    }
+  }
+  // A session Medusa deleted when the next one was opened on its collection (a partly paid collection
+  // after an order edit) is gone from the graph; its reservation still names the order.
+  const moota = scope.resolve<MootaModuleService>(MOOTA_MODULE)
+  const stored = (await moota.listMootaReservations({ order_id: orderId }, { take: 100 })) as unknown as ReservationRow[]
+  for (const r of stored) {
+    if (!byId.has(r.id)) {
+      byId.set(r.id, { session_id: r.session_id, reservation: r, payment_collection_id: null })
+    }
+  }
+  // A payment that was never made and was given up (the buyer switched method, the session was replaced) is not the order's money.
+  const payments = [...byId.values()]
+    .filter((p) => p.reservation.status === "paid" || p.reservation.order_id === orderId || p.payment_collection_id)
+    .sort((a, b) => new Date(a.reservation.created_at).getTime() - new Date(b.reservation.created_at).getTime())
+  const open = payments.filter((p) => OPEN.has(p.reservation.status))
+  const refunds = collections
+    .flatMap((c) => c.payments ?? [])
+    .filter((p): p is GraphPayment => p?.provider_id === MOOTA_PROVIDER_ID)
+    .flatMap((p) =>
+      (p.refunds ?? []).filter(Boolean).map((r) => ({
+        id: r!.id,
+        payment_id: p.id,
+        amount: Number(r!.amount),
+        created_at: new Date(r!.created_at).toISOString(),
+        note: r!.note ?? null,
+      }))
+    )
+    .sort((a, b) => a.created_at.localeCompare(b.created_at))
+  // Medusa's pending difference, but never more than the order's total minus what was captured: a
+  // capture's ledger entry can trail the capture itself, and a refund raises the pending difference
+  // without the buyer owing anything (asking them to pay a refund back would be wrong).
+  const captured = collections.reduce((sum, c) => sum + Number(c.captured_amount ?? 0), 0)
+  const total = Number(order.summary?.current_order_total ?? order.total ?? 0)
+  const pending = Math.min(Number(order.summary?.pending_difference ?? 0), total - captured)
+  return {
+    order: toOrder(order),
+    canceled: order.status === "canceled",
+    outstanding: pending > 0 ? Math.round(pending) : 0,
+    payments,
+    current: open[open.length - 1] ?? payments[payments.length - 1] ?? null,
+    refunds,
+    collections: collections.map((c) => ({
+      id: c.id,
+      amount: Number(c.amount ?? 0),
+      captured_amount: Number(c.captured_amount ?? 0),
+      status: c.status,
+      has_cart: !!c.cart?.id,
+    })),
+  }
+}
