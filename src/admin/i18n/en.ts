@@ -224,7 +224,7 @@ export const en = {
   },
   fits: {
     title: "Transfers in review that may be this order's",
-    line: "{{amount}} received {{at}}",
+    received: "received {{at}}",
     linked: "Linked to this order",
     claimed: "The buyer reported this transfer",
     only_fit: "Fits this order and no other open order",

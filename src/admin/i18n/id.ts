@@ -223,7 +223,7 @@ export const id: MootaTexts = {
   },
   fits: {
     title: "Transfer dalam peninjauan yang mungkin milik pesanan ini",
-    line: "{{amount}} diterima {{at}}",
+    received: "diterima {{at}}",
     linked: "Ditautkan ke pesanan ini",
     claimed: "Pembeli melaporkan transfer ini",
     only_fit: "Cocok dengan pesanan ini dan tidak dengan pesanan terbuka lain",

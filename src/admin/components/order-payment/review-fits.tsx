@@ -35,8 +35,9 @@ function Fit({ fit: f, payment: p }: { fit: AdminMootaReviewFit; payment: OrderP
   const why = shared ? (others ? t("fits.shared", { orders: others }) : t("fits.sharedNoOrder")) : t(`fits.${f.why}`)
   return (
     <div className="flex flex-col gap-y-1 rounded-md border px-3 py-2" data-testid="moota-review-fit">
-      <Text size="small" weight="plus" className="whitespace-nowrap">
-        {t("fits.line", { amount: rupiah(f.amount), at: wib(f.received_at, lang) })}
+      {/* The amount never breaks across lines; the time may wrap on a phone. */}
+      <Text size="small" weight="plus">
+        <span className="whitespace-nowrap">{rupiah(f.amount)}</span> {t("fits.received", { at: wib(f.received_at, lang) })}
       </Text>
       <Text size="small" className={shared ? "text-ui-fg-subtle" : undefined} data-testid="moota-review-fit-why">
         {why}
