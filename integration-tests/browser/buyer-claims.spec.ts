@@ -128,6 +128,94 @@ describe("buyer card in review, and the payment confirmation", () => {
     expect(await page.getByRole("heading", { name: "Payment received" }).isVisible()).toBe(true)
     await s.shot("paid-after-match", page.locator("[data-moota-status]"))
   })
+
+  it("tells neither of two buyers about a short transfer that fits both their orders; the merchant sees it on both and matches it (issue 25)", async () => {
+    // Two buyers of the same total, each in a browser of their own, on a phone.
+    const buyer = async () => {
+      const p = await (await s.browser.newContext({ viewport: { width: 390, height: 844 } })).newPage()
+      p.setDefaultTimeout(120_000)
+      await p.goto(`${demo.url}/?lang=en`)
+      await p.getByRole("button", { name: "Buy Kaos Contoh" }).click()
+      await p.getByRole("button", { name: "Continue to delivery" }).click()
+      await p.getByRole("button", { name: "Continue to payment" }).click()
+      await p.getByRole("button", { name: "Continue to review" }).click()
+      await p.getByRole("button", { name: "Place order" }).click()
+      await p.getByTestId("moota-qris-image").waitFor()
+      return p
+    }
+    const [a, b] = [await buyer(), await buyer()]
+    const { orders } = await store.adminApi("GET", "/admin/orders?fields=id,display_id&order=-created_at&limit=2")
+    const [orderB, orderA] = orders as { id: string; display_id: number }[]
+    const amounts = await Promise.all([a, b].map(async (p) => Number((await p.getByTestId("moota-amount").textContent())!.replace(/\D/g, ""))))
+    // Rp165.5xx: within the unique-code range of both orders' amounts, and neither's exact amount.
+    let short = 165_500
+    while (amounts.includes(short)) short++
+    await a.getByRole("textbox", { name: "Amount", exact: true }).fill(String(short))
+    await a.getByRole("button", { name: "Simulate the transfer" }).click()
+    await a.getByText("The sandbox pushed the mutation to the webhook (status 200).").waitFor()
+    const shortText = `165.${String(short).slice(3)}`
+
+    for (const [p, who] of [[a, "a"], [b, "b"]] as const) {
+      const card = p.locator("[data-moota-status]")
+      // Asked to confirm instead: no "we received it", no "do not transfer again", no stranger's amount.
+      await p.getByTestId("moota-claim-prompt").waitFor({ timeout: 60_000 })
+      expect(await p.getByTestId("moota-claim-prompt").textContent()).toBe(
+        "Transferred but not confirmed yet? Send a payment confirmation so the store can match it."
+      )
+      expect(await card.getAttribute("data-moota-status")).toBe("awaiting")
+      expect(await p.getByTestId("moota-review").count()).toBe(0)
+      expect(await card.textContent()).not.toContain(shortText)
+      expect(await card.textContent()).not.toContain("do not transfer again")
+      expect(await p.getByRole("button", { name: "I have transferred" }).isVisible()).toBe(true)
+      const box = await p.getByTestId("moota-claim-prompt").boundingBox()
+      expect(box!.x + box!.width).toBeLessThanOrEqual(390)
+      await card.scrollIntoViewIfNeeded()
+      await p.screenshot({ path: join(s.dir, `20-shared-${who}-en-390.png`), fullPage: true })
+      await p.getByRole("button", { name: "Bahasa: Indonesia" }).click()
+      await p.getByTestId("moota-claim-prompt").filter({ hasText: "Sudah transfer tapi belum terkonfirmasi? Kirim konfirmasi pembayaran" }).waitFor()
+      expect(await card.textContent()).not.toContain("Jangan transfer lagi")
+      expect(await card.textContent()).not.toContain(shortText)
+      await p.screenshot({ path: join(s.dir, `21-shared-${who}-id-390.png`), fullPage: true })
+      await p.getByRole("button", { name: "Language: English" }).click()
+    }
+
+    // The merchant: the transfer on order A's widget, with order B named, then matched there.
+    const admin = await (await s.browser.newContext({ viewport: { width: 1280, height: 1000 } })).newPage()
+    admin.setDefaultTimeout(120_000)
+    await admin.goto(`${store.url}/app/login`, WAIT)
+    await admin.getByPlaceholder("Email").waitFor(WAIT)
+    await admin.getByPlaceholder("Email").fill(store.admin.email)
+    await admin.getByPlaceholder("Password").fill(store.admin.password)
+    await admin.getByRole("button", { name: "Continue with Email" }).click()
+    await admin.waitForURL(/\/app\/orders/, WAIT)
+    await admin.goto(`${store.url}/app/orders/${orderA.id}`)
+    const fits = admin.getByTestId("moota-review-fits")
+    await fits.waitFor(WAIT)
+    await fits.getByText(`Also fits orders #${orderB.display_id}`, { exact: false }).waitFor()
+    expect(await fits.getByRole("link", { name: "Open in the review queue" }).getAttribute("href")).toMatch(/\/moota-review\?item=mrev_/)
+    // "Mark as paid" is not the main button while a transfer that may pay the order is in review.
+    const widget = admin.getByTestId("moota-order-payment")
+    expect(await widget.getByRole("button", { name: "Mark as paid" }).getAttribute("class")).not.toContain("bg-ui-button-inverted")
+    await fits.scrollIntoViewIfNeeded()
+    await admin.screenshot({ path: join(s.dir, "22-admin-widget-shared-en-1280.png") })
+    // The same widget on a phone: nothing pushed off the screen.
+    await admin.setViewportSize({ width: 390, height: 900 })
+    await fits.scrollIntoViewIfNeeded()
+    const matchBox = await fits.getByRole("button", { name: "Match to this order" }).boundingBox()
+    expect(matchBox!.x + matchBox!.width).toBeLessThanOrEqual(390)
+    await admin.screenshot({ path: join(s.dir, "23-admin-widget-shared-en-390.png") })
+    await admin.setViewportSize({ width: 1280, height: 1000 })
+
+    await fits.getByRole("button", { name: "Match to this order" }).click(WAIT)
+    await admin.getByLabel("Note").fill("buyer sent the receipt by chat")
+    await admin.getByRole("button", { name: "Match to this order" }).last().click()
+    await a.locator('[data-moota-status="paid"]').waitFor({ timeout: 60_000 })
+    // Order B's buyer is no longer asked about a transfer that was someone else's.
+    await b.getByTestId("moota-claim-prompt").waitFor({ state: "detached", timeout: 60_000 })
+    expect(await b.locator("[data-moota-status]").getAttribute("data-moota-status")).toBe("awaiting")
+    await a.screenshot({ path: join(s.dir, "24-shared-a-paid-en-390.png"), fullPage: true })
+    await b.screenshot({ path: join(s.dir, "25-shared-b-awaiting-en-390.png"), fullPage: true })
+  })
 })
 
 /** A small, real PNG (so the admin shows an image, not a broken icon). */

@@ -209,4 +209,84 @@ mootaHttpSuite({}, ({ store, api: http, base, container: getContainer, moota }) 
     const widget = await admin("get", `/admin/moota/orders/${order_id}`)
     expect(widget.data.payment.claims[0].alerted_at).toEqual(expect.any(String))
   })
+
+  describe("a transfer that fits several awaiting orders is told to none of their buyers (issue 25)", () => {
+    const told = async (orderId: string) => {
+      const p = (await buyer(orderId)).data.payment
+      return { status: p.status, review: p.review, ask_claim: p.ask_claim }
+    }
+    const fits = async (orderId: string) => (await admin("get", `/admin/moota/orders/${orderId}`)).data.payment.review_fits
+
+    async function sharedShortTransfer(n: number) {
+      const orders = []
+      for (let i = 0; i < n; i++) orders.push(await placeMootaOrder(store))
+      // Rp165.000 for orders of Rp165.000 + a unique code: within the code range of every one of them.
+      const m = await deliver(orders[0].session.data.order_total)
+      return { orders, item: await itemOf(m.mutation_id as string) }
+    }
+
+    it("two orders of the same total, one short transfer: neither buyer is told; after the merchant matches it, only that order is paid", async () => {
+      const { orders, item } = await sharedShortTransfer(2)
+      const [a, b] = orders
+      for (const o of orders) {
+        // No amount, time or name of a transfer that may be a stranger's; a prompt to send a confirmation instead.
+        expect(await told(o.order_id)).toEqual({ status: "awaiting", review: undefined, ask_claim: true })
+        const check = await call("post", `/store/moota/payments/order/${o.order_id}/check`, { email: EMAIL }, store.storeHeaders)
+        expect(check.data.payment.review).toBeUndefined()
+      }
+      // The merchant sees it on both orders, with the other order it fits.
+      expect(await fits(a.order_id)).toEqual([
+        expect.objectContaining({ review_item_id: item.id, amount: 165_000, why: "shared", plain_match: true, also_fits: [{ id: b.order_id, display_id: b.display_id }] }),
+      ])
+      expect((await fits(b.order_id))[0]).toEqual(expect.objectContaining({ why: "shared", also_fits: [{ id: a.order_id, display_id: a.display_id }] }))
+
+      expect((await admin("post", `/admin/moota/review-items/${item.id}/match`, { order_id: b.order_id, note: "buyer phoned" })).status).toBe(200)
+      expect((await buyer(b.order_id)).data.payment).toEqual(expect.objectContaining({ status: "paid", received_amount: 165_000 }))
+      expect(await told(a.order_id)).toEqual({ status: "awaiting", review: undefined, ask_claim: undefined })
+      expect(await fits(a.order_id)).toEqual([])
+      expect(await orderMoney(store, a.order_id)).toEqual(expect.objectContaining({ payments: 0, captures: 0 }))
+      expect(await orderMoney(store, b.order_id)).toEqual(expect.objectContaining({ payment_status: "captured", captures: 1 }))
+    })
+
+    it("ten orders of the same total: no buyer is told, the widget lists the nine others", async () => {
+      const { orders, item } = await sharedShortTransfer(10)
+      for (const o of orders) {
+        expect(await told(o.order_id)).toEqual({ status: "awaiting", review: undefined, ask_claim: true })
+      }
+      const [fit] = await fits(orders[4].order_id)
+      expect(fit).toEqual(expect.objectContaining({ review_item_id: item.id, why: "shared" }))
+      expect(fit.also_fits.map((o: { id: string }) => o.id).sort()).toEqual(orders.filter((_, i) => i !== 4).map((o) => o.order_id).sort())
+    })
+
+    it("the buyer whose confirmation names the transfer is told; the other is not", async () => {
+      const a = await placeMootaOrder(store)
+      const b = await placeMootaOrder(store)
+      expect((await claim(a.order_id, claimBody({ amount: 165_000 }))).status).toBe(201)
+      // Another amount reported by the other buyer names another transfer.
+      expect((await claim(b.order_id, claimBody({ amount: 165_100 }))).status).toBe(201)
+      const m = await deliver(165_000)
+      const item = await itemOf(m.mutation_id as string)
+      expect(await told(a.order_id)).toEqual({
+        status: "awaiting",
+        review: expect.objectContaining({ state: "checking", amount: 165_000 }),
+        ask_claim: undefined,
+      })
+      expect(await told(b.order_id)).toEqual({ status: "awaiting", review: undefined, ask_claim: true })
+      expect(await fits(a.order_id)).toEqual([expect.objectContaining({ review_item_id: item.id, why: "claimed" })])
+      expect(await fits(b.order_id)).toEqual([expect.objectContaining({ review_item_id: item.id, why: "shared" })])
+      // The queue's Order column shows the order whose buyer reported it.
+      const queue = (await admin("get", `/admin/moota/review-items?status=open`)).data.review_items
+      expect(queue.find((i: { id: string }) => i.id === item.id).reported_order).toEqual({ id: a.order_id, display_id: a.display_id })
+    })
+
+    it("one awaiting order: its buyer is told as before, and the widget says it fits no other order", async () => {
+      const { orders, item } = await sharedShortTransfer(1)
+      expect(await told(orders[0].order_id)).toEqual({
+        status: "awaiting",
+        review: expect.objectContaining({ state: "checking", amount: 165_000 }),
+        ask_claim: undefined,
+      })
+      expect(await fits(orders[0].order_id)).toEqual([expect.objectContaining({ review_item_id: item.id, why: "only_fit", also_fits: [] })])
+    })
+  })
 })

@@ -1,30 +1,26 @@
-import { isBeforeReservation } from "./matching"
-import { fitsReservation } from "./triage"
+import type { ClaimShape } from "./claims"
+import { ownershipOf } from "./review-ownership"
 
 /**
  * Whether a buyer whose order still awaits payment should be told that a transfer is with the store
  * (issue 14). A buyer who sent Rp165.000 instead of Rp165.967 must not keep reading "not received yet":
  * the money arrived and a person is looking at it.
  *
- * A review item tells this order's buyer about a transfer when it names this reservation (the matcher
- * or the merchant put it there) or this order, or when it could be for it by the triage's rule: on one of the
- * accounts the buyer was shown, an amount near the order total or the transfer amount
- * (`fitsReservation`) or the amount the buyer reported in a claim, received after the order's amount
- * was reserved. An item the merchant matched to
- * another payment is not this buyer's. An open item says "the store is checking it"; a dismissed one
- * says the store looked and did not match it to this order.
+ * Only a transfer that is this order's (lib/review-ownership.ts, issue 25) is told: linked by the
+ * matcher or the merchant, reported by this buyer, or fitting this payment and no other. An open item
+ * says "the store is checking it"; a dismissed one says the store looked and did not match it here.
+ * A transfer that fits this payment among others is not told (it may be a stranger's): the buyer is
+ * asked to send a payment confirmation instead (`asksForClaim`).
  */
 
 export type BuyerReviewReservation = {
   id: string
-  order_total: number
-  transfer_amount: number
   bank_ids: string[]
   created_at: Date
   /** The order paying by this reservation, once placed. */
   order_id?: string | null
-  /** Amounts the buyer reported in claims for this order: such a credit is theirs by their own word. */
-  claimed_amounts?: number[]
+  /** The buyer's payment confirmations for this order. */
+  claims?: Pick<ClaimShape, "amount" | "transferred_at">[]
 }
 
 export type BuyerReviewItem = {
@@ -39,6 +35,8 @@ export type BuyerReviewItem = {
   /** When the bank booked the transfer; null when Moota did not say. */
   mutation_date: Date | null
   created_at: Date
+  /** The open payments the transfer fits (`fitsTransfer`); filled in by the caller. */
+  fitting_reservation_ids?: string[]
 }
 
 export type BuyerReview = {
@@ -48,42 +46,16 @@ export type BuyerReview = {
   received_at: Date
 }
 
-export function itemConcernsReservation(
-  item: BuyerReviewItem,
-  r: BuyerReviewReservation,
-  rule: { tolerance_percent: number; code_max: number }
-): boolean {
-  if (item.status === "resolved" || item.amount === null) {
-    return false
-  }
-  if (item.reservation_id === r.id || item.candidate_reservation_ids.includes(r.id)) {
-    return true
-  }
-  if (r.order_id && item.order_id === r.order_id) {
-    return true
-  }
-  if (item.reservation_id !== null || !r.bank_ids.includes(item.bank_id)) {
-    return false
-  }
-  if (isBeforeReservation(item.mutation_date ?? item.created_at, r.created_at)) {
-    return false
-  }
-  if (r.claimed_amounts?.includes(item.amount)) {
-    return true
-  }
-  const shape = { id: r.id, status: "awaiting" as const, order_total: r.order_total, transfer_amount: r.transfer_amount, updated_at: r.created_at, same_account: true }
-  return fitsReservation(item.amount, shape, rule.tolerance_percent, rule.code_max)
+const creditOf = (i: BuyerReviewItem) => ({ ...i, at: i.mutation_date ?? i.created_at })
+
+export function itemConcernsReservation(item: BuyerReviewItem, r: BuyerReviewReservation): boolean {
+  const claims = (r.claims ?? []).map((c) => ({ ...c, bank_ids: r.bank_ids }))
+  return ownershipOf(creditOf(item), r, claims, item.fitting_reservation_ids ?? []) !== null
 }
 
 /** The transfer to tell the buyer about: an open item first (newest), else the newest dismissed one. */
-export function buyerReviewOf(
-  r: BuyerReviewReservation,
-  items: BuyerReviewItem[],
-  rule: { tolerance_percent: number; code_max: number }
-): BuyerReview | null {
-  const mine = items
-    .filter((i) => itemConcernsReservation(i, r, rule))
-    .sort((a, b) => b.created_at.getTime() - a.created_at.getTime())
+export function buyerReviewOf(r: BuyerReviewReservation, items: BuyerReviewItem[]): BuyerReview | null {
+  const mine = items.filter((i) => itemConcernsReservation(i, r)).sort((a, b) => b.created_at.getTime() - a.created_at.getTime())
   const pick = mine.find((i) => i.status === "open") ?? mine[0]
   if (!pick) {
     return null
@@ -93,4 +65,16 @@ export function buyerReviewOf(
     amount: pick.amount as number,
     received_at: pick.mutation_date ?? pick.created_at,
   }
+}
+
+/** An open transfer fits this payment among others and is no one's yet: the buyer's confirmation would tell. */
+export function asksForClaim(r: BuyerReviewReservation, items: BuyerReviewItem[]): boolean {
+  return items.some(
+    (i) =>
+      i.status === "open" &&
+      i.reservation_id === null &&
+      !i.order_id &&
+      (i.fitting_reservation_ids ?? []).includes(r.id) &&
+      !itemConcernsReservation(i, r)
+  )
 }

@@ -2,9 +2,10 @@
 
 import { useId, useState, type FormEvent, type ReactNode } from "react"
 import { MootaPaymentApiError } from "./api"
+import { formatDeadline } from "./format"
 import type { MootaMessages } from "./i18n"
 import { S } from "./styles"
-import type { MootaClaimAnswer, MootaClaimInput } from "./types"
+import type { MootaBuyerClaim, MootaClaimAnswer, MootaClaimInput, MootaLang } from "./types"
 
 const PROOF_MAX_BYTES = 2 * 1024 * 1024
 const PROOF_TYPES = ["image/jpeg", "image/png", "image/webp"]
@@ -125,5 +126,61 @@ export function ClaimForm(props: {
         </button>
       </div>
     </form>
+  )
+}
+
+/**
+ * The card's payment-confirmation part: the buyer's last confirmation, and the button that opens the
+ * form. `prompt`: a transfer near this order's amount is with the store but may be another buyer's;
+ * the buyer is asked, in words, to confirm theirs.
+ */
+export function ClaimSection(props: {
+  t: MootaMessages
+  lang: MootaLang
+  claim: MootaBuyerClaim | null
+  prompt: boolean
+  defaultAmount: number
+  SubHeading: "h3"
+  submit: (input: MootaClaimInput) => Promise<MootaClaimAnswer>
+  onSent: (answer: MootaClaimAnswer) => void
+}): ReactNode {
+  const { t, claim, SubHeading } = props
+  const [open, setOpen] = useState(false)
+  const [sent, setSent] = useState(false)
+  return (
+    <div style={S.block}>
+      {claim && (
+        <p role={sent ? "status" : undefined} style={S.hint} data-testid="moota-claim">
+          {t.claimSent(claim.amount_formatted, claim.bank, claim.sender_name, formatDeadline(claim.transferred_at, props.lang))}
+        </p>
+      )}
+      {open ? (
+        <>
+          <SubHeading style={S.subHeading}>{t.claimHeading}</SubHeading>
+          <ClaimForm
+            t={t}
+            defaultAmount={props.defaultAmount}
+            submit={props.submit}
+            onCancel={() => setOpen(false)}
+            onSent={(answer) => {
+              props.onSent(answer)
+              setOpen(false)
+              setSent(true)
+            }}
+          />
+        </>
+      ) : (
+        <>
+          {props.prompt && !claim && (
+            <p style={S.text} data-testid="moota-claim-prompt">
+              {t.claimPrompt}
+            </p>
+          )}
+          <button type="button" style={S.secondaryButton} onClick={() => setOpen(true)}>
+            {t.claimOpen}
+          </button>
+        </>
+      )}
+    </div>
   )
 }

@@ -59,6 +59,8 @@ export type MootaMessages = {
   /** The store checked that transfer and did not match it to this order. */
   notMatched: (amount: string) => string
   claimOpen: string
+  /** Above the confirmation button while a transfer that may be this buyer's (or another's) is with the store. */
+  claimPrompt: string
   claimHeading: string
   claimHelp: string
   claimAmount: string
@@ -142,6 +144,7 @@ const id: MootaMessages = {
   notMatched: (amount) =>
     `Toko sudah memeriksa transfer ${amount} dan tidak mencocokkannya dengan pesanan ini. Pesanan ini masih menunggu pembayaran; toko akan menghubungi Anda. Bila transfer itu milik Anda, kirim konfirmasi pembayaran.`,
   claimOpen: "Konfirmasi pembayaran",
+  claimPrompt: "Sudah transfer tapi belum terkonfirmasi? Kirim konfirmasi pembayaran agar toko dapat mencocokkannya.",
   claimHeading: "Konfirmasi pembayaran",
   claimHelp: "Beri tahu toko tentang transfer yang sudah Anda lakukan. Toko memeriksanya sebelum pesanan dianggap lunas.",
   claimAmount: "Jumlah yang ditransfer (Rp)",
@@ -225,6 +228,7 @@ const en: MootaMessages = {
   notMatched: (amount) =>
     `The store checked a transfer of ${amount} and did not match it to this order. This order still awaits payment; the store will contact you. If that transfer was yours, send a payment confirmation.`,
   claimOpen: "Confirm your payment",
+  claimPrompt: "Transferred but not confirmed yet? Send a payment confirmation so the store can match it.",
   claimHeading: "Confirm your payment",
   claimHelp: "Tell the store about a transfer you made. The store checks it before the order counts as paid.",
   claimAmount: "Amount transferred (Rp)",

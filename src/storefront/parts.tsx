@@ -1,12 +1,16 @@
 "use client"
 
 import { useEffect, useState, type ReactNode } from "react"
+import { describeCountdown, formatCountdown, formatDeadline, type SplitAmount, type TimeLeft } from "./format"
 import type { MootaMessages } from "./i18n"
 import { buildQrDataUrl } from "./qr"
 import { S } from "./styles"
-import type { MootaInstructionAccount } from "./types"
+import type { MootaBuyerPayment, MootaBuyerReview, MootaInstructionAccount, MootaLang } from "./types"
 
-/** The payment card's smaller pieces: a copy button, one account to transfer to, the QRIS image. */
+/**
+ * The payment card's pieces: a copy button, one account to transfer to, the QRIS image, the review
+ * notice, the amount and the deadline.
+ */
 
 export function CopyButton(props: { label: string; text: string; onClick: () => void }): ReactNode {
   return (
@@ -69,4 +73,131 @@ export function QrisImage(props: { payload: string; alt: string; t: MootaMessage
     )
   }
   return <img src={src} alt={props.alt} width={256} height={256} style={S.qr} data-testid="moota-qris-image" />
+}
+
+/** A transfer the store is checking for this order, or checked and did not match here. */
+export function ReviewNotice(props: { review: MootaBuyerReview; expected: SplitAmount; transferAmount: number; lang: MootaLang; t: MootaMessages }): ReactNode {
+  const { review, t } = props
+  return (
+    <div style={S.notice} data-testid="moota-review">
+      {review.state === "checking" ? (
+        <>
+          <p style={S.text}>
+            <strong>{t.reviewReceived(review.amount_formatted, formatDeadline(review.received_at, props.lang))}</strong>
+          </p>
+          {review.amount !== props.transferAmount && <p style={S.text}>{t.reviewExpected(props.expected.formatted)}</p>}
+          <p style={S.text}>{t.reviewNext}</p>
+        </>
+      ) : (
+        <p style={S.text}>{t.notMatched(review.amount_formatted)}</p>
+      )}
+    </div>
+  )
+}
+
+/** The amount to pay (the unique code's last digits marked) or, once paid, the amount that arrived. */
+export function AmountBlock(props: {
+  label: string
+  amount: SplitAmount
+  /** A VA number or QR of the order's own: the exact total has no unique code to point at. */
+  own: boolean
+  /** While awaiting: the copy button and the hint. */
+  copy: { label: string; text: string; onClick: () => void; hint: string } | null
+}): ReactNode {
+  const { amount, copy } = props
+  return (
+    <div style={S.block}>
+      <p style={S.label}>{props.label}</p>
+      <div style={S.row}>
+        <p style={S.amount}>
+          <span style={S.srOnly}>{amount.formatted}</span>
+          <span aria-hidden="true" data-testid="moota-amount">
+            {amount.head}
+            {props.own ? amount.tail : <mark style={S.mark}>{amount.tail}</mark>}
+          </span>
+        </p>
+        {copy && <CopyButton label={copy.label} text={copy.text} onClick={copy.onClick} />}
+      </div>
+      {copy && <p style={S.hint}>{copy.hint}</p>}
+    </div>
+  )
+}
+
+/** Until when to pay, and the countdown. */
+export function Deadline(props: { payment: MootaBuyerPayment; left: TimeLeft; lang: MootaLang; t: MootaMessages }): ReactNode {
+  const { payment, left, lang, t } = props
+  return (
+    <div style={S.block}>
+      <p style={S.text}>
+        {t.deadlineLabel} <strong data-testid="moota-deadline">{payment.expires_at_text?.[lang] ?? formatDeadline(payment.expires_at, lang)}</strong>
+      </p>
+      <p style={S.text}>
+        {t.timeLeft}{" "}
+        <span role="timer" aria-label={describeCountdown(left, lang)} style={S.countdown} data-testid="moota-countdown" suppressHydrationWarning>
+          {formatCountdown(left, lang)}
+        </span>
+      </p>
+    </div>
+  )
+}
+
+const isQr = (kind: string) => kind === "qris" || kind === "moota_qris"
+
+/** Where to pay: the accounts (or the VA number) with copy buttons, the QRIS, and Moota's payment page. */
+export function Destinations(props: {
+  payment: MootaBuyerPayment
+  amount: SplitAmount
+  t: MootaMessages
+  SubHeading: "h3"
+  copied: string | null
+  onCopyAccount: (account: MootaInstructionAccount) => void
+}): ReactNode {
+  const { payment, amount, t, SubHeading } = props
+  const banks = payment.accounts.filter((a) => !isQr(a.kind) && a.account_number)
+  const qris = payment.accounts.filter((a) => isQr(a.kind) && (a.qris_payload || a.qr_url))
+  // A VA number or QR Moota made for this order.
+  const own = payment.moota_transaction ?? null
+  return (
+    <>
+      {banks.length > 0 && (
+        <div style={S.block}>
+          <SubHeading style={S.subHeading}>{own?.va_number ? t.vaHeading : t.accountsHeading(banks.length)}</SubHeading>
+          <ul style={S.list}>
+            {banks.map((a) => (
+              <AccountCard
+                key={a.bank_id}
+                account={a}
+                t={t}
+                copied={props.copied === `account:${a.bank_id}`}
+                onCopy={() => props.onCopyAccount(a)}
+              />
+            ))}
+          </ul>
+        </div>
+      )}
+
+      {qris.map((a) => (
+        <div key={a.bank_id} style={S.block}>
+          <SubHeading style={S.subHeading}>{own ? t.qrisOwnHeading : t.qrisHeading}</SubHeading>
+          {a.qris_payload ? (
+            <QrisImage payload={a.qris_payload} alt={t.qrisAlt(amount.formatted)} t={t} />
+          ) : (
+            <HostedQrImage url={a.qr_url as string} alt={t.qrisAlt(amount.formatted)} />
+          )}
+          <p style={S.hint}>{t.qrisHint}</p>
+          <p style={S.hint}>
+            {t.accountHolder}: {a.account_holder}
+          </p>
+        </div>
+      ))}
+
+      {own?.payment_url && (
+        <div style={S.block}>
+          <a href={own.payment_url} target="_blank" rel="noopener noreferrer" style={S.text} data-testid="moota-payment-url">
+            {t.openPaymentPage}
+          </a>
+        </div>
+      )}
+    </>
+  )
 }

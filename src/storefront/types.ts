@@ -54,6 +54,12 @@ export type MootaBuyerPayment = Pick<
   /** The buyer's latest payment confirmation ("Konfirmasi pembayaran") for this order; absent when none, and once paid. */
   claim?: MootaBuyerClaim | null
   /**
+   * True when a transfer the store is checking fits this order's amount but also another order's: the
+   * buyer is not told about it (it may be a stranger's) and is asked to send a payment confirmation
+   * if they have transferred. Absent otherwise.
+   */
+  ask_claim?: true
+  /**
    * For an order (absent for a cart): what the order still owes in whole rupiah, 0 once paid in full.
    * While this payment awaits, more than its `order_total` means the order grew after the
    * instructions were made (an order edit): the rest is asked for after this transfer.

@@ -6,8 +6,8 @@ import { rupiah, useMootaText, wib } from "../lib/ui"
  * Buyers' payment confirmations, on the order widget and in the review drawer: what the buyer says
  * they sent, when, and their proof image (served by an admin route, never publicly).
  */
-export function MootaClaims(props: { claims: AdminMootaClaim[] | undefined; showOrder?: boolean; className?: string }) {
-  const { claims, showOrder = false, className = "px-6 py-4" } = props
+export function MootaClaims(props: { claims: AdminMootaClaim[] | undefined; showOrder?: boolean; className?: string; settled?: boolean }) {
+  const { claims, showOrder = false, className = "px-6 py-4", settled = false } = props
   const { t, lang } = useMootaText()
   if (!claims?.length) {
     return null
@@ -18,7 +18,8 @@ export function MootaClaims(props: { claims: AdminMootaClaim[] | undefined; show
         {t("claims.title")}
       </Text>
       <Text size="small" className="text-ui-fg-subtle">
-        {t("claims.help")}
+        {/* "Match the transfer when it arrives" only while the order still awaits one. */}
+        {t(settled ? "claims.helpSettled" : "claims.help")}
       </Text>
       {claims.map((c) => (
         <div key={c.id} className="flex flex-col gap-y-1 rounded-md border px-3 py-2" data-testid="moota-claim">

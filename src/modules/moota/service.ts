@@ -389,7 +389,7 @@ class MootaModuleService extends MedusaService({
   async listBuyerReviewItems(
     q: { reservation_id: string; order_id?: string | null; bank_ids: string[]; min: number; max: number; amounts: number[]; since: Date },
     @MedusaContext() ctx: Context = {}
-  ): Promise<BuyerReviewItem[]> {
+  ): Promise<(BuyerReviewItem & { id: string })[]> {
     return await review.listBuyerReviewItems(sql(ctx), q)
   }
 

@@ -205,6 +205,28 @@ describe("MootaPayment: a VA number or QR of the order's own", () => {
     expect(screen.getByRole("button", { name: "Konfirmasi pembayaran" })).toBeTruthy()
   })
 
+  it("asks for a payment confirmation, in words, while a transfer that may be another buyer's is with the store", async () => {
+    const api = { ...fakeApi(), claim: jest.fn() }
+    const { rerender } = render(<MootaPayment api={api} initialPayment={awaitingPayment(NOW, { ask_claim: true })} pollIntervalMs={0} />)
+    expect(screen.getByTestId("moota-claim-prompt").textContent).toMatch(/^Sudah transfer tapi belum terkonfirmasi\? Kirim konfirmasi pembayaran/)
+    // The card stays the plain awaiting card: nothing says the money arrived.
+    expect(card().getAttribute("data-moota-status")).toBe("awaiting")
+    expect(screen.queryByTestId("moota-review")).toBeNull()
+    expect(screen.getByRole("button", { name: "Saya sudah transfer" })).toBeTruthy()
+    rerender(<MootaPayment api={api} lang="en" initialPayment={awaitingPayment(NOW, { ask_claim: true })} pollIntervalMs={0} />)
+    expect(screen.getByTestId("moota-claim-prompt").textContent).toMatch(/^Transferred but not confirmed yet\? Send a payment confirmation/)
+  })
+
+  it("does not ask when there is no such transfer, or once the buyer sent a confirmation", async () => {
+    const claim = { id: "mclm_1", amount: 165_000, amount_formatted: "Rp165.000", bank: "BCA", sender_name: "Budi", transferred_at: new Date(NOW).toISOString(), has_proof: false, created_at: new Date(NOW).toISOString() }
+    const api = { ...fakeApi(), claim: jest.fn() }
+    const { unmount } = render(<MootaPayment api={api} initialPayment={awaitingPayment(NOW)} pollIntervalMs={0} />)
+    expect(screen.queryByTestId("moota-claim-prompt")).toBeNull()
+    unmount()
+    render(<MootaPayment api={api} initialPayment={awaitingPayment(NOW, { ask_claim: true, claim })} pollIntervalMs={0} />)
+    expect(screen.queryByTestId("moota-claim-prompt")).toBeNull()
+  })
+
   it("shows Moota's QR image in English, as the only way to pay", async () => {
     render(<MootaPayment api={fakeApi()} initialPayment={vaPayment(NOW, "moota_qris")} pollIntervalMs={0} lang="en" />)
     await flush()

@@ -24,7 +24,8 @@ const MootaReviewPage = () => {
   const summary = useReviewSummary()
   const [filters, setFilters] = useState<ReviewFilters>({ status: "open", reason: "", bank_id: "", q: "", offset: 0, limit: PAGE_SIZE })
   const [search, setSearch] = useDebouncedSearch(setFilters)
-  const [selected, setSelected] = useState<string | null>(null)
+  // `?item=` opens that item (the order widget links here).
+  const [selected, setSelected] = useState<string | null>(() => new URLSearchParams(window.location.search).get("item"))
   const [view, setView] = useState<"queue" | "other">("queue")
   const { data, isLoading, error } = useReviewItems(filters)
 
@@ -143,7 +144,18 @@ function ItemRow({ item, onOpen }: { item: ReviewItem; onOpen: () => void }) {
           </Text>
         )}
       </Table.Cell>
-      <Table.Cell>{item.order ? (item.order.display_id ? `#${item.order.display_id}` : item.order.id) : "–"}</Table.Cell>
+      <Table.Cell data-testid="moota-review-order">
+        {item.order?.display_id ? (
+          `#${item.order.display_id}`
+        ) : item.reported_order?.display_id ? (
+          // No order named yet: the one whose buyer reported this transfer.
+          <Text size="small" className="whitespace-nowrap">
+            {t("queue.reportedOrder", { id: item.reported_order.display_id })}
+          </Text>
+        ) : (
+          "–"
+        )}
+      </Table.Cell>
       <Table.Cell>
         <Status status={item.status}>{t(`review.statuses.${item.status}`)}</Status>
       </Table.Cell>

@@ -124,6 +124,23 @@ export type AdminMootaOrderPayment = {
   actions: { check: boolean; mark_paid: boolean; release: boolean }
   /** Transfers the buyer reported for this order, newest first. */
   claims?: AdminMootaClaim[]
+  /** Open transfers in review that could be this order's (issue 25), newest first. */
+  review_fits?: AdminMootaReviewFit[]
+}
+
+/**
+ * A transfer in review that could pay this order: `why` says how it is this order's (`linked` by the
+ * matcher or a person, `claimed` by this order's buyer, `only_fit`: no other open payment fits it) or
+ * `shared` (it fits other orders too, listed in `also_fits`).
+ */
+export type AdminMootaReviewFit = {
+  review_item_id: string
+  amount: number
+  received_at: string
+  why: "linked" | "claimed" | "only_fit" | "shared"
+  also_fits: { id: string; display_id: number | null }[]
+  /** Whether the match needs no typed exception (the amount and time fit this order's payment). */
+  plain_match: boolean
 }
 
 /**
@@ -170,6 +187,8 @@ export type AdminMootaReviewItem = {
   resolved_at: string | null
   created_at: string | null
   mutation: AdminMootaMutation | null
+  /** In the queue's list: the order whose buyer reported this transfer (a claim naming it), when the item names none. */
+  reported_order?: { id: string; display_id: number | null } | null
 }
 
 /** A payment a review item's transfer may belong to (GET /admin/moota/review-items/:id). */

@@ -113,9 +113,9 @@ export async function audit(
 export async function listBuyerReviewItems(
   db: SqlRunner,
   q: { reservation_id: string; order_id?: string | null; bank_ids: string[]; min: number; max: number; amounts: number[]; since: Date }
-): Promise<BuyerReviewItem[]> {
-  const rows = await db.execute<BuyerReviewItem & { amount: string | number | null }>(
-    `SELECT ri.status, ri.reservation_id, COALESCE(ri.candidate_reservation_ids, '[]'::jsonb) AS candidate_reservation_ids,
+): Promise<(BuyerReviewItem & { id: string })[]> {
+  const rows = await db.execute<BuyerReviewItem & { id: string; amount: string | number | null }>(
+    `SELECT ri.id, ri.status, ri.reservation_id, COALESCE(ri.candidate_reservation_ids, '[]'::jsonb) AS candidate_reservation_ids,
        ri.order_id, ri.bank_id, ri.amount, i.mutation_date, ri.created_at
      FROM moota_review_item ri LEFT JOIN moota_inbox_mutation i ON i.id = ri.inbox_mutation_id
      WHERE ri.deleted_at IS NULL AND ri.status IN (${sqlValue(REVIEW.open)}, ${sqlValue(REVIEW.dismissed)}) AND (

@@ -1,7 +1,8 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
-import { LATE_GRACE_MS, matchOverrides } from "../../../../lib/match-checks"
+import { matchOverrides } from "../../../../lib/match-checks"
 import { mootaPaymentOfOrder } from "../../../../queries/moota-payment"
+import { nearbyReservations } from "../../../../queries/review-ownership"
 import type { ReservationRow } from "../../../../modules/moota/types"
 import { likeEscape, mootaOf, ordersBySession, type OrderRef } from "../helpers"
 import type { AdminMootaCandidate } from "../types"
@@ -73,33 +74,7 @@ export async function candidatesOf(
   return candidates.sort((a, b) => rank(a) - rank(b))
 }
 
-/** The reservations the matcher would look at for a transfer of this amount on this account at this time. */
-export async function nearbyReservations(
-  scope: MedusaContainer,
-  item: { bank_id: string; amount: number | string | null },
-  at: Date,
-  suggested: string[],
-  limit: number
-): Promise<ReservationRow[]> {
-  const moota = mootaOf(scope)
-  const options = moota.getOptions()
-  if (item.amount === null || item.amount === undefined) {
-    // Through unknown: the generated row type reads the json column bank_ids as a record.
-    return suggested.length ? ((await moota.listMootaReservations({ id: suggested })) as unknown as ReservationRow[]) : []
-  }
-  const DAY_MS = 86_400_000
-  const lifetimeMs = (options.paymentWindowMinutes + options.quarantineMinutes) * 60_000
-  return await moota.listReviewCandidates({
-    bank_id: item.bank_id,
-    amount: Number(item.amount),
-    spread: options.uniqueCodeMax,
-    from: new Date(at.getTime() - lifetimeMs - DAY_MS),
-    to: new Date(at.getTime() + DAY_MS),
-    include_ids: suggested,
-    limit,
-    at: new Date(at.getTime() + LATE_GRACE_MS),
-  })
-}
+export { nearbyReservations }
 
 /**
  * Orders the merchant names by number ("#12" or "12"), email or customer name (every word in the

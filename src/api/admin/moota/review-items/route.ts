@@ -1,4 +1,5 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
+import { claimsOfCredit } from "../claims"
 import { listFilters, listOrder, mootaOf, ordersById, reviewItemView } from "../helpers"
 import type { AdminMootaReviewItemsQueryType } from "../validators"
 
@@ -18,12 +19,24 @@ export async function GET(req: AuthenticatedMedusaRequest<unknown, AdminMootaRev
     ? await moota.listMootaInboxMutations({ id: items.map((i) => i.inbox_mutation_id) })
     : []
   const inboxById = new Map(inbox.map((r) => [r.id, r]))
-  const orders = await ordersById(
-    req.scope,
-    items.map((i) => i.order_id).filter((id): id is string => !!id)
-  )
+  // The queue's Order column: an item naming no order shows the order whose buyer reported the transfer.
+  const reported = new Map<string, string>()
+  for (const i of items.filter((i) => !i.order_id && i.status === "open")) {
+    const inboxRow = inboxById.get(i.inbox_mutation_id)
+    const [claim] = await claimsOfCredit(req.scope, {
+      bank_id: i.bank_id,
+      amount: i.amount == null ? null : Number(i.amount),
+      mutation_date: inboxRow?.mutation_date ? new Date(inboxRow.mutation_date) : null,
+    })
+    if (claim) reported.set(i.id, claim.order_id)
+  }
+  const orders = await ordersById(req.scope, [...items.map((i) => i.order_id), ...reported.values()].filter((id): id is string => !!id))
   res.json({
-    review_items: items.map((i) => reviewItemView(i, inboxById.get(i.inbox_mutation_id), orders)),
+    review_items: items.map((i) => {
+      const view = reviewItemView(i, inboxById.get(i.inbox_mutation_id), orders)
+      const order = orders.get(reported.get(i.id) ?? "")
+      return order ? { ...view, reported_order: { id: order.id, display_id: order.display_id } } : view
+    }),
     count,
     limit: q.limit,
     offset: q.offset,

@@ -1,9 +1,7 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { MedusaError } from "@medusajs/framework/utils"
 import { formatRupiah } from "../../../../lib/amount"
-import { buyerReviewOf } from "../../../../lib/buyer-review"
 import { sessionDataFromReservation } from "../../../../lib/instructions"
-import { nearBand } from "../../../../lib/triage"
 import type { MootaOptions } from "../../../../lib/options"
 import { MOOTA_MODULE } from "../../../../modules/moota"
 import type MootaModuleService from "../../../../modules/moota/service"
@@ -12,6 +10,7 @@ import type { ReservationRow } from "../../../../modules/moota/types"
 import { buyerStatus, paymentFromSessionData } from "../../../../storefront/status"
 import type { MootaBuyerClaim, MootaBuyerPayment } from "../../../../storefront/types"
 import { mootaPaymentOfCart, mootaPaymentOfOrder } from "../../../../queries/moota-payment"
+import { buyerReviewOfPayment } from "../../../../queries/review-ownership"
 import type { OrderMootaMoney } from "../../../../queries/order-money"
 import { RESERVATION } from "../../../../lib/statuses"
 import { openMootaOrderPaymentWorkflow } from "../../../../workflows/open-moota-order-payment"
@@ -116,34 +115,9 @@ export async function buyerPaymentOf(scope: MedusaContainer, ref: PaymentRef, no
   if (payment.status === "paid") {
     return payment
   }
-  const r = ref.reservation
-  const rule = { tolerance_percent: options.unrelatedTolerancePercent, code_max: options.uniqueCodeMax }
-  const band = nearBand(Number(r.order_total), rule.tolerance_percent, rule.code_max)
-  const high = nearBand(Number(r.transfer_amount), rule.tolerance_percent, rule.code_max)
-  const claims = await moota.listPaymentClaims({ reservation_ids: [r.id] })
-  const claimedAmounts = [...new Set(claims.map((c) => c.amount))]
-  const items = await moota.listBuyerReviewItems({
-    reservation_id: r.id,
-    order_id: ref.order_id ?? r.order_id ?? null,
-    bank_ids: r.bank_ids,
-    min: Math.min(band.min, high.min),
-    max: Math.max(band.max, high.max),
-    amounts: claimedAmounts,
-    since: new Date(new Date(r.created_at).getTime() - DAY_MS),
-  })
-  const review = buyerReviewOf(
-    {
-      id: r.id,
-      order_total: Number(r.order_total),
-      transfer_amount: Number(r.transfer_amount),
-      bank_ids: r.bank_ids,
-      created_at: new Date(r.created_at),
-      order_id: ref.order_id ?? r.order_id ?? null,
-      claimed_amounts: claimedAmounts,
-    },
-    items,
-    rule
-  )
+  const claims = await moota.listPaymentClaims({ reservation_ids: [ref.reservation.id] })
+  // Only a transfer that is this order's is told (issue 25): see src/queries/review-ownership.ts.
+  const { review, ask_claim } = await buyerReviewOfPayment(scope, ref.reservation, ref.order_id, claims)
   return {
     ...payment,
     ...(review && {
@@ -155,10 +129,9 @@ export async function buyerPaymentOf(scope: MedusaContainer, ref: PaymentRef, no
       },
     }),
     ...(claims[0] && { claim: buyerClaimOf(claims[0]) }),
+    ...(ask_claim && !review && { ask_claim: true as const }),
   }
 }
-
-const DAY_MS = 86_400_000
 
 /** A workflow's result comes back serialized (dates as strings): both are read with `new Date`. */
 export function buyerClaimOf(c: ClaimRow): MootaBuyerClaim {

@@ -1,6 +1,7 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { MedusaError } from "@medusajs/framework/utils"
 import { orderMootaMoney } from "../../../../../queries/order-money"
+import { reviewFitsOfPayment } from "../../../../../queries/review-ownership"
 import { claimViews } from "../../claims"
 import { mootaOf, orderMoneyView, orderPaymentView } from "../../helpers"
 
@@ -18,6 +19,11 @@ export async function GET(req: AuthenticatedMedusaRequest, res: MedusaResponse):
     res.json({ payment: null, money: orderMoneyView(money) })
     return
   }
-  const claims = await claimViews(req.scope, await mootaOf(req.scope).listPaymentClaims({ reservation_ids: [reservation.id] }))
-  res.json({ payment: { ...(await orderPaymentView(req.scope, money.order, reservation)), claims }, money: orderMoneyView(money) })
+  const order = money.order
+  const claimRows = await mootaOf(req.scope).listPaymentClaims({ reservation_ids: [reservation.id] })
+  const claims = await claimViews(req.scope, claimRows)
+  // Transfers in review that could be this order's, with the other orders they fit.
+  const open = reservation.status === "awaiting" || reservation.status === "quarantined"
+  const review_fits = open && order.status !== "canceled" ? await reviewFitsOfPayment(req.scope, reservation, order.id, claimRows) : []
+  res.json({ payment: { ...(await orderPaymentView(req.scope, order, reservation)), claims, review_fits }, money: orderMoneyView(money) })
 }
