@@ -228,7 +228,7 @@ mootaHttpSuite({}, ({ store, api: http, base, container: getContainer, moota, sa
       // Exactly what the webhook commits, without the event that would process it.
       await moota().ingestMutations([toInboxInput(mutation({ amount: session.data.transfer_amount }) as any)], "webhook")
       expect((await orderMoney(store, order_id)).payment_status).toBe("awaiting")
-      const summary = await recoverMootaInbox(getContainer(), 0)
+      const summary = await recoverMootaInbox(getContainer())
       expect(summary.captured).toBe(1)
       expect((await paid(order_id)).payments).toBe(1)
     })
