@@ -4,8 +4,8 @@ import { errorMessage } from "../lib/error-message"
 import { MOOTA_MODULE } from "../modules/moota"
 import type MootaModuleService from "../modules/moota/service"
 import { waitForAckLull } from "./ack-gate"
+import { decideMootaNoise } from "./decisions/decide-moota-noise"
 import { confirmMootaMutationWorkflow } from "../workflows/confirm-moota-mutation"
-import { decideMootaNoiseWorkflow } from "../workflows/decide-moota-noise"
 
 export type ProcessSummary = { captured: number; review: number; other: number; failed: number }
 
@@ -16,7 +16,7 @@ export type ProcessSummary = { captured: number; review: number; other: number; 
  *    Moota transaction) and captures left unfinished: claimed at once, confirmed first;
  * 2. the rows the bulk pass below left for a confirmation (possible payments, reviews);
  * 3. the oldest pending rows anybody left: claimed a batch at a time and decided set-wise where
- *    nothing can be paid (decide-moota-noise), so a flood of noise costs a few statements per batch
+ *    nothing can be paid (decisions/decide-moota-noise.ts), so a flood of noise costs a few statements per batch
  *    and a buyer's payment delivered behind it waits for at most one batch.
  * Rows are leased (modules/moota/stores/lease.ts), so several worker processes share the inbox
  * without taking a row twice, each sweeping what the others left; the decision itself is still taken
@@ -91,7 +91,7 @@ class InboxScheduler {
           }
           break
         }
-        const { result } = await decideMootaNoiseWorkflow(container).run({ input: { rows } })
+        const result = await decideMootaNoise(moota, rows)
         this.count("other", result.closed)
         this.later.push(...this.take(result.rest))
       }
