@@ -113,7 +113,8 @@ async function inboxOf(databaseUrl, mutationIds) {
   try {
     const { rows } = await c.query(
       `SELECT mutation_id, status, outcome, reservation_id, attempts, last_error,
-         (extract(epoch FROM processed_at) * 1000)::float8 AS processed_ms FROM moota_inbox_mutation
+         (extract(epoch FROM processed_at) * 1000)::float8 AS processed_ms,
+         (extract(epoch FROM claimed_until) * 1000)::float8 AS claimed_until_ms FROM moota_inbox_mutation
        WHERE deleted_at IS NULL AND mutation_id = ANY($1)`,
       [mutationIds]
     )

@@ -115,6 +115,9 @@ async function stream(store, sends, { senders = 3, pauseMs = [300, 1500], onAck,
   return { attempts, acks }
 }
 
+/** The plugin's lease (src/modules/moota/stores/lease.ts): claimed_until is the last lease plus this. */
+const LEASE_MS = 60_000
+
 /** The bound on recovery: the last capture at most this long after the last 2xx (or the database's return). */
 const SETTLE_BOUND_MS = 10_000
 
@@ -232,6 +235,7 @@ async function phaseKill(store) {
       // Stored but not finished when the server died: confirmations the kill cut off.
       const cut = await inboxOf(store.databaseUrl, ids)
       k.cut = `${cut.unfinished} (${cut.rows.filter((r) => r.status === "matched").length} mid-capture)`
+      k.cutIds = cut.rows.filter((r) => r.status === "pending" || r.status === "matched").map((r) => r.mutation_id)
       const tr = Date.now()
       await store.restartServer()
       k.restartMs = Date.now() - tr
@@ -268,6 +272,16 @@ async function phaseKill(store) {
   const ackedAt = lastAck(attempts)
   const upAt = Math.max(...kills.map((k) => k.upAt))
   await settle(store, P, ids, upAt > ackedAt ? { at: upAt, label: "the restarted server was up" } : { at: ackedAt, label: "the last 2xx" }, ackedAt)
+  // The takeover itself, apart from how fast the rows are then confirmed: when the restarted server
+  // leased the rows the last kill cut off (each row's last lease: claimed_until - LEASE_MS).
+  const last = kills[kills.length - 1]
+  if (last && last.cutIds.length) {
+    const cutRows = (await inboxOf(store.databaseUrl, last.cutIds)).rows.filter((r) => r.claimed_until_ms !== null)
+    const leasedAt = cutRows.map((r) => r.claimed_until_ms - LEASE_MS)
+    if (leasedAt.length) {
+      ck.note(P, "rows the last kill cut off, leased again after the server was up", `${cutRows.length} rows, last ${secs(Math.max(...leasedAt) - last.upAt)}`)
+    }
+  }
   await verify(store, P, paid, unpaid, ids)
   ck.note(P, "phase time", secs(Date.now() - t0))
   return { paid: paid.length }
