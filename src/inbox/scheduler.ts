@@ -96,11 +96,12 @@ class InboxScheduler {
         this.later.push(...this.take(result.rest))
       }
     } catch (e) {
-      // The database went away mid-pass: the recovery job leases the rows again once it is back
-      // (a restart of PostgreSQL ends every lease with the sessions that held them).
+      // The database went away mid-pass: let go of every row this process leased (nothing is in flight
+      // here now), so the recovery job hands them on, to this process too, once it is back.
       logger.error(`moota: the confirmation scheduler stopped, the recovery job will resume: ${errorMessage(e)}`)
       this.first = []
       this.later = []
+      await moota.releaseInboxLeases()
     } finally {
       this.inHand.clear()
       this.running = false

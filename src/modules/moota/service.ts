@@ -268,6 +268,11 @@ class MootaModuleService extends MedusaService({
     await inbox.recordInboxError(sql(ctx), inboxId, message)
   }
 
+  /** Lets go of every inbox row this process leased: the next recovery tick hands them on at once. */
+  async releaseInboxLeases(): Promise<void> {
+    await this.leaseOwner_.giveUp()
+  }
+
   /** Unfinished rows this process may lease now: nobody's, a dead process's, or its own to retry. */
   @InjectManager()
   async listLeasableInbox(limit = 100, @MedusaContext() ctx: Context = {}): Promise<string[]> {

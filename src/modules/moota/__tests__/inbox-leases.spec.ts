@@ -88,6 +88,20 @@ moduleIntegrationTestRunner<MootaModuleService>({
         }
       })
 
+      it("hands on at once the rows of a process that gives up its leases", async () => {
+        const ids = await service.ingestMutations([credit(), credit()], "webhook")
+        const before = await service.leasePendingInbox(10)
+        expect(before.map((r) => r.id).sort()).toEqual([...ids].sort())
+        expect(await service.leasePendingInbox(10)).toEqual([])
+        await service.releaseInboxLeases()
+        const again = await eventually(async () => {
+          const rows = await service.leasePendingInbox(10)
+          return rows.length ? rows : null
+        })
+        expect(again.map((r) => r.id).sort()).toEqual([...ids].sort())
+        expect(again[0].lease_owner).not.toBe(before[0].lease_owner)
+      })
+
       it("resumes a capture cut off by a process that died at once, never one a live process is running", async () => {
         const r = await service.reserveAmount({
           session_id: "payses_lease1",

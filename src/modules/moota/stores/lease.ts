@@ -52,6 +52,7 @@ export function leasable(alias: string): string {
 /** This process's lease key, held through its advisory lock; taken again with a new key if lost. */
 export class LeaseOwner {
   private key: number | null = null
+  private conn: RawConnection | null = null
   private acquiring: Promise<number> | null = null
 
   constructor(private readonly source: () => RawConnectionSource) {}
@@ -71,6 +72,7 @@ export class LeaseOwner {
       lost = true
       if (this.key === key) {
         this.key = null
+        this.conn = null
       }
     }
     conn.on("error", onLost)
@@ -87,7 +89,20 @@ export class LeaseOwner {
     conn.connection?.stream?.unref?.()
     if (!lost) {
       this.key = key
+      this.conn = conn
     }
     return key
+  }
+
+  /**
+   * Lets go of every row this process leased (its lock ends with its session), so the next recovery
+   * tick hands them on at once, this process included: for a scheduler that lost track of its rows.
+   */
+  async giveUp(): Promise<void> {
+    const conn = this.conn
+    this.key = null
+    this.conn = null
+    // Not awaited: with the database gone, ending the session may wait for a socket that never answers.
+    void conn?.end().catch(() => undefined)
   }
 }
