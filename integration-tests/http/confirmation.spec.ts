@@ -228,8 +228,10 @@ mootaHttpSuite({}, ({ store, api: http, base, container: getContainer, moota, sa
       // Exactly what the webhook commits, without the event that would process it.
       await moota().ingestMutations([toInboxInput(mutation({ amount: session.data.transfer_amount }) as any)], "webhook")
       expect((await orderMoney(store, order_id)).payment_status).toBe("awaiting")
-      const summary = await recoverMootaInbox(getContainer(), 0)
-      expect(summary.captured).toBe(1)
+      // This call or the recovery job's own tick (every 3 s) takes it: once, whichever is first.
+      const summary = await recoverMootaInbox(getContainer())
+      expect(summary.captured).toBeLessThanOrEqual(1)
+      expect(summary.failed).toBe(0)
       expect((await paid(order_id)).payments).toBe(1)
     })
 

@@ -234,7 +234,7 @@ mootaHttpSuite({ transactions: true }, ({ store, base, container: getContainer, 
     for (const body of replays) {
       expect((await postWebhook(base(), body, signed(body))).json.new).toBe(0)
     }
-    await recoverMootaInbox(getContainer(), 0)
+    await recoverMootaInbox(getContainer())
     await reconcileMootaMutations(getContainer())
     await settle()
 

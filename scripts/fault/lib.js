@@ -112,13 +112,22 @@ async function inboxOf(databaseUrl, mutationIds) {
   const c = await dbClient(databaseUrl)
   try {
     const { rows } = await c.query(
-      `SELECT mutation_id, status, outcome, reservation_id, attempts, last_error FROM moota_inbox_mutation
+      `SELECT mutation_id, status, outcome, reservation_id, attempts, last_error,
+         (extract(epoch FROM processed_at) * 1000)::float8 AS processed_ms,
+         (extract(epoch FROM claimed_until) * 1000)::float8 AS claimed_until_ms FROM moota_inbox_mutation
        WHERE deleted_at IS NULL AND mutation_id = ANY($1)`,
       [mutationIds]
     )
     const byStatus = {}
     for (const r of rows) byStatus[`${r.status}/${r.outcome}`] = (byStatus[`${r.status}/${r.outcome}`] || 0) + 1
-    return { rows, byStatus, unfinished: rows.filter((r) => r.status === "pending" || r.status === "matched").length }
+    const captured = rows.filter((r) => r.outcome === "captured").map((r) => r.processed_ms)
+    return {
+      rows,
+      byStatus,
+      unfinished: rows.filter((r) => r.status === "pending" || r.status === "matched").length,
+      /** When the last of them was captured (the database's clock, the same host's). */
+      lastCaptureAt: captured.length ? Math.max(...captured) : null,
+    }
   } finally {
     await c.end()
   }
@@ -136,7 +145,7 @@ async function waitSettled(databaseUrl, mutationIds, ms) {
       // the database may be coming back
     }
     if (Date.now() > end) return last
-    await sleep(1000)
+    await sleep(250)
   }
 }
 

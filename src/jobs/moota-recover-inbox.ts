@@ -1,21 +1,27 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { MOOTA_MODULE } from "../modules/moota"
-import { RESUME_LEASE_MS } from "../modules/moota/service"
 import type MootaModuleService from "../modules/moota/service"
-import { processInboxRows } from "../inbox/process-inbox"
+import { processInboxRows } from "../inbox/scheduler"
 
-/** Inbox rows stored but never finished (a crash after the commit, a failed capture) are run again. */
-export async function recoverMootaInbox(container: MedusaContainer, olderThanMs = RESUME_LEASE_MS) {
+/**
+ * Inbox rows stored but never finished are run again: those of a process that died (free the moment
+ * it did, see modules/moota/stores/lease.ts), those nobody leased (a crash between the commit and the
+ * event), and this process's own failures once their wait ran out.
+ */
+export async function recoverMootaInbox(container: MedusaContainer) {
   const moota = container.resolve<MootaModuleService>(MOOTA_MODULE)
-  const ids = await moota.listUnfinishedInbox(new Date(Date.now() - olderThanMs))
-  return await processInboxRows(container, ids)
+  return await processInboxRows(container, await moota.listLeasableInbox())
 }
 
 export default async function mootaRecoverInboxJob(container: MedusaContainer) {
   await recoverMootaInbox(container)
 }
 
+/**
+ * Every 3 s: a crashed process's confirmations settle within seconds on a survivor, and a process that
+ * starts sweeps what its predecessor left 3 s after it boots. A look costs one indexed query.
+ */
 export const config = {
   name: "moota-recover-inbox",
-  schedule: "* * * * *",
+  schedule: { interval: 3_000 },
 }

@@ -17,7 +17,7 @@ const STALE_PENDING_MINUTES = 10
  */
 export async function sendOnce(container: MedusaContainer, message: NotificationClaim): Promise<SendResult> {
   const moota = container.resolve<MootaModuleService>(MOOTA_MODULE)
-  const claimed = await moota.claimNotification(message)
+  const claimed = await moota.leaseNotification(message)
   if (!claimed) {
     return "duplicate"
   }
@@ -27,7 +27,7 @@ export async function sendOnce(container: MedusaContainer, message: Notification
 /** Failed messages (after a growing pause) and ones a crash left pending, up to `maxAttempts`. */
 export async function retryNotifications(container: MedusaContainer, now = new Date()) {
   const moota = container.resolve<MootaModuleService>(MOOTA_MODULE)
-  const rows = await moota.claimNotificationRetries({
+  const rows = await moota.leaseNotificationRetries({
     now,
     max_attempts: moota.getOptions().notifications.maxAttempts,
     stale_minutes: STALE_PENDING_MINUTES,

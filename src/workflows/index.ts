@@ -1,5 +1,4 @@
 export * from "./confirm-moota-mutation"
-export * from "./decide-moota-noise"
 export * from "./dismiss-moota-review-item"
 export * from "./mark-moota-payment-paid"
 export * from "./match-moota-credit"

@@ -21,9 +21,10 @@ import {
 import type { BuyerReviewItem } from "../../lib/buyer-review"
 import * as allocator from "./stores/allocator"
 import * as claims from "./stores/claims"
-import { claimBankRefresh } from "./stores/bank-refresh"
+import { leaseBankRefresh } from "./stores/bank-refresh"
 import * as decisions from "./stores/decisions"
 import * as inbox from "./stores/inbox"
+import { LEASE_MS, LeaseOwner, type RawConnectionSource } from "./stores/lease"
 import * as outbox from "./stores/outbox"
 import * as reservations from "./stores/reservations"
 import * as triage from "./stores/triage"
@@ -42,7 +43,6 @@ import type {
   ReviewItemRow,
 } from "./types"
 
-export { RESUME_LEASE_MS } from "./stores/decisions"
 export type { ClaimRow, NewClaim } from "./stores/claims"
 
 /**
@@ -61,11 +61,15 @@ class MootaModuleService extends MedusaService({
   MootaTransaction,
 }) {
   protected readonly options_: MootaOptions
+  /** This process's lease on the inbox rows it works on (stores/lease.ts). */
+  protected readonly leaseOwner_: LeaseOwner
 
   constructor(container: Record<string, unknown>, options: unknown) {
     // eslint-disable-next-line prefer-rest-params
     super(...arguments)
     this.options_ = parseMootaOptions(options)
+    // The module's own database, through the knex its entity manager runs on.
+    this.leaseOwner_ = new LeaseOwner(() => (container.manager as { getKnex(): RawConnectionSource }).getKnex())
   }
 
   getOptions(): MootaOptions {
@@ -179,22 +183,23 @@ class MootaModuleService extends MedusaService({
     return await reservations.withMatchCandidates(sql(ctx), credits)
   }
 
-  /** Claims, among these rows, those that may pay an order now (see stores/inbox). */
+  /** Leases, among these rows, those that may pay an order now (see stores/inbox). */
   @InjectTransactionManager()
-  async claimInboxCandidates(ids: string[], leaseMs: number, @MedusaContext() ctx: Context = {}): Promise<InboxRow[]> {
+  async leaseInboxCandidates(ids: string[], leaseMs = LEASE_MS, @MedusaContext() ctx: Context = {}): Promise<InboxRow[]> {
     const accounts = this.options_.accounts
-    return await inbox.claimCandidates(
+    return await inbox.leaseCandidates(
       sql(ctx),
       ids,
       { bankIds: accounts.map((a) => a.bankId), transactionBankIds: accounts.filter((a) => isMootaTransactionKind(a.kind)).map((a) => a.bankId) },
+      await this.leaseOwner_.current(),
       leaseMs
     )
   }
 
-  /** Claims the oldest pending rows nobody holds. */
+  /** Leases the oldest pending rows this process may take. */
   @InjectTransactionManager()
-  async claimPendingInbox(limit: number, leaseMs: number, @MedusaContext() ctx: Context = {}): Promise<InboxRow[]> {
-    return await inbox.claimPending(sql(ctx), limit, leaseMs)
+  async leasePendingInbox(limit: number, leaseMs = LEASE_MS, @MedusaContext() ctx: Context = {}): Promise<InboxRow[]> {
+    return await inbox.leasePending(sql(ctx), limit, await this.leaseOwner_.current(), leaseMs)
   }
 
   /** Closes many pending rows with their decided outcomes in one statement; returns the ids closed. */
@@ -206,7 +211,7 @@ class MootaModuleService extends MedusaService({
   /** Applies the matcher's decision under a lock on the inbox row (see stores/decisions). */
   @InjectTransactionManager()
   async recordDecision(inboxId: string, decision: MatchDecision, @MedusaContext() ctx: Context = {}): Promise<RecordedDecision> {
-    return await decisions.recordDecision(sql(ctx), inboxId, decision)
+    return await decisions.recordDecision(sql(ctx), inboxId, decision, await this.leaseOwner_.current())
   }
 
   /** The merchant's decision that this transfer paid this reservation; audited. */
@@ -263,9 +268,15 @@ class MootaModuleService extends MedusaService({
     await inbox.recordInboxError(sql(ctx), inboxId, message)
   }
 
-  @InjectTransactionManager()
-  async listUnfinishedInbox(olderThan: Date, limit = 100, @MedusaContext() ctx: Context = {}): Promise<string[]> {
-    return await inbox.listUnfinished(sql(ctx), olderThan, limit)
+  /** Lets go of every inbox row this process leased: the next recovery tick hands them on at once. */
+  async releaseInboxLeases(): Promise<void> {
+    await this.leaseOwner_.giveUp()
+  }
+
+  /** Unfinished rows this process may lease now: nobody's, a dead process's, or its own to retry. */
+  @InjectManager()
+  async listLeasableInbox(limit = 100, @MedusaContext() ctx: Context = {}): Promise<string[]> {
+    return await inbox.listLeasable(autocommitSql(ctx), await this.leaseOwner_.current(), limit)
   }
 
   @InjectTransactionManager()
@@ -278,8 +289,8 @@ class MootaModuleService extends MedusaService({
   }
 
   @InjectTransactionManager()
-  async claimBankRefresh(bankId: string, intervalSeconds: number, @MedusaContext() ctx: Context = {}): Promise<boolean> {
-    return await claimBankRefresh(sql(ctx), bankId, intervalSeconds)
+  async leaseBankRefresh(bankId: string, intervalSeconds: number, @MedusaContext() ctx: Context = {}): Promise<boolean> {
+    return await leaseBankRefresh(sql(ctx), bankId, intervalSeconds)
   }
 
   @InjectTransactionManager()
@@ -321,7 +332,7 @@ class MootaModuleService extends MedusaService({
   }
 
   @InjectTransactionManager()
-  async claimNotification(claim: NotificationClaim, @MedusaContext() ctx: Context = {}): Promise<NotificationLogRow | null> {
+  async leaseNotification(claim: NotificationClaim, @MedusaContext() ctx: Context = {}): Promise<NotificationLogRow | null> {
     return await outbox.claim(sql(ctx), claim)
   }
 
@@ -335,7 +346,7 @@ class MootaModuleService extends MedusaService({
   }
 
   @InjectTransactionManager()
-  async claimNotificationRetries(input: outbox.RetryQuery, @MedusaContext() ctx: Context = {}): Promise<NotificationLogRow[]> {
+  async leaseNotificationRetries(input: outbox.RetryQuery, @MedusaContext() ctx: Context = {}): Promise<NotificationLogRow[]> {
     return await outbox.claimRetries(sql(ctx), input)
   }
 

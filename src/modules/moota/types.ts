@@ -74,6 +74,8 @@ export type InboxRow = InboxInput & {
   write_back_status: WriteBackStatus
   write_back_attempts: number
   write_back_error: string | null
+  /** The lease key of the process working on the row (stores/lease.ts); null when nobody leased it. */
+  lease_owner: number | null
   created_at: Date
   updated_at: Date
 }

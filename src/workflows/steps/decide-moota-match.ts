@@ -1,15 +1,19 @@
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
-import { decideMatch, type MatchDecision, type MatchMutation } from "../../lib/matching"
+import { decideMatch, type MatchDecision } from "../../lib/matching"
 import { MOOTA_MODULE } from "../../modules/moota"
 import type MootaModuleService from "../../modules/moota/service"
-import type { InboxRow } from "../../modules/moota/types"
 import { ordersOfSessions } from "../../queries/moota-payment"
-import { matchMootaTransaction } from "./match-moota-transaction"
-import { triageMootaCredits } from "./triage-moota-credit"
+import { matchMootaTransaction, matchMutationOf } from "../../inbox/decisions/match-moota-transaction"
+import { triageMootaCredits } from "../../inbox/decisions/triage-moota-credit"
 
 export const decideMootaMatchStepId = "decide-moota-match-step"
 
-/** Reads the inbox row and the reservations that held its amount, and decides. Changes nothing. */
+/**
+ * Reads the inbox row and the reservations that held its amount, and decides. Changes no payment,
+ * reservation or inbox row: its one write is the triage's note of when the plugin first saw the
+ * credit's account (idempotent, kept on a retry), which "history" is judged against (lib/triage.ts).
+ * The recorded decision is the next step's, under a lock on the row.
+ */
 export const decideMootaMatchStep = createStep(decideMootaMatchStepId, async (input: { inbox_id: string }, { container }) => {
   const moota = container.resolve<MootaModuleService>(MOOTA_MODULE)
   const inbox = await moota.getInboxRow(input.inbox_id)
@@ -43,14 +47,3 @@ export const decideMootaMatchStep = createStep(decideMootaMatchStepId, async (in
   const [decided] = await triageMootaCredits(moota, [{ inbox, decision: matched }])
   return new StepResponse(decided)
 })
-
-/** What the matcher reads of an inbox row. */
-export function matchMutationOf(inbox: InboxRow): MatchMutation {
-  return {
-    mutation_id: inbox.mutation_id,
-    type: inbox.type,
-    bank_id: inbox.bank_id,
-    amount: inbox.amount,
-    mutation_date: inbox.mutation_date ? new Date(inbox.mutation_date) : null,
-  }
-}

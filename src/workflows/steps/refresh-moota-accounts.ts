@@ -43,7 +43,7 @@ export const refreshMootaAccountsStep = createStep(
     }
     const interval = moota.getOptions().refreshIntervalSeconds
     for (const bankId of reservation.bank_ids) {
-      if (!(await moota.claimBankRefresh(bankId, interval))) {
+      if (!(await moota.leaseBankRefresh(bankId, interval))) {
         result.throttled.push(bankId)
         continue
       }

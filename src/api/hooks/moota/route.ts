@@ -5,7 +5,7 @@ import { verifyMootaSignature } from "../../../lib/signature"
 import { MOOTA_MODULE } from "../../../modules/moota"
 import type MootaModuleService from "../../../modules/moota/service"
 import { MOOTA_MUTATIONS_RECEIVED } from "../../../lib/events"
-import { deliveryStarted } from "../../../inbox/process-inbox"
+import { deliveryStarted } from "../../../inbox/ack-gate"
 import { BodyTooLargeError, clientIp, readRawBody } from "./read-body"
 
 /**

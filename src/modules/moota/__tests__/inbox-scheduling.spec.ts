@@ -121,16 +121,16 @@ moduleIntegrationTestRunner<MootaModuleService>({
     describe("claims on inbox rows", () => {
       it("never gives the same pending row to two processors, and gives it again once the lease ends", async () => {
         const ids = await service.ingestMutations(Array.from({ length: 50 }, () => credit()), "webhook")
-        const [a, b] = await Promise.all([service.claimPendingInbox(30, 60_000), service.claimPendingInbox(30, 60_000)])
+        const [a, b] = await Promise.all([service.leasePendingInbox(30, 60_000), service.leasePendingInbox(30, 60_000)])
         const taken = [...a, ...b].map((r) => r.id)
         expect(new Set(taken).size).toBe(taken.length)
         expect(new Set(taken)).toEqual(new Set(ids))
-        expect(await service.claimPendingInbox(30, 60_000)).toEqual([])
+        expect(await service.leasePendingInbox(30, 60_000)).toEqual([])
 
         const short = await service.ingestMutations([credit()], "webhook")
-        expect((await service.claimPendingInbox(10, 1)).map((r) => r.id)).toEqual(short)
+        expect((await service.leasePendingInbox(10, 1)).map((r) => r.id)).toEqual(short)
         await new Promise((r) => setTimeout(r, 20))
-        expect((await service.claimPendingInbox(10, 60_000)).map((r) => r.id)).toEqual(short)
+        expect((await service.leasePendingInbox(10, 60_000)).map((r) => r.id)).toEqual(short)
       })
 
       it("claims first only the credits an awaiting payment's amount fits, or that name a Moota transaction", async () => {
@@ -145,11 +145,11 @@ moduleIntegrationTestRunner<MootaModuleService>({
           ],
           "webhook"
         )
-        const first = await service.claimInboxCandidates([fits, noise, debit, otherAccount, named], 60_000)
+        const first = await service.leaseInboxCandidates([fits, noise, debit, otherAccount, named], 60_000)
         expect(new Set(first.map((x) => x.id))).toEqual(new Set([fits, named]))
         // Claimed rows are not claimed again, by anyone.
-        expect(await service.claimInboxCandidates([fits, named], 60_000)).toEqual([])
-        expect((await service.claimPendingInbox(10, 60_000)).map((x) => x.id).sort()).toEqual([noise, debit, otherAccount].sort())
+        expect(await service.leaseInboxCandidates([fits, named], 60_000)).toEqual([])
+        expect((await service.leasePendingInbox(10, 60_000)).map((x) => x.id).sort()).toEqual([noise, debit, otherAccount].sort())
       })
 
       it("closes in bulk only rows still pending, with their outcome", async () => {

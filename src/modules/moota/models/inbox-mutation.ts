@@ -27,7 +27,11 @@ export const MootaInboxMutation = model
     write_back_status: model.enum([...WRITE_BACK_STATUSES]).default("none"),
     write_back_error: model.text().nullable(),
     write_back_attempts: model.number().default(0),
-    /** A processor's lease on a pending row (src/inbox/scheduler.ts): others skip it until then. */
+    /**
+     * The lease on an unfinished row (stores/lease.ts): the process holding it (the key of the
+     * advisory lock it holds for its life) and until when it may not take the row again itself.
+     */
+    lease_owner: model.number().nullable(),
     claimed_until: model.dateTime().nullable(),
   })
   .indexes([

@@ -12,9 +12,6 @@ import { sqlValue, type SqlRunner } from "./sql"
  * undo of either when Medusa's capture fails. Each runs under a lock on the inbox row.
  */
 
-/** A matched-but-unfinished capture untouched this long is taken over by the recovery job. */
-export const RESUME_LEASE_MS = 60_000
-
 /** Marks the reservation paid by this transfer; with `onlyAwaiting`, null when it no longer awaits. */
 async function markPaid(
   db: SqlRunner,
@@ -43,18 +40,23 @@ async function unmarkPaid(db: SqlRunner, reservationId: string, status: string):
 
 /**
  * Applies the matcher's decision, so concurrent processors (webhook, poll, recovery) cannot both act.
- * A capture marks the reservation paid only if it is still awaiting; if another transfer got there
+ * `owner` is the caller's lease key. A capture marks the reservation paid only if it is still awaiting; if another transfer got there
  * first, this one becomes an "already paid" review item instead.
  */
-export async function recordDecision(db: SqlRunner, inboxId: string, decision: MatchDecision): Promise<RecordedDecision> {
+export async function recordDecision(
+  db: SqlRunner,
+  inboxId: string,
+  decision: MatchDecision,
+  owner: number
+): Promise<RecordedDecision> {
   const inbox = await inboxes.getInboxRow(db, inboxId, { lock: true })
   if (!inbox) {
     return { action: "none", reason: "missing" }
   }
   if (inbox.status === INBOX.matched && inbox.reservation_id) {
-    // A capture recorded but not finished (crash, failed capture) is resumed by one processor only,
-    // and only once nobody has touched it for a lease period (someone may still be capturing it).
-    if (new Date(inbox.updated_at).getTime() > Date.now() - RESUME_LEASE_MS) {
+    // A capture recorded but not finished (crash, failed capture) is resumed only by the process that
+    // holds the row's lease (stores/lease.ts): its owner died, or it is this process's own retry.
+    if (inbox.lease_owner !== owner) {
       return { action: "none", reason: "in_progress" }
     }
     const r = await reservations.getById(db, inbox.reservation_id)

@@ -3,6 +3,7 @@ import { entityId } from "../../../lib/ids"
 import type { InboxInput } from "../../../lib/moota"
 import { INBOX, OUTCOME, SOURCE, type InboxOutcome, type InboxSource } from "../../../lib/statuses"
 import type { InboxRow } from "../types"
+import { leasable } from "./lease"
 import { getById } from "./reservations"
 import { sqlList, sqlValue, type SqlRunner } from "./sql"
 
@@ -36,7 +37,7 @@ export async function getInboxRow(db: SqlRunner, id: string, opts: { lock?: bool
   return row ?? null
 }
 
-/** One more processing attempt; also renews the row's lease (its updated_at). */
+/** One more processing attempt. */
 export async function countAttempt(db: SqlRunner, id: string): Promise<void> {
   await db.execute(`UPDATE moota_inbox_mutation SET attempts = attempts + 1, updated_at = now() WHERE id = ?`, [id])
 }
@@ -68,17 +69,6 @@ export async function recordInboxError(db: SqlRunner, id: string, message: strin
     message.slice(0, 1000),
     id,
   ])
-}
-
-/** Inbox rows nobody finished: pending (crash between commit and processing) or matched but not captured. */
-export async function listUnfinished(db: SqlRunner, olderThan: Date, limit: number): Promise<string[]> {
-  const rows = await db.execute<{ id: string }>(
-    `SELECT id FROM moota_inbox_mutation WHERE status IN (${sqlList([INBOX.pending, INBOX.matched])}) AND updated_at <= ?
-       AND deleted_at IS NULL
-     ORDER BY created_at LIMIT ?`,
-    [olderThan, limit]
-  )
-  return rows.map((r) => r.id)
 }
 
 /** Newest mutation date seen per account: where the reconciliation poll resumes. */
@@ -116,59 +106,69 @@ export async function createManualTransfer(db: SqlRunner, reservationId: string,
 }
 
 /**
- * Claims for the confirmation scheduler (src/inbox/scheduler.ts). A claim is a lease: other processes
- * skip the row until it ends, so several workers share the inbox without taking a row twice; a
- * processor that dies just lets its lease run out. The decision itself is still taken under a lock on
- * the row (decisions.ts), so a lease that ran out can never cause a second capture.
+ * Leases for the confirmation scheduler (src/inbox/scheduler.ts): a leased row is left to the process
+ * that holds it while that process lives, and free the moment it dies (stores/lease.ts). The decision
+ * itself is still taken under a lock on the row (decisions.ts), so a lease never causes a second capture.
  */
-function claimable(alias = ""): string {
-  const c = alias ? `${alias}.` : ""
-  return `${c}deleted_at IS NULL AND (${c}claimed_until IS NULL OR ${c}claimed_until < now())`
-}
+const LEASE = `lease_owner = ?, claimed_until = now() + (? * interval '1 millisecond')`
 
-function claimedRows(rows: InboxRow[]): InboxRow[] {
+function oldestFirst(rows: InboxRow[]): InboxRow[] {
   return rows.sort((a, b) => new Date(a.created_at).getTime() - new Date(b.created_at).getTime())
 }
 
 /**
- * Of these rows, claims those that may pay an order now and so go before everything else: credits on
+ * Of these rows, leases those that may pay an order now and so go before everything else: credits on
  * the shop's accounts whose amount an active hold blocks (an awaiting or quarantined payment), that
  * name a Moota transaction or arrive on a Moota transaction (VA/QRIS) account, and captures recorded but not finished. Oldest first.
  */
-export async function claimCandidates(
+export async function leaseCandidates(
   db: SqlRunner,
   ids: string[],
   accounts: { bankIds: string[]; transactionBankIds: string[] },
+  owner: number,
   leaseMs: number
 ): Promise<InboxRow[]> {
   if (!ids.length || !accounts.bankIds.length) {
     return []
   }
   const rows = await db.execute<InboxRow>(
-    `UPDATE moota_inbox_mutation SET claimed_until = now() + (? * interval '1 millisecond')
+    `UPDATE moota_inbox_mutation SET ${LEASE}
      WHERE id IN (SELECT c.id FROM moota_inbox_mutation c
-       WHERE c.id IN (SELECT jsonb_array_elements_text(?::jsonb)) AND ${claimable("c")}
+       WHERE c.id IN (SELECT jsonb_array_elements_text(?::jsonb)) AND ${leasable("c")}
          AND (c.status = ${sqlValue(INBOX.matched)} OR (c.status = ${sqlValue(INBOX.pending)} AND c.type = 'CR' AND c.bank_id IN (?)
            AND (jsonb_typeof(c.payment_detail) = 'object' OR c.bank_id IN (SELECT jsonb_array_elements_text(?::jsonb))
              OR EXISTS (SELECT 1 FROM moota_amount_hold h WHERE h.bank_id = c.bank_id AND h.amount = c.amount
                AND h.active = true AND h.deleted_at IS NULL))))
        FOR UPDATE SKIP LOCKED)
      RETURNING *`,
-    [leaseMs, JSON.stringify(ids), accounts.bankIds, JSON.stringify(accounts.transactionBankIds)]
+    [owner, leaseMs, JSON.stringify(ids), owner, accounts.bankIds, JSON.stringify(accounts.transactionBankIds)]
   )
-  return claimedRows(rows)
+  return oldestFirst(rows)
 }
 
-/** Claims up to `limit` of the oldest pending rows nobody holds, whatever they are. */
-export async function claimPending(db: SqlRunner, limit: number, leaseMs: number): Promise<InboxRow[]> {
+/** Leases up to `limit` of the oldest pending rows this process may take, whatever they are. */
+export async function leasePending(db: SqlRunner, limit: number, owner: number, leaseMs: number): Promise<InboxRow[]> {
   const rows = await db.execute<InboxRow>(
-    `UPDATE moota_inbox_mutation SET claimed_until = now() + (? * interval '1 millisecond')
-     WHERE id IN (SELECT id FROM moota_inbox_mutation WHERE status = ${sqlValue(INBOX.pending)} AND ${claimable()}
-       ORDER BY created_at LIMIT ? FOR UPDATE SKIP LOCKED)
+    `UPDATE moota_inbox_mutation SET ${LEASE}
+     WHERE id IN (SELECT c.id FROM moota_inbox_mutation c WHERE c.status = ${sqlValue(INBOX.pending)} AND ${leasable("c")}
+       ORDER BY c.created_at LIMIT ? FOR UPDATE SKIP LOCKED)
      RETURNING *`,
-    [leaseMs, limit]
+    [owner, leaseMs, owner, limit]
   )
-  return claimedRows(rows)
+  return oldestFirst(rows)
+}
+
+/**
+ * Unfinished rows (pending, or matched and not captured) this process may lease now: nobody's,
+ * left by a process that died, or its own whose wait ran out. What the recovery job takes over.
+ */
+export async function listLeasable(db: SqlRunner, owner: number, limit: number): Promise<string[]> {
+  const rows = await db.execute<{ id: string }>(
+    `SELECT c.id FROM moota_inbox_mutation c WHERE c.status IN (${sqlList([INBOX.pending, INBOX.matched])}) AND ${leasable("c")}
+     ORDER BY c.created_at LIMIT ?`,
+    [owner, limit]
+  )
+  return rows.map((r) => r.id)
 }
 
 /**
@@ -182,7 +182,7 @@ export async function closeMany(db: SqlRunner, decided: { id: string; outcome: I
   }
   const rows = await db.execute<{ id: string }>(
     `UPDATE moota_inbox_mutation i SET status = ${sqlValue(INBOX.processed)}, outcome = d.outcome, attempts = i.attempts + 1,
-       processed_at = now(), updated_at = now(), claimed_until = NULL
+       processed_at = now(), updated_at = now(), lease_owner = NULL, claimed_until = NULL
      FROM jsonb_to_recordset(?::jsonb) AS d(id text, outcome text)
      WHERE i.id = d.id AND i.status = ${sqlValue(INBOX.pending)} AND i.deleted_at IS NULL
      RETURNING i.id`,

@@ -1,5 +1,5 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
-import type { MatchDecision } from "../../lib/matching"
+import type { MatchDecision, MatchMutation } from "../../lib/matching"
 import { isMootaTransactionKind } from "../../lib/options"
 import { decideTransactionMatch, isTransactionMutation, transactionRefOf } from "../../lib/transaction-match"
 import type MootaModuleService from "../../modules/moota/service"
@@ -33,14 +33,19 @@ export async function matchMootaTransaction(
       (found.payment_collection_id ? await orderOfPaymentCollection(container, found.payment_collection_id) : null))
     : null
   return decideTransactionMatch(
-    {
-      mutation_id: inbox.mutation_id,
-      type: inbox.type,
-      bank_id: inbox.bank_id,
-      amount: inbox.amount,
-      mutation_date: inbox.mutation_date ? new Date(inbox.mutation_date) : null,
-    },
+    matchMutationOf(inbox),
     ref,
     found ? { ...found, order_status: order?.status ?? null, order_id: order?.id ?? null } : null
   )
+}
+
+/** What the matchers read of an inbox row. */
+export function matchMutationOf(inbox: InboxRow): MatchMutation {
+  return {
+    mutation_id: inbox.mutation_id,
+    type: inbox.type,
+    bank_id: inbox.bank_id,
+    amount: inbox.amount,
+    mutation_date: inbox.mutation_date ? new Date(inbox.mutation_date) : null,
+  }
 }

@@ -1,15 +1,11 @@
-import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { decideMatch } from "../../lib/matching"
 import { isMootaTransactionKind } from "../../lib/options"
 import { INBOX } from "../../lib/statuses"
 import { isTransactionMutation } from "../../lib/transaction-match"
-import { MOOTA_MODULE } from "../../modules/moota"
 import type MootaModuleService from "../../modules/moota/service"
 import type { InboxRow } from "../../modules/moota/types"
-import { matchMutationOf } from "./decide-moota-match"
+import { matchMutationOf } from "./match-moota-transaction"
 import { triageMootaCredits } from "./triage-moota-credit"
-
-export const decideMootaNoiseStepId = "decide-moota-noise-step"
 
 export type DecideMootaNoiseOutput = {
   /** Rows closed here as debits, tests, unknown accounts, unrelated credits or history. */
@@ -23,15 +19,16 @@ export type DecideMootaNoiseOutput = {
  * exactly the one-row path's decision for a row no reservation holds (`decideMatch` with no
  * candidate), and every row so ignored is closed in one statement. Rows with a match candidate and
  * rows that need a person are left to the confirmation workflow. Reads are one statement per kind for
- * the whole batch, so a flood of noise costs a few statements per few hundred rows.
+ * the whole batch, so a flood of noise costs a few statements per few hundred rows. A module call
+ * from the scheduler, not a workflow: each row is closed by one guarded statement (pending only) and
+ * there is nothing to compensate and no event to emit.
  */
-export const decideMootaNoiseStep = createStep(decideMootaNoiseStepId, async (input: { rows: InboxRow[] }, { container }) => {
-  const moota = container.resolve<MootaModuleService>(MOOTA_MODULE)
+export async function decideMootaNoise(moota: MootaModuleService, rows: InboxRow[]): Promise<DecideMootaNoiseOutput> {
   const accounts = moota.getOptions().accounts
   const configured = new Set(accounts.map((a) => a.bankId))
   const transactionBanks = new Set(accounts.filter((a) => isMootaTransactionKind(a.kind)).map((a) => a.bankId))
   // A credit that pays (or claims to pay) a Moota transaction is decided by its transaction, one by one.
-  const pending = input.rows.filter((r) => r.status === INBOX.pending && !(r.type === "CR" && isTransactionMutation(r, transactionBanks)))
+  const pending = rows.filter((r) => r.status === INBOX.pending && !(r.type === "CR" && isTransactionMutation(r, transactionBanks)))
   const held = await moota.withMatchCandidates(
     pending
       .filter((r) => r.type === "CR" && r.amount !== null && configured.has(r.bank_id))
@@ -54,6 +51,6 @@ export const decideMootaNoiseStep = createStep(decideMootaNoiseStepId, async (in
     })
   )
   // Not pending any more (matched, or decided by another processor): the workflow resumes or skips it.
-  const rest = input.rows.filter((r) => !ignored.has(r.id)).map((r) => r.id)
-  return new StepResponse<DecideMootaNoiseOutput>({ closed: closed.length, rest })
-})
+  const rest = rows.filter((r) => !ignored.has(r.id)).map((r) => r.id)
+  return { closed: closed.length, rest }
+}

@@ -1,11 +1,11 @@
 import type { Logger, MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
-import { AckPriorityGate } from "../lib/ack-priority"
 import { errorMessage } from "../lib/error-message"
 import { MOOTA_MODULE } from "../modules/moota"
 import type MootaModuleService from "../modules/moota/service"
+import { waitForAckLull } from "./ack-gate"
+import { decideMootaNoise } from "./decisions/decide-moota-noise"
 import { confirmMootaMutationWorkflow } from "../workflows/confirm-moota-mutation"
-import { decideMootaNoiseWorkflow } from "../workflows/decide-moota-noise"
 
 export type ProcessSummary = { captured: number; review: number; other: number; failed: number }
 
@@ -16,16 +16,14 @@ export type ProcessSummary = { captured: number; review: number; other: number; 
  *    Moota transaction) and captures left unfinished: claimed at once, confirmed first;
  * 2. the rows the bulk pass below left for a confirmation (possible payments, reviews);
  * 3. the oldest pending rows anybody left: claimed a batch at a time and decided set-wise where
- *    nothing can be paid (decide-moota-noise), so a flood of noise costs a few statements per batch
+ *    nothing can be paid (decisions/decide-moota-noise.ts), so a flood of noise costs a few statements per batch
  *    and a buyer's payment delivered behind it waits for at most one batch.
- * Rows are claimed with a lease (stores/inbox.ts), so several worker processes share the inbox
+ * Rows are leased (modules/moota/stores/lease.ts), so several worker processes share the inbox
  * without taking a row twice, each sweeping what the others left; the decision itself is still taken
- * under a row lock, so nothing is confirmed twice if a lease runs out. A crash just lets the leases
- * run out; the recovery job wakes a scheduler again.
+ * under a row lock, so nothing is confirmed twice. The rows of a process that dies are free at once
+ * and the recovery job (every few seconds, and so also just after a start) takes them over.
  */
 
-/** How long a claim holds a row: longer than a batch of confirmations takes, short enough to recover. */
-const LEASE_MS = 60_000
 /** Rows claimed and decided per bulk pass. */
 const SWEEP_BATCH = 500
 /**
@@ -34,18 +32,6 @@ const SWEEP_BATCH = 500
  * the webhook needs to acknowledge deliveries.
  */
 const CONCURRENCY = 3
-
-/**
- * Webhook acknowledgements go before confirmations in this process: each step waits for a lull in
- * verified deliveries (10 ms without one), at most 2 s. A server in MEDUSA_WORKER_MODE=server
- * confirms nothing itself; a worker receives no deliveries and never waits.
- */
-const ackPriority = new AckPriorityGate({ quietMs: 10, maxWaitMs: 2_000 })
-
-/** The webhook route marks each verified delivery it is storing; call the result once answered. */
-export function deliveryStarted(): () => void {
-  return ackPriority.deliveryStarted()
-}
 
 type Ticket = { summary: ProcessSummary; resolve: (summary: ProcessSummary) => void }
 
@@ -56,6 +42,8 @@ class InboxScheduler {
   private first: string[] = []
   /** Claimed rows the bulk pass left for a confirmation. */
   private later: string[] = []
+  /** Every row leased and not yet done here: a row leased again meanwhile is not queued twice. */
+  private inHand = new Set<string>()
   private tickets: Ticket[] = []
   private running = false
 
@@ -84,18 +72,18 @@ class InboxScheduler {
     try {
       for (;;) {
         if (this.fresh.length) {
-          const claimed = await moota.claimInboxCandidates(this.fresh.splice(0), LEASE_MS)
-          this.first.push(...claimed.map((r) => r.id))
+          const leased = await moota.leaseInboxCandidates(this.fresh.splice(0))
+          this.first.push(...this.take(leased.map((r) => r.id)))
           continue
         }
         const batch = (this.first.length ? this.first : this.later).splice(0, CONCURRENCY)
         if (batch.length) {
-          await ackPriority.waitForLull()
+          await waitForAckLull()
           await Promise.all(batch.map((id) => this.confirm(container, logger, moota, id)))
           continue
         }
-        await ackPriority.waitForLull()
-        const rows = await moota.claimPendingInbox(SWEEP_BATCH, LEASE_MS)
+        await waitForAckLull()
+        const rows = await moota.leasePendingInbox(SWEEP_BATCH)
         if (!rows.length) {
           if (this.fresh.length) {
             // Delivered while the sweep looked: those rows may have been committed after it.
@@ -103,22 +91,31 @@ class InboxScheduler {
           }
           break
         }
-        const { result } = await decideMootaNoiseWorkflow(container).run({ input: { rows } })
+        const result = await decideMootaNoise(moota, rows)
         this.count("other", result.closed)
-        this.later.push(...result.rest)
+        this.later.push(...this.take(result.rest))
       }
     } catch (e) {
-      // The database went away mid-pass: the claimed rows keep their lease and the recovery job
-      // takes them again once it ends.
+      // The database went away mid-pass: let go of every row this process leased (nothing is in flight
+      // here now), so the recovery job hands them on, to this process too, once it is back.
       logger.error(`moota: the confirmation scheduler stopped, the recovery job will resume: ${errorMessage(e)}`)
       this.first = []
       this.later = []
+      await moota.releaseInboxLeases()
     } finally {
+      this.inHand.clear()
       this.running = false
       for (const t of this.tickets.splice(0)) {
         t.resolve(t.summary)
       }
     }
+  }
+
+  /** The ids not already in hand, now in hand. */
+  private take(ids: string[]): string[] {
+    const fresh = ids.filter((id) => !this.inHand.has(id))
+    fresh.forEach((id) => this.inHand.add(id))
+    return fresh
   }
 
   /** One row through the confirmation workflow; a failure is recorded on the row and left for recovery. */
@@ -131,6 +128,8 @@ class InboxScheduler {
       const message = errorMessage(e)
       logger.error(`moota: processing inbox row ${id} failed, will retry: ${message}`)
       await moota.recordInboxError(id, message).catch(() => undefined)
+    } finally {
+      this.inHand.delete(id)
     }
   }
 }
