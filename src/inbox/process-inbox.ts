@@ -1,6 +1,7 @@
 import type { Logger, MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { AckPriorityGate } from "../lib/ack-priority"
+import { INBOX_LEASE_MS } from "../lib/durations"
 import { errorMessage } from "../lib/error-message"
 import { MOOTA_MODULE } from "../modules/moota"
 import type MootaModuleService from "../modules/moota/service"
@@ -24,8 +25,6 @@ export type ProcessSummary = { captured: number; review: number; other: number; 
  * run out; the recovery job wakes a scheduler again.
  */
 
-/** How long a claim holds a row: longer than a batch of confirmations takes, short enough to recover. */
-const LEASE_MS = 60_000
 /** Rows claimed and decided per bulk pass. */
 const SWEEP_BATCH = 500
 /**
@@ -84,7 +83,7 @@ class InboxScheduler {
     try {
       for (;;) {
         if (this.fresh.length) {
-          const claimed = await moota.claimInboxCandidates(this.fresh.splice(0), LEASE_MS)
+          const claimed = await moota.claimInboxCandidates(this.fresh.splice(0), INBOX_LEASE_MS)
           this.first.push(...claimed.map((r) => r.id))
           continue
         }
@@ -95,7 +94,7 @@ class InboxScheduler {
           continue
         }
         await ackPriority.waitForLull()
-        const rows = await moota.claimPendingInbox(SWEEP_BATCH, LEASE_MS)
+        const rows = await moota.claimPendingInbox(SWEEP_BATCH, INBOX_LEASE_MS)
         if (!rows.length) {
           if (this.fresh.length) {
             // Delivered while the sweep looked: those rows may have been committed after it.

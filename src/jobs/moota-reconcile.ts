@@ -2,13 +2,11 @@ import type { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
 import { MOOTA_CLAIM_UNMATCHED, MOOTA_MUTATIONS_RECEIVED, MOOTA_RECONCILE_FAILED, MOOTA_TOKEN_REJECTED } from "../lib/events"
 import { MootaApiError, toInboxInput } from "../lib/moota"
+import { AUDIT } from "../lib/statuses"
 import { MOOTA_MODULE } from "../modules/moota"
 import type MootaModuleService from "../modules/moota/service"
 
 const DAY_MS = 86_400_000
-
-/** Audit action of a reconciliation run (read by the admin settings page). */
-export const RECONCILE_RUN_ACTION = "reconcile_run"
 
 /**
  * The safety net for webhooks that never came: polls Moota's GET /mutation for credits on each
@@ -49,10 +47,12 @@ export async function reconcileMootaMutations(container: MedusaContainer, now = 
   await emitFailures(container, failures)
   // The run itself, for the settings page: when reconciliation last ran and what it found.
   await moota
-    .audit("system", RECONCILE_RUN_ACTION, "reconcile", null, {
-      fetched,
-      new: newIds.length,
-      failures: failures.map((f) => ({ bank: f.bank, status: f.status })),
+    .audit({
+      actor_id: "system",
+      action: AUDIT.reconcile_run,
+      subject_id: "reconcile",
+      note: null,
+      data: { fetched, new: newIds.length, failures: failures.map((f) => ({ bank: f.bank, status: f.status })) },
     })
     .catch((e) => logger.warn(`moota reconcile: could not record the run: ${e instanceof Error ? e.message : e}`))
   if (newIds.length) {

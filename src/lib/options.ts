@@ -33,8 +33,11 @@ export const ACCOUNT_KINDS = ["bank", "va", "qris", "moota_va", "moota_qris"] as
 export type AccountKind = (typeof ACCOUNT_KINDS)[number]
 
 /** Kinds paid through a Moota transaction created per payment session (VA number or QR from Moota). */
-export function isMootaTransactionKind(kind: AccountKind): kind is "moota_va" | "moota_qris" {
-  return kind === "moota_va" || kind === "moota_qris"
+export const MOOTA_TRANSACTION_KINDS = ["moota_va", "moota_qris"] as const satisfies readonly AccountKind[]
+export type MootaTransactionKind = (typeof MOOTA_TRANSACTION_KINDS)[number]
+
+export function isMootaTransactionKind(kind: AccountKind): kind is MootaTransactionKind {
+  return (MOOTA_TRANSACTION_KINDS as readonly AccountKind[]).includes(kind)
 }
 
 /** A string that must be given and not blank; `missing` says what to do otherwise. */

@@ -1,5 +1,5 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
-import type { ClaimRow } from "../../../modules/moota/service"
+import type { ClaimRow } from "../../../modules/moota/types"
 import { mootaOf, ordersById } from "./helpers"
 import type { AdminMootaClaim } from "./types"
 

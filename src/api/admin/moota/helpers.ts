@@ -2,6 +2,7 @@ import type { MedusaContainer } from "@medusajs/framework/types"
 import { MedusaError, Modules } from "@medusajs/framework/utils"
 import { transactionOfReservation } from "../../../lib/instructions"
 import { maskAccountNumber } from "../../../lib/mask"
+import { manualMutationId } from "../../../lib/statuses"
 import { MOOTA_MODULE } from "../../../modules/moota"
 import type MootaModuleService from "../../../modules/moota/service"
 import type { InboxRow, ReservationRow, ReviewItemRow } from "../../../modules/moota/types"
@@ -147,7 +148,7 @@ export async function orderPaymentView(scope: MedusaContainer, order: OrderRef, 
     r.paid_bank_id && r.paid_mutation_id
       ? await moota.listMootaInboxMutations({ bank_id: r.paid_bank_id, mutation_id: r.paid_mutation_id }, { take: 1 })
       : []
-  const [manualRow] = await moota.listMootaInboxMutations({ mutation_id: `manual-${r.id}` }, { take: 1 })
+  const [manualRow] = await moota.listMootaInboxMutations({ mutation_id: manualMutationId(r.id) }, { take: 1 })
   const reviews = await moota.listMootaReviewItems(
     { $or: [{ reservation_id: r.id }, { order_id: order.id }] },
     { order: { created_at: "DESC" }, take: 50 }

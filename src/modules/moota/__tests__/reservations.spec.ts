@@ -174,5 +174,42 @@ moduleIntegrationTestRunner<MootaModuleService>({
         expect(error.message).toMatch(/already been received/)
       })
     })
+
+    describe("the merchant's actions and their undo (what a failed workflow compensates)", () => {
+      it("undoRelease puts a released payment back to awaiting, with no release recorded", async () => {
+        const r = await service.reserveAmount(input("payses_u1"))
+        const released = await service.releaseByMerchant(r.id, "user_1", "paid cash")
+        expect(released).toEqual(expect.objectContaining({ status: "released", release_reason: "released_by_merchant" }))
+        await service.undoRelease({ id: r.id, status: r.status, released_at: r.released_at, release_reason: r.release_reason, quarantine_until: r.quarantine_until })
+        const back = await service.getReservationBySession("payses_u1")
+        expect(back).toEqual(expect.objectContaining({ status: "awaiting", released_at: null, release_reason: null }))
+        expect(new Date(back!.quarantine_until!).getTime()).toBe(new Date(r.quarantine_until!).getTime())
+      })
+
+      it("deleteManualTransfer removes a mark-as-paid transfer, so the payment can be marked again", async () => {
+        const r = await service.reserveAmount(input("payses_u2"))
+        const first = await service.createManualTransfer(r.id, null)
+        expect(await service.createManualTransfer(r.id, null).catch((e) => e.message)).toMatch(/already been marked as paid/)
+        await service.deleteManualTransfer(first)
+        expect(await service.listMootaInboxMutations({ id: first })).toHaveLength(0)
+        const again = await service.createManualTransfer(r.id, null)
+        expect(again).not.toBe(first)
+      })
+
+      it("reopenReviewItem opens a dismissed item again; an open or matched item is left alone", async () => {
+        const [inboxId] = await service.ingestMutations(
+          [{ bank_id: "bankA", mutation_id: "mut_u3", type: "CR", amount: 77_001, amount_raw: "77001", account_number_masked: null, description: "X", mutation_date: new Date(), payment_detail: null }],
+          "webhook"
+        )
+        const decided = await service.recordDecision(inboxId, { kind: "review", reason: "unmatched", reservation_id: null, candidate_ids: [], detail: "no reservation" })
+        const item = decided.action === "review" ? decided.item! : null
+        await service.dismissReviewItem(item!.id, "user_1", "not a sale")
+        expect((await service.retrieveMootaReviewItem(item!.id)).status).toBe("dismissed")
+        await service.reopenReviewItem(item!.id)
+        const reopened = await service.retrieveMootaReviewItem(item!.id)
+        expect(reopened).toEqual(expect.objectContaining({ status: "open", resolution: null, resolved_by: null, resolved_at: null }))
+        expect(await service.countOpenReviewItems()).toEqual(expect.objectContaining({ unmatched: 1 }))
+      })
+    })
   },
 })

@@ -1,7 +1,8 @@
 import { MedusaError } from "@medusajs/framework/utils"
+import { INBOX_LEASE_MS } from "../../../lib/durations"
 import type { MatchDecision } from "../../../lib/matching"
-import { INBOX, OUTCOME, REASON, RESERVATION, SOURCE, WRITE_BACK } from "../../../lib/statuses"
-import type { InboxRow, ManualMatchRecorded, RecordedDecision, ReservationRow } from "../types"
+import { AUDIT, INBOX, OUTCOME, REASON, RESERVATION, SOURCE, WRITE_BACK } from "../../../lib/statuses"
+import type { InboxRow, ManualMatchInput, ManualMatchRecorded, ManualMatchUndo, RecordedDecision, ReservationRow } from "../types"
 import * as inboxes from "./inbox"
 import * as reservations from "./reservations"
 import * as review from "./review"
@@ -11,9 +12,6 @@ import { sqlValue, type SqlRunner } from "./sql"
  * Recording what a transfer means: the matcher's decision, the merchant's manual match, and the
  * undo of either when Medusa's capture fails. Each runs under a lock on the inbox row.
  */
-
-/** A matched-but-unfinished capture untouched this long is taken over by the recovery job. */
-export const RESUME_LEASE_MS = 60_000
 
 /** Marks the reservation paid by this transfer; with `onlyAwaiting`, null when it no longer awaits. */
 async function markPaid(
@@ -54,7 +52,7 @@ export async function recordDecision(db: SqlRunner, inboxId: string, decision: M
   if (inbox.status === INBOX.matched && inbox.reservation_id) {
     // A capture recorded but not finished (crash, failed capture) is resumed by one processor only,
     // and only once nobody has touched it for a lease period (someone may still be capturing it).
-    if (new Date(inbox.updated_at).getTime() > Date.now() - RESUME_LEASE_MS) {
+    if (new Date(inbox.updated_at).getTime() > Date.now() - INBOX_LEASE_MS) {
       return { action: "none", reason: "in_progress" }
     }
     const r = await reservations.getById(db, inbox.reservation_id)
@@ -99,15 +97,6 @@ export async function recordDecision(db: SqlRunner, inboxId: string, decision: M
   return { action: "review", item, reason: decision.reason }
 }
 
-export type ManualMatchInput = {
-  inbox_id: string
-  reservation_id: string
-  actor_id: string
-  note: string
-  /** An exception the merchant made knowingly (see src/lib/match-checks.ts), kept in the audit row. */
-  override?: { checks: string[]; reason: string } | null
-}
-
 /**
  * The merchant's decision that this transfer paid this reservation (review queue "match", or "mark as
  * paid"). Refused when the reservation is already paid or the transfer already confirmed a payment.
@@ -134,7 +123,7 @@ export async function recordManualMatch(db: SqlRunner, input: ManualMatchInput):
   const paid = (await markPaid(db, reservation.id, inbox, false)) as ReservationRow
   await inboxes.markMatched(db, inbox.id, reservation.id, OUTCOME.matched_manual)
   await review.resolveMatched(db, inbox.id, reservation, input.actor_id)
-  await review.audit(db, input.actor_id, "match", inbox.id, input.note, {
+  await review.audit(db, input.actor_id, AUDIT.match, inbox.id, input.note, {
     reservation_id: reservation.id,
     mutation_id: inbox.mutation_id,
     amount: inbox.amount,
@@ -146,14 +135,6 @@ export async function recordManualMatch(db: SqlRunner, input: ManualMatchInput):
     inbox,
     previous: { reservation_status: reservation.status, inbox_status: inbox.status, inbox_outcome: inbox.outcome },
   }
-}
-
-export type ManualMatchUndo = {
-  inbox_id: string
-  reservation_id: string
-  reservation_status: string
-  inbox_status: string
-  inbox_outcome: string | null
 }
 
 /** Puts a manual match back as it was when Medusa's capture failed; the review item reopens. */

@@ -1,9 +1,9 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { maskAccountNumber } from "../../../../lib/mask"
+import { AUDIT } from "../../../../lib/statuses"
 import { createMootaClient, MootaApiError, mootaProblemOf, type MootaBank, type MootaIndexedAccount, type MootaProblem } from "../../../../lib/moota"
 import { actorsById, mootaOf, mutationView } from "../helpers"
 import { webhookUrlOf } from "./helpers"
-import { RECONCILE_RUN_ACTION } from "../../../../jobs/moota-reconcile"
 
 /** `error` is Moota's raw answer for logs and support; the admin shows `problem`, translated into what to do. */
 type Failure = { error: string; status: number | null; problem: MootaProblem }
@@ -93,8 +93,8 @@ export async function GET(req: AuthenticatedMedusaRequest, res: MedusaResponse):
 
   const [lastWebhook] = await moota.listMootaInboxMutations({ source: "webhook" }, { order: { created_at: "DESC" }, take: 1 })
   const [lastReconciled] = await moota.listMootaInboxMutations({ source: "reconcile" }, { order: { created_at: "DESC" }, take: 1 })
-  const [lastTest] = await moota.listMootaAuditLogs({ action: "webhook_test" }, { order: { created_at: "DESC" }, take: 1 })
-  const [lastRun] = await moota.listMootaAuditLogs({ action: RECONCILE_RUN_ACTION }, { order: { created_at: "DESC" }, take: 1 })
+  const [lastTest] = await moota.listMootaAuditLogs({ action: AUDIT.webhook_test }, { order: { created_at: "DESC" }, take: 1 })
+  const [lastRun] = await moota.listMootaAuditLogs({ action: AUDIT.reconcile_run }, { order: { created_at: "DESC" }, take: 1 })
   const since = new Date(Date.now() - 86_400_000)
   const [, webhook24h] = await moota.listAndCountMootaInboxMutations({ source: "webhook", created_at: { $gte: since } }, { take: 1 })
   const [, reconcile24h] = await moota.listAndCountMootaInboxMutations({ source: "reconcile", created_at: { $gte: since } }, { take: 1 })
