@@ -1,4 +1,5 @@
 import { isBeforeReservation } from "./matching"
+import { REVIEW, type ReviewStatus } from "./statuses"
 import { fitsReservation } from "./triage"
 
 /**
@@ -28,7 +29,7 @@ export type BuyerReviewReservation = {
 }
 
 export type BuyerReviewItem = {
-  status: "open" | "resolved" | "dismissed"
+  status: ReviewStatus
   /** The matcher's reservation, or the one the merchant matched. */
   reservation_id: string | null
   candidate_reservation_ids: string[]
@@ -53,7 +54,7 @@ export function itemConcernsReservation(
   r: BuyerReviewReservation,
   rule: { tolerance_percent: number; code_max: number }
 ): boolean {
-  if (item.status === "resolved" || item.amount === null) {
+  if (item.status === REVIEW.resolved || item.amount === null) {
     return false
   }
   if (item.reservation_id === r.id || item.candidate_reservation_ids.includes(r.id)) {
@@ -84,12 +85,12 @@ export function buyerReviewOf(
   const mine = items
     .filter((i) => itemConcernsReservation(i, r, rule))
     .sort((a, b) => b.created_at.getTime() - a.created_at.getTime())
-  const pick = mine.find((i) => i.status === "open") ?? mine[0]
+  const pick = mine.find((i) => i.status === REVIEW.open) ?? mine[0]
   if (!pick) {
     return null
   }
   return {
-    state: pick.status === "open" ? "checking" : "not_matched",
+    state: pick.status === REVIEW.open ? "checking" : "not_matched",
     amount: pick.amount as number,
     received_at: pick.mutation_date ?? pick.created_at,
   }

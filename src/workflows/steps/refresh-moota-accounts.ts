@@ -1,8 +1,10 @@
 import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
+import { isOpenReservation } from "../../lib/statuses"
 import { MOOTA_MODULE } from "../../modules/moota"
 import type MootaModuleService from "../../modules/moota/service"
 import type { ReservationRow } from "../../modules/moota/types"
+import { errorMessage } from "../../lib/error-message"
 
 export const refreshMootaAccountsStepId = "refresh-moota-accounts-step"
 
@@ -31,7 +33,7 @@ export const refreshMootaAccountsStep = createStep(
     }
     const result: RefreshMootaAccountsOutput = { reservation, refreshed: [], throttled: [] }
     const client = moota.getClient()
-    if (!client || (reservation.status !== "awaiting" && reservation.status !== "quarantined")) {
+    if (!client || !isOpenReservation(reservation.status)) {
       return new StepResponse(result)
     }
     const interval = moota.getOptions().refreshIntervalSeconds
@@ -44,7 +46,7 @@ export const refreshMootaAccountsStep = createStep(
         await client.refreshBank(bankId)
         result.refreshed.push(bankId)
       } catch (e) {
-        logger.warn(`moota: refresh of an account failed: ${e instanceof Error ? e.message : e}`)
+        logger.warn(`moota: refresh of an account failed: ${errorMessage(e)}`)
       }
     }
     if (result.refreshed.length) {

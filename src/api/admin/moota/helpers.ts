@@ -2,7 +2,7 @@ import type { MedusaContainer } from "@medusajs/framework/types"
 import { MedusaError, Modules } from "@medusajs/framework/utils"
 import { transactionOfReservation } from "../../../lib/instructions"
 import { maskAccountNumber } from "../../../lib/mask"
-import { manualMutationId } from "../../../lib/statuses"
+import { AUDIT, RELEASE, RESERVATION, isOpenReservation, manualMutationId } from "../../../lib/statuses"
 import { MOOTA_MODULE } from "../../../modules/moota"
 import type MootaModuleService from "../../../modules/moota/service"
 import type { InboxRow, ReservationRow, ReviewItemRow } from "../../../modules/moota/types"
@@ -122,14 +122,14 @@ export function timelineOf(r: ReservationRow, order: OrderRef): AdminMootaTimeli
     { type: "reserved", at: iso(r.created_at), amount: Number(r.transfer_amount) },
     { type: "awaiting", at: iso(r.created_at), until: iso(r.expires_at) },
   ]
-  const canceled = r.release_reason === "order_canceled" || (order.status === "canceled" && r.status !== "paid")
-  if (r.status === "paid") {
+  const canceled = r.release_reason === RELEASE.order_canceled || (order.status === "canceled" && r.status !== RESERVATION.paid)
+  if (r.status === RESERVATION.paid) {
     events.push({ type: "paid", at: iso(r.paid_at), amount: r.received_amount == null ? null : Number(r.received_amount) })
   } else if (canceled) {
     events.push({ type: "canceled", at: iso(r.released_at) })
-  } else if (r.status === "released") {
+  } else if (r.status === RESERVATION.released) {
     events.push({ type: "released", at: iso(r.released_at), note: r.release_reason })
-  } else if (r.status === "quarantined" || r.status === "expired") {
+  } else if (r.status === RESERVATION.quarantined || r.status === RESERVATION.expired) {
     events.push({ type: "expired", at: iso(r.expires_at) })
   }
   for (const refund of r.refunds ?? []) {
@@ -160,9 +160,9 @@ export async function orderPaymentView(scope: MedusaContainer, order: OrderRef, 
     ...reviews.flatMap((i) => [i.id, i.inbox_mutation_id]),
   ] as string[])
   // A manual confirmation (mark as paid, or a match from the review queue) is audited on its transfer.
-  const paidMatch = paidRow ? history.find((h) => h.action === "match" && h.subject_id === paidRow.id) : undefined
+  const paidMatch = paidRow ? history.find((h) => h.action === AUDIT.match && h.subject_id === paidRow.id) : undefined
   const paidBy = paidMatch?.actor ?? null
-  const open = r.status === "awaiting" || r.status === "quarantined"
+  const open = isOpenReservation(r.status)
   const transaction = transactionOfReservation(r)
 
   return {
@@ -195,7 +195,7 @@ export async function orderPaymentView(scope: MedusaContainer, order: OrderRef, 
       payment_url: transaction.payment_url,
     },
     paid:
-      r.status === "paid"
+      r.status === RESERVATION.paid
         ? {
             at: iso(r.paid_at),
             bank_id: r.paid_bank_id,
@@ -222,7 +222,7 @@ export async function orderPaymentView(scope: MedusaContainer, order: OrderRef, 
     history,
     actions: {
       check: open && !!moota.getClient(),
-      mark_paid: r.status !== "paid" && order.status !== "canceled",
+      mark_paid: r.status !== RESERVATION.paid && order.status !== "canceled",
       release: open,
     },
   }

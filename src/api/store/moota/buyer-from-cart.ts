@@ -2,8 +2,7 @@ import type { MedusaNextFunction, MedusaRequest, MedusaResponse } from "@medusaj
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { isMootaTransactionKind } from "../../../lib/options"
 import type MootaModuleService from "../../../modules/moota/service"
-
-const PROVIDER_ID = "pp_moota_moota"
+import { MOOTA_PROVIDER_ID } from "../../../providers/moota/constants"
 
 type Address = { first_name?: string | null; last_name?: string | null; phone?: string | null } | null | undefined
 type CartContact = { email?: string | null; shipping_address?: Address; billing_address?: Address }
@@ -23,7 +22,7 @@ const text = (v: unknown): string | null => (typeof v === "string" && v.trim() ?
 export async function fillMootaBuyerFromCart(req: MedusaRequest, _res: MedusaResponse, next: MedusaNextFunction): Promise<void> {
   try {
     const body = req.body as { provider_id?: unknown; data?: Record<string, unknown> } | undefined
-    if (!body || body.provider_id !== PROVIDER_ID) return next()
+    if (!body || body.provider_id !== MOOTA_PROVIDER_ID) return next()
     const data = body.data && typeof body.data === "object" && !Array.isArray(body.data) ? body.data : {}
     const moota = req.scope.resolve<MootaModuleService>("moota")
     if (!moota.getOptions().accounts.some((a) => a.enabled && isMootaTransactionKind(a.kind))) return next()

@@ -1,4 +1,5 @@
 import { MedusaError } from "@medusajs/framework/utils"
+import { quarantineEnd } from "../../../lib/durations"
 import { entityId } from "../../../lib/ids"
 import type { MootaTransactionInstructions } from "../../../lib/session-data"
 import { RESERVATION, TRANSACTION, type TransactionStatus } from "../../../lib/statuses"
@@ -75,7 +76,7 @@ export async function openTransaction(
     await deactivateHolds(db, [existing.id])
   }
   const expiresAt = created.expires_at ?? input.expires_at
-  const quarantineUntil = new Date(expiresAt.getTime() + input.quarantine_minutes * 60_000)
+  const quarantineUntil = quarantineEnd(expiresAt, input.quarantine_minutes)
   const instructions: MootaTransactionInstructions = {
     trx_id: created.trx_id,
     kind: input.kind,

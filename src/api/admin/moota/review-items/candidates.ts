@@ -5,6 +5,7 @@ import { mootaPaymentOfOrder } from "../../../../queries/moota-payment"
 import type { ReservationRow } from "../../../../modules/moota/types"
 import { likeEscape, mootaOf, ordersBySession, type OrderRef } from "../helpers"
 import type { AdminMootaCandidate } from "../types"
+import { DAY_MS } from "../../../../lib/durations"
 
 type StoredItem = { status: string; amount: number | string | null; reservation_id: string | null; resolution: string | null }
 
@@ -87,7 +88,6 @@ export async function nearbyReservations(
     // Through unknown: the generated row type reads the json column bank_ids as a record.
     return suggested.length ? ((await moota.listMootaReservations({ id: suggested })) as unknown as ReservationRow[]) : []
   }
-  const DAY_MS = 86_400_000
   const lifetimeMs = (options.paymentWindowMinutes + options.quarantineMinutes) * 60_000
   return await moota.listReviewCandidates({
     bank_id: item.bank_id,

@@ -4,6 +4,8 @@ import { AUDIT } from "../../../../lib/statuses"
 import { createMootaClient, MootaApiError, mootaProblemOf, type MootaBank, type MootaIndexedAccount, type MootaProblem } from "../../../../lib/moota"
 import { actorsById, mootaOf, mutationView } from "../helpers"
 import { webhookUrlOf } from "./helpers"
+import { DAY_MS } from "../../../../lib/durations"
+import { errorMessage } from "../../../../lib/error-message"
 
 /** `error` is Moota's raw answer for logs and support; the admin shows `problem`, translated into what to do. */
 type Failure = { error: string; status: number | null; problem: MootaProblem }
@@ -13,7 +15,7 @@ function failure(e: unknown): Failure {
   if (e instanceof MootaApiError) {
     return { error: e.message, status: e.status, problem }
   }
-  return { error: e instanceof Error ? e.message : String(e), status: null, problem }
+  return { error: errorMessage(e), status: null, problem }
 }
 
 async function attempt<T>(fn: () => Promise<T>): Promise<{ ok: true; value: T } | ({ ok: false } & Failure)> {
@@ -95,7 +97,7 @@ export async function GET(req: AuthenticatedMedusaRequest, res: MedusaResponse):
   const [lastReconciled] = await moota.listMootaInboxMutations({ source: "reconcile" }, { order: { created_at: "DESC" }, take: 1 })
   const [lastTest] = await moota.listMootaAuditLogs({ action: AUDIT.webhook_test }, { order: { created_at: "DESC" }, take: 1 })
   const [lastRun] = await moota.listMootaAuditLogs({ action: AUDIT.reconcile_run }, { order: { created_at: "DESC" }, take: 1 })
-  const since = new Date(Date.now() - 86_400_000)
+  const since = new Date(Date.now() - DAY_MS)
   const [, webhook24h] = await moota.listAndCountMootaInboxMutations({ source: "webhook", created_at: { $gte: since } }, { take: 1 })
   const [, reconcile24h] = await moota.listAndCountMootaInboxMutations({ source: "reconcile", created_at: { $gte: since } }, { take: 1 })
   const openReviews = Object.values(await moota.countOpenReviewItems()).reduce((a, b) => a + b, 0)

@@ -12,6 +12,7 @@ import type { ReservationRow } from "../../../../modules/moota/types"
 import { buyerStatus, paymentFromSessionData } from "../../../../storefront/status"
 import type { MootaBuyerClaim, MootaBuyerPayment } from "../../../../storefront/types"
 import { mootaPaymentOfCart, mootaPaymentOfOrder } from "../../../../queries/moota-payment"
+import { DAY_MS } from "../../../../lib/durations"
 
 /** The Moota payment behind a cart or an order, and what the buyer's status depends on. */
 export type PaymentRef = {
@@ -142,7 +143,6 @@ export async function buyerPaymentOf(scope: MedusaContainer, ref: PaymentRef, no
   }
 }
 
-const DAY_MS = 86_400_000
 
 /** A workflow's result comes back serialized (dates as strings): both are read with `new Date`. */
 export function buyerClaimOf(c: ClaimRow): MootaBuyerClaim {
