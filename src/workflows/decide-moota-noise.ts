@@ -5,8 +5,8 @@ import { decideMootaNoiseStep } from "./steps/decide-moota-noise"
 export const decideMootaNoiseWorkflowId = "decide-moota-noise"
 
 /**
- * The confirmation scheduler's bulk pass over claimed inbox rows: closes those that cannot pay
- * anything (same outcomes as the one-row confirmation) and returns the rest for
+ * The confirmation scheduler's bulk pass over claimed inbox rows: closes the noise, those that cannot
+ * pay anything (defined in steps/decide-moota-noise.ts), (same outcomes as the one-row confirmation) and returns the rest for
  * confirm-moota-mutation. No events: an ignored row never had one.
  */
 export const decideMootaNoiseWorkflow = createWorkflow(decideMootaNoiseWorkflowId, (input: { rows: InboxRow[] }) => {

@@ -1,5 +1,5 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
-import { MedusaError, Modules } from "@medusajs/framework/utils"
+import { Modules } from "@medusajs/framework/utils"
 import { transactionOfReservation } from "../../../lib/instructions"
 import { maskAccountNumber } from "../../../lib/mask"
 import { AUDIT, RELEASE, RESERVATION, isOpenReservation, manualMutationId } from "../../../lib/statuses"
@@ -10,7 +10,7 @@ import type { InboxRow, ReservationRow, ReviewItemRow } from "../../../modules/m
 /** Rows as the generated list/retrieve methods type them: outcome and resolution are plain text columns. */
 type StoredInbox = Omit<InboxRow, "outcome"> & { outcome: string | null }
 type StoredReviewItem = Omit<ReviewItemRow, "candidate_reservation_ids" | "resolution"> & { resolution: string | null }
-import { mootaPaymentOfOrder, ordersById, ordersOfSessions, requireMootaPaymentOfOrder, type MootaPaymentOrder } from "../../../queries/moota-payment"
+import { ordersById, type MootaPaymentOrder } from "../../../queries/moota-payment"
 import type {
   AdminMootaActor,
   AdminMootaHistoryEntry,
@@ -27,36 +27,6 @@ export function mootaOf(scope: MedusaContainer): MootaModuleService {
 }
 
 const iso = (d: Date | string | null | undefined): string | null => (d ? new Date(d).toISOString() : null)
-
-/** An order as the admin routes read it. */
-export type OrderRef = MootaPaymentOrder
-
-export { ordersById }
-
-/** The order placed with each payment session, with what the review queue shows of it. */
-export async function ordersBySession(scope: MedusaContainer, sessionIds: string[]): Promise<Map<string, OrderRef>> {
-  return await ordersOfSessions(scope, sessionIds, { withTotal: true })
-}
-
-/**
- * An order and its Moota payment. An order whose cart was paid with Moota more than once (the buyer
- * changed the cart) keeps the newest reservation. NOT_FOUND when the order does not exist.
- */
-export async function loadOrderMoota(
-  scope: MedusaContainer,
-  orderId: string
-): Promise<{ order: OrderRef; reservation: ReservationRow | null }> {
-  const found = await mootaPaymentOfOrder(scope, orderId)
-  if (!found) {
-    throw new MedusaError(MedusaError.Types.NOT_FOUND, `Order ${orderId} not found`)
-  }
-  return { order: found.order, reservation: found.payment?.reservation ?? null }
-}
-
-export async function requireOrderMoota(scope: MedusaContainer, orderId: string): Promise<{ order: OrderRef; reservation: ReservationRow }> {
-  const { order, payment } = await requireMootaPaymentOfOrder(scope, orderId)
-  return { order, reservation: payment.reservation }
-}
 
 /** Admin users behind audit rows; an id that is no user (e.g. deleted) is shown as its id. */
 export async function actorsById(scope: MedusaContainer, ids: string[]): Promise<Map<string, AdminMootaActor>> {
@@ -117,7 +87,7 @@ export function mutationView(row: StoredInbox): AdminMootaMutation {
 }
 
 /** Reserved, awaiting, then how it ended: paid (and any refunds), expired, canceled or released. */
-export function timelineOf(r: ReservationRow, order: OrderRef): AdminMootaTimelineEvent[] {
+export function timelineOf(r: ReservationRow, order: MootaPaymentOrder): AdminMootaTimelineEvent[] {
   const events: AdminMootaTimelineEvent[] = [
     { type: "reserved", at: iso(r.created_at), amount: Number(r.transfer_amount) },
     { type: "awaiting", at: iso(r.created_at), until: iso(r.expires_at) },
@@ -139,7 +109,7 @@ export function timelineOf(r: ReservationRow, order: OrderRef): AdminMootaTimeli
 }
 
 /** Everything the order widget shows for one Moota payment. */
-export async function orderPaymentView(scope: MedusaContainer, order: OrderRef, r: ReservationRow): Promise<AdminMootaOrderPayment> {
+export async function orderPaymentView(scope: MedusaContainer, order: MootaPaymentOrder, r: ReservationRow): Promise<AdminMootaOrderPayment> {
   const moota = mootaOf(scope)
   const options = moota.getOptions()
   const configured = new Map(options.accounts.map((a) => [a.bankId, a]))
@@ -228,7 +198,7 @@ export async function orderPaymentView(scope: MedusaContainer, order: OrderRef, 
   }
 }
 
-export function reviewItemView(item: StoredReviewItem, inbox: StoredInbox | undefined, orders: Map<string, OrderRef>): AdminMootaReviewItem {
+export function reviewItemView(item: StoredReviewItem, inbox: StoredInbox | undefined, orders: Map<string, MootaPaymentOrder>): AdminMootaReviewItem {
   const order = item.order_id ? orders.get(item.order_id) ?? null : null
   return {
     id: item.id,

@@ -1,5 +1,6 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
-import { listFilters, listOrder, mootaOf, ordersById, reviewItemView } from "../helpers"
+import { ordersById } from "../../../../queries/moota-payment"
+import { listFilters, listOrder, mootaOf, reviewItemView } from "../helpers"
 import type { AdminMootaReviewItemsQueryType } from "../validators"
 
 /** The review queue, filtered and paginated (the list is ordered by an indexed column and paged in SQL). */

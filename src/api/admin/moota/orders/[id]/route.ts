@@ -1,10 +1,12 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { claimViews } from "../../claims"
-import { loadOrderMoota, mootaOf, orderPaymentView } from "../../helpers"
+import { requireOrderWithMootaPayment } from "../../../../../queries/moota-payment"
+import { mootaOf, orderPaymentView } from "../../helpers"
 
 /** The order widget's data: the order's Moota payment, or `payment: null` when it was paid otherwise. */
 export async function GET(req: AuthenticatedMedusaRequest, res: MedusaResponse): Promise<void> {
-  const { order, reservation } = await loadOrderMoota(req.scope, req.params.id)
+  const { order, payment } = await requireOrderWithMootaPayment(req.scope, req.params.id)
+  const reservation = payment?.reservation ?? null
   if (!reservation) {
     res.json({ payment: null })
     return
