@@ -48,7 +48,8 @@ export default tseslint.config(
     rules: { "@typescript-eslint/no-require-imports": "off" },
   },
   {
-    files: ["src/api/**/*.ts"],
+    // Routes, jobs and subscribers start a workflow for every write (CONTRIBUTING, Code layout).
+    files: ["src/api/**/*.ts", "src/jobs/**/*.ts", "src/subscribers/**/*.ts"],
     ignores: ["**/__tests__/**"],
     languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
     plugins: { moota: { rules: { "no-module-writes-in-routes": noModuleWritesInRoutes } } },

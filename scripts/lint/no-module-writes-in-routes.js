@@ -1,7 +1,7 @@
 "use strict"
 
 /**
- * Routes validate, run a workflow or a query, and answer: a write to the plugin's data from a route
+ * Routes, jobs and subscribers run a workflow for every write: a write to the plugin's data from one
  * skips the workflow's checks, compensation and events. This rule reports any call, in the files it
  * is enabled for, of a method of the Moota module service that is not a read.
  *
@@ -21,7 +21,7 @@ module.exports = {
     schema: [],
     messages: {
       write:
-        "`{{method}}` writes through the Moota module from a route. Run a workflow (src/workflows) that does it in a step instead.",
+        "`{{method}}` writes through the Moota module from a route, job or subscriber. Run a workflow (src/workflows) that does it in a step instead.",
     },
   },
   create(context) {

@@ -1,10 +1,10 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
-import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
-import { cancelOrderWorkflow } from "@medusajs/medusa/core-flows"
-import { MOOTA_PAYMENT_EXPIRED_CANCELED } from "../lib/events"
+import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
+import { errorMessage } from "../lib/error-message"
 import { MOOTA_MODULE } from "../modules/moota"
 import type MootaModuleService from "../modules/moota/service"
 import { ordersOfSessions } from "../queries/moota-payment"
+import { cancelExpiredMootaOrderWorkflow, expireMootaPaymentsWorkflow } from "../workflows/expire-moota-payments"
 
 /**
  * Past the deadline: the reservation goes into quarantine (its amount stays blocked so a late transfer
@@ -13,34 +13,27 @@ import { ordersOfSessions } from "../queries/moota-payment"
 export async function expireMootaReservations(container: MedusaContainer, now = new Date()) {
   const moota = container.resolve<MootaModuleService>(MOOTA_MODULE)
   const logger = container.resolve(ContainerRegistrationKeys.LOGGER)
-  const { quarantined, expired } = await moota.expireDue(now)
+  const { result } = await expireMootaPaymentsWorkflow(container).run({ input: { now } })
+  const quarantined = result.quarantined_session_ids
   let canceled = 0
   if (quarantined.length && moota.getOptions().autoCancelExpired) {
-    const orders = await ordersOfSessions(
-      container,
-      quarantined.map((r) => r.session_id)
-    )
+    const orders = await ordersOfSessions(container, quarantined)
     for (const order of orders.values()) {
       if (order.status === "canceled") {
         continue
       }
       try {
-        await cancelOrderWorkflow(container).run({ input: { order_id: order.id } })
+        await cancelExpiredMootaOrderWorkflow(container).run({ input: { order_id: order.id } })
         canceled++
-        // Tells the buyer (subscriber); "order.canceled" alone cannot say the deadline was the reason.
-        await container
-          .resolve(Modules.EVENT_BUS)
-          .emit({ name: MOOTA_PAYMENT_EXPIRED_CANCELED, data: { order_id: order.id } })
-          .catch((e: unknown) => logger.warn(`moota: could not emit ${MOOTA_PAYMENT_EXPIRED_CANCELED}: ${e instanceof Error ? e.message : e}`))
       } catch (e) {
-        logger.warn(`moota: could not cancel unpaid order ${order.id}: ${e instanceof Error ? e.message : e}`)
+        logger.warn(`moota: could not cancel unpaid order ${order.id}: ${errorMessage(e)}`)
       }
     }
   }
-  if (quarantined.length || expired.length) {
-    logger.info(`moota: ${quarantined.length} payment(s) past deadline, ${canceled} order(s) canceled, ${expired.length} amount(s) freed`)
+  if (quarantined.length || result.expired) {
+    logger.info(`moota: ${quarantined.length} payment(s) past deadline, ${canceled} order(s) canceled, ${result.expired} amount(s) freed`)
   }
-  return { quarantined: quarantined.length, expired: expired.length, canceled }
+  return { quarantined: quarantined.length, expired: result.expired, canceled }
 }
 
 export default async function mootaExpireReservationsJob(container: MedusaContainer) {

@@ -6,12 +6,13 @@ import type MootaModuleService from "../modules/moota/service"
 import { loadMootaOrder, sendBuyerMessage } from "../notifications/buyer"
 import { sendMerchantAlert } from "../notifications/merchant"
 import { retryNotifications } from "../notifications/send"
+import { DAY_MS } from "../lib/durations"
+import { errorMessage } from "../lib/error-message"
 
 /** What triggered these messages, as the log and the notification's trigger_type record it (not bus events). */
 export const MOOTA_PAYMENT_REMINDER = "moota.payment.reminder"
 export const MOOTA_CREDENTIAL_EXPIRING = "moota.credential.expiring"
 
-const DAY_MS = 86_400_000
 
 /**
  * The scheduled side of notifications: one reminder per unpaid order when its deadline comes within
@@ -40,7 +41,7 @@ export async function sendMootaPaymentReminders(container: MedusaContainer, now 
           reminded++
         }
       } catch (e) {
-        logger.warn(`moota: payment reminder for order ${reservation.order_id} failed: ${e instanceof Error ? e.message : e}`)
+        logger.warn(`moota: payment reminder for order ${reservation.order_id} failed: ${errorMessage(e)}`)
       }
     }
   }

@@ -1,21 +1,17 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
-import { MootaApiError } from "../lib/moota"
 import { MOOTA_MODULE } from "../modules/moota"
 import type MootaModuleService from "../modules/moota/service"
-
-const MAX_ATTEMPTS = 10
+import { writeBackMootaTagWorkflow } from "../workflows/write-back-moota-tag"
 
 /**
- * Tags each confirmed Moota mutation with its order's display id (the tag is created first, as Moota
- * requires). Runs after the confirmation, never inside it, and retries on the next run on failure.
+ * Tags each confirmed Moota mutation with its order's display id. Runs after the confirmation, never
+ * inside it, and retries on the next run on failure (see the workflow's step).
  */
 export async function writeBackMootaTags(container: MedusaContainer) {
   const moota = container.resolve<MootaModuleService>(MOOTA_MODULE)
-  const logger = container.resolve(ContainerRegistrationKeys.LOGGER)
   const query = container.resolve(ContainerRegistrationKeys.QUERY)
-  const client = moota.getClient()
-  if (!client || !moota.getOptions().writeBack) {
+  if (!moota.getClient() || !moota.getOptions().writeBack) {
     return { done: 0, failed: 0 }
   }
   const due = await moota.listWriteBackDue()
@@ -29,17 +25,13 @@ export async function writeBackMootaTags(container: MedusaContainer) {
   for (const row of due) {
     const displayId = row.order_id ? displayIds.get(row.order_id) : undefined
     const tag = displayId !== undefined ? `order-${displayId}` : `medusa-${row.order_id ?? row.reservation_id}`
-    try {
-      await client.createTag(tag)
-      await client.attachTags(row.mutation_id, [tag])
-      await moota.recordWriteBack(row.id, { ok: true })
+    const { result } = await writeBackMootaTagWorkflow(container).run({
+      input: { inbox_id: row.id, mutation_id: row.mutation_id, tag, attempts: row.write_back_attempts },
+    })
+    if (result.ok) {
       done++
-    } catch (e) {
+    } else {
       failed++
-      const message = e instanceof MootaApiError || e instanceof Error ? e.message : String(e)
-      const giveUp = row.write_back_attempts + 1 >= MAX_ATTEMPTS || (e instanceof MootaApiError && !e.retriable && e.status !== 401)
-      await moota.recordWriteBack(row.id, { ok: false, error: message, giveUp })
-      logger.warn(`moota write-back: tagging a mutation failed${giveUp ? " (giving up)" : ", will retry"}: ${message}`)
     }
   }
   return { done, failed }

@@ -73,6 +73,15 @@ export function isWholeRupiah(n: number): boolean {
  * Implemented by hand so output does not depend on the machine's ICU data.
  */
 export function formatRupiah(n: number): string {
+  return formatRupiahWith(n, { group: ".", decimal: ",", prefix: "Rp" })
+}
+
+/** As English readers (and Medusa's dashboard) write it: "Rp 150,123", with ".50" only when there are cents. */
+export function formatRupiahEnglish(n: number): string {
+  return formatRupiahWith(n, { group: ",", decimal: ".", prefix: "Rp " })
+}
+
+function formatRupiahWith(n: number, style: { group: string; decimal: string; prefix: string }): string {
   const cents = Math.round(Math.abs(n) * 100)
   if (!Number.isSafeInteger(cents)) {
     throw new RangeError("formatRupiah needs a finite amount within the exact range of a double")
@@ -80,7 +89,7 @@ export function formatRupiah(n: number): string {
   const whole = Math.floor(cents / 100)
   const fraction = cents % 100
   const sign = n < 0 && cents > 0 ? "-" : ""
-  const grouped = String(whole).replace(/\B(?=(\d{3})+(?!\d))/g, ".")
-  const decimals = fraction === 0 ? "" : `,${String(fraction).padStart(2, "0")}`
-  return `${sign}Rp${grouped}${decimals}`
+  const grouped = String(whole).replace(/\B(?=(\d{3})+(?!\d))/g, style.group)
+  const decimals = fraction === 0 ? "" : `${style.decimal}${String(fraction).padStart(2, "0")}`
+  return `${sign}${style.prefix}${grouped}${decimals}`
 }

@@ -1,5 +1,6 @@
 import type { ClaimShape } from "./claims"
 import { ownershipOf } from "./review-ownership"
+import { REVIEW, type ReviewStatus } from "./statuses"
 
 /**
  * Whether a buyer whose order still awaits payment should be told that a transfer is with the store
@@ -24,7 +25,7 @@ export type BuyerReviewReservation = {
 }
 
 export type BuyerReviewItem = {
-  status: "open" | "resolved" | "dismissed"
+  status: ReviewStatus
   /** The matcher's reservation, or the one the merchant matched. */
   reservation_id: string | null
   candidate_reservation_ids: string[]
@@ -61,7 +62,7 @@ export function buyerReviewOf(r: BuyerReviewReservation, items: BuyerReviewItem[
     return null
   }
   return {
-    state: pick.status === "open" ? "checking" : "not_matched",
+    state: pick.status === REVIEW.open ? "checking" : "not_matched",
     amount: pick.amount as number,
     received_at: pick.mutation_date ?? pick.created_at,
   }

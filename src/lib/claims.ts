@@ -1,3 +1,5 @@
+import { DAY_MS } from "./durations"
+
 /**
  * A buyer's payment confirmation ("Konfirmasi pembayaran"): the limits of what a buyer may send, the
  * image types a proof may be, and when a claim names a credit. Pure; the store and routes apply it.
@@ -45,8 +47,8 @@ export function claimTimeProblem(transferredAt: Date, orderPlacedAt: Date, now: 
 export const CLAIM_ALERT_GRACE_MS = 30 * 60_000
 
 /** How far a bank's booking date may lie from the time the buyer reported (banks book interbank transfers late). */
-export const CLAIM_FIT_BEFORE_MS = 86_400_000
-export const CLAIM_FIT_AFTER_MS = 3 * 86_400_000
+export const CLAIM_FIT_BEFORE_MS = DAY_MS
+export const CLAIM_FIT_AFTER_MS = 3 * DAY_MS
 
 export type ClaimShape = { amount: number; transferred_at: Date; bank_ids: string[] }
 export type CreditShape = { bank_id: string; amount: number | null; mutation_date: Date | null }

@@ -1,5 +1,5 @@
 import { formatRupiah } from "./amount"
-import { isMootaTransactionKind, type MootaAccount, type MootaOptions } from "./options"
+import { isMootaTransactionKind, type MootaAccount, type MootaOptions, type MootaTransactionKind } from "./options"
 import { toDynamicQris } from "./qris"
 import type { MootaPaymentStatus, MootaSessionData, MootaTransactionInstructions } from "./session-data"
 import { formatWib } from "./wib"
@@ -88,7 +88,7 @@ export function buildSessionData(input: InstructionInput): MootaSessionData {
       ? {
           transaction_accounts: input.transaction_accounts.map((a) => ({
             bank_id: a.bankId,
-            kind: a.kind as "moota_va" | "moota_qris",
+            kind: a.kind as MootaTransactionKind,
             bank: a.bank,
           })),
           ...(uniqueCodeBanks.length ? { unique_code_banks: uniqueCodeBanks } : {}),

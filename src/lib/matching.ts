@@ -1,5 +1,5 @@
 import { isWholeRupiah } from "./amount"
-import { RELEASE, isOpenReservation, type IgnoredKind, type ReservationStatus, type ReviewReason } from "./statuses"
+import { RELEASE, RESERVATION, isOpenReservation, type IgnoredKind, type ReservationStatus, type ReviewReason } from "./statuses"
 import { toMootaDate } from "./wib"
 
 /**
@@ -96,7 +96,7 @@ export function decideMatch(
     if (r.order_status === "canceled" || r.release_reason === RELEASE.order_canceled) {
       return review("canceled", "Transfer for an order that was canceled", r)
     }
-    if (r.status === "quarantined") {
+    if (r.status === RESERVATION.quarantined) {
       return review("expired", "Transfer arrived after the payment deadline", r)
     }
     if (isBeforeReservation(mutation.mutation_date, r.created_at)) {
@@ -109,13 +109,13 @@ export function decideMatch(
   if (!latest) {
     return review("unmatched", "No order awaits this amount on this account", null)
   }
-  if (latest.status === "paid") {
+  if (latest.status === RESERVATION.paid) {
     return review("already_paid", "A second transfer for an order already paid", latest, candidates)
   }
   if (latest.release_reason === RELEASE.order_canceled || latest.order_status === "canceled") {
     return review("canceled", "Transfer for an order that was canceled", latest, candidates)
   }
-  if (latest.status === "expired") {
+  if (latest.status === RESERVATION.expired) {
     return review("expired", "Transfer arrived after the payment deadline and its grace period", latest, candidates)
   }
   return review("unmatched", "No order awaits this amount on this account", null, candidates)

@@ -1,5 +1,7 @@
 import { z } from "zod"
+import { ACCOUNT_KINDS, isMootaTransactionKind, type AccountKind, type MootaTransactionKind } from "./account-kinds"
 import { parseStaticQris } from "./qris"
+import { errorMessage } from "./error-message"
 
 /**
  * The plugin's options, validated at boot. One schema serves the plugin's module (plugin options)
@@ -29,13 +31,7 @@ export const MISSING = {
   accountHolder: 'the account holder\'s name ("atas nama") shown to buyers is missing or empty',
 } as const
 
-export const ACCOUNT_KINDS = ["bank", "va", "qris", "moota_va", "moota_qris"] as const
-export type AccountKind = (typeof ACCOUNT_KINDS)[number]
-
-/** Kinds paid through a Moota transaction created per payment session (VA number or QR from Moota). */
-export function isMootaTransactionKind(kind: AccountKind): kind is "moota_va" | "moota_qris" {
-  return kind === "moota_va" || kind === "moota_qris"
-}
+export { ACCOUNT_KINDS, isMootaTransactionKind, type AccountKind, type MootaTransactionKind }
 
 /** A string that must be given and not blank; `missing` says what to do otherwise. */
 function requiredText(missing: string) {
@@ -79,7 +75,7 @@ const accountSchema = z
         try {
           parseStaticQris(a.qris)
         } catch (e) {
-          ctx.addIssue({ code: "custom", path: ["qris"], message: e instanceof Error ? e.message : String(e) })
+          ctx.addIssue({ code: "custom", path: ["qris"], message: errorMessage(e) })
         }
       }
     } else if (!isMootaTransactionKind(a.kind) && !a.accountNumber) {

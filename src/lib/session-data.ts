@@ -1,3 +1,4 @@
+import type { AccountKind, MootaTransactionKind } from "./account-kinds"
 import type { ReservationStatus } from "./statuses"
 
 /**
@@ -10,7 +11,7 @@ export type MootaInstructionAccount = {
   /** Moota's id of the account; pass it back as `bank_id` in the session data to choose this one. */
   bank_id: string
   /** `moota_va` / `moota_qris`: a VA number or QR Moota created for this one payment. */
-  kind: "bank" | "va" | "qris" | "moota_va" | "moota_qris"
+  kind: AccountKind
   /** Label to show, e.g. "BCA". */
   bank: string
   /** Null for QRIS, which is paid by scanning `qris_payload`. */
@@ -26,7 +27,7 @@ export type MootaInstructionAccount = {
 export type MootaTransactionInstructions = {
   /** Moota's transaction id, as its payment confirmation names it. */
   trx_id: string
-  kind: "moota_va" | "moota_qris"
+  kind: MootaTransactionKind
   bank_id: string
   /** e.g. "BCA Virtual Account". */
   bank: string
@@ -41,7 +42,7 @@ export type MootaTransactionInstructions = {
 }
 
 /** An account the buyer may choose to get a VA number or QR of its own (pass its `bank_id`). */
-export type MootaTransactionChoice = { bank_id: string; kind: "moota_va" | "moota_qris"; bank: string }
+export type MootaTransactionChoice = { bank_id: string; kind: MootaTransactionKind; bank: string }
 
 export type MootaPaymentStatus = ReservationStatus
 

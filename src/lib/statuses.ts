@@ -80,6 +80,10 @@ export type TransactionStatus = (typeof TRANSACTION_STATUSES)[number]
 export const RELEASE_REASONS = ["order_canceled", "released_by_merchant"] as const
 export type ReleaseReason = (typeof RELEASE_REASONS)[number]
 
+/** What the audit log records, by the merchant ("actor" an admin user) or by the plugin ("system"). */
+export const AUDIT_ACTIONS = ["match", "dismiss", "release", "to_review", "webhook_test", "reconcile_run"] as const
+export type AuditAction = (typeof AUDIT_ACTIONS)[number]
+
 /** Each value of a list by its own name, so code says `RESERVATION.paid` and a typo fails typecheck. */
 export function byName<T extends string>(values: readonly T[]): { readonly [K in T]: K } {
   return Object.freeze(Object.fromEntries(values.map((v) => [v, v]))) as { readonly [K in T]: K }
@@ -96,9 +100,15 @@ export const RESOLUTION = byName(REVIEW_RESOLUTIONS)
 export const NOTIFICATION = byName(NOTIFICATION_STATUSES)
 export const RELEASE = byName(RELEASE_REASONS)
 export const TRANSACTION = byName(TRANSACTION_STATUSES)
+export const AUDIT = byName(AUDIT_ACTIONS)
 
 /** Statuses whose amount is still offered to the buyer: a transfer may pay or be matched to them. */
 export const OPEN_RESERVATION_STATUSES = [RESERVATION.awaiting, RESERVATION.quarantined] as const
+
+/** The inbox row of a "mark as paid": one per reservation (its unique mutation id on the account). */
+export function manualMutationId(reservationId: string): string {
+  return `manual-${reservationId}`
+}
 
 export function isOpenReservation(status: ReservationStatus): boolean {
   return (OPEN_RESERVATION_STATUSES as readonly ReservationStatus[]).includes(status)

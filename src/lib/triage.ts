@@ -1,5 +1,6 @@
 import { isBeforeReservation, type MatchDecision } from "./matching"
-import { INBOX, type InboxOutcome, type InboxStatus } from "./statuses"
+import { INBOX, isOpenReservation, type InboxOutcome, type InboxStatus, type ReservationStatus } from "./statuses"
+import { DAY_MS } from "./durations"
 
 /**
  * Triage of credits no reservation holds (issue 16). A shared business account receives marketplace
@@ -23,11 +24,10 @@ import { INBOX, type InboxOutcome, type InboxStatus } from "./statuses"
  */
 export const TRIAGE_RECENT_DAYS = 7
 
-const DAY_MS = 86_400_000
 
 export type TriageReservation = {
   id: string
-  status: "awaiting" | "quarantined" | "paid" | "expired" | "released"
+  status: ReservationStatus
   order_total: number
   transfer_amount: number
   /** When the reservation last changed (paid, expired, canceled, released). */
@@ -65,7 +65,7 @@ export function isNear(amount: number, reference: number, tolerancePercent: numb
 
 /** Whether a reservation can still explain a credit: live, or ended within the recent window. */
 export function isRecent(r: TriageReservation, creditAt: Date): boolean {
-  if (r.status === "awaiting" || r.status === "quarantined") {
+  if (isOpenReservation(r.status)) {
     return true
   }
   return r.updated_at.getTime() >= creditAt.getTime() - TRIAGE_RECENT_DAYS * DAY_MS

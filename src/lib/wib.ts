@@ -3,6 +3,8 @@
  * fixed-offset arithmetic on UTC fields, so results never depend on the machine's timezone or ICU data.
  */
 
+import type { Lang } from "./lang"
+
 export const WIB_OFFSET_MINUTES = 7 * 60
 const WIB_OFFSET_MS = WIB_OFFSET_MINUTES * 60_000
 
@@ -72,7 +74,7 @@ const MONTHS = {
 } as const
 
 /** For buyers and merchants: "5 Oktober 2021 10.25 WIB" / "5 October 2021 10:25 WIB". */
-export function formatWib(d: Date, lang: "id" | "en"): string {
+export function formatWib(d: Date, lang: Lang): string {
   const w = toWibFields(d)
   // Indonesian writes clock times with a dot (PUEBI); English with a colon.
   const sep = lang === "id" ? "." : ":"

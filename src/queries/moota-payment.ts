@@ -113,15 +113,24 @@ async function mootaPaymentWhere(
   return { session_id: reservation.session_id, reservation, order: order?.id ? toOrder(order) : null }
 }
 
+/** An order and its Moota payment (null when paid otherwise), or the NOT_FOUND the admin routes answer when there is no order. */
+export async function requireOrderWithMootaPayment(
+  scope: MedusaContainer,
+  orderId: string
+): Promise<{ order: MootaPaymentOrder; payment: MootaPayment | null }> {
+  const found = await mootaPaymentOfOrder(scope, orderId)
+  if (!found) {
+    throw new MedusaError(MedusaError.Types.NOT_FOUND, `Order ${orderId} not found`)
+  }
+  return { order: found.order, payment: found.payment }
+}
+
 /** An order's Moota payment, or the NOT_FOUND the admin routes answer when there is no order or no payment. */
 export async function requireMootaPaymentOfOrder(
   scope: MedusaContainer,
   orderId: string
 ): Promise<{ order: MootaPaymentOrder; payment: MootaPayment }> {
-  const found = await mootaPaymentOfOrder(scope, orderId)
-  if (!found) {
-    throw new MedusaError(MedusaError.Types.NOT_FOUND, `Order ${orderId} not found`)
-  }
+  const found = await requireOrderWithMootaPayment(scope, orderId)
   if (!found.payment) {
     throw new MedusaError(MedusaError.Types.NOT_FOUND, `Order ${orderId} has no Moota payment`)
   }

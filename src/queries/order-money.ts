@@ -36,6 +36,7 @@ type GraphPayment = {
   id: string
   provider_id: string
   payment_session_id?: string | null
+  captured_at?: string | Date | null
   refunds?: ({ id: string; amount: number | string; created_at: string | Date; note?: string | null } | null)[] | null
 }
 type GraphCollection = {
@@ -63,7 +64,7 @@ export async function orderMootaMoney(scope: MedusaContainer, orderId: string): 
       "summary",
       ...["id", "amount", "captured_amount", "authorized_amount", "status", "cart.id"].map((f) => `payment_collections.${f}`),
       ...["id", "provider_id", "moota_reservation.*"].map((f) => `payment_collections.payment_sessions.${f}`),
-      ...["id", "provider_id", "payment_session_id", "refunds.id", "refunds.amount", "refunds.created_at", "refunds.note"].map(
+      ...["id", "provider_id", "payment_session_id", "captured_at", "refunds.id", "refunds.amount", "refunds.created_at", "refunds.note"].map(
         (f) => `payment_collections.payments.${f}`
       ),
     ],
@@ -116,8 +117,16 @@ export async function orderMootaMoney(scope: MedusaContainer, orderId: string): 
   const covered = collections
     .filter((c) => c.status !== "canceled")
     .reduce((sum, c) => sum + Math.max(Number(c.captured_amount ?? 0), Number(c.authorized_amount ?? 0)), 0)
+  // A Moota payment already received whose capture is still running counts as paid: asking the buyer
+  // for it again (a new session) would replace the session being captured.
+  const capturedSessions = new Set(
+    collections.flatMap((c) => c.payments ?? []).filter((p) => p?.captured_at && p.payment_session_id).map((p) => p!.payment_session_id!)
+  )
+  const receiving = payments
+    .filter((p) => p.reservation.status === "paid" && !capturedSessions.has(p.session_id))
+    .reduce((sum, p) => sum + Number(p.reservation.order_total), 0)
   const total = Number(order.summary?.current_order_total ?? order.total ?? 0)
-  const pending = Math.min(Number(order.summary?.pending_difference ?? 0), total - covered)
+  const pending = Math.min(Number(order.summary?.pending_difference ?? 0), total - covered - receiving)
   return {
     order: toOrder(order),
     canceled: order.status === "canceled",

@@ -5,7 +5,7 @@ import { fitsTransfer, ownershipOf } from "../lib/review-ownership"
 import { nearBand } from "../lib/triage"
 import { MOOTA_MODULE } from "../modules/moota"
 import type MootaModuleService from "../modules/moota/service"
-import type { ClaimRow } from "../modules/moota/service"
+import type { ClaimRow } from "../modules/moota/types"
 import type { ReservationRow } from "../modules/moota/types"
 import { ordersOfSessions } from "./moota-payment"
 

@@ -1,4 +1,5 @@
 import type { MootaBuyerPayment, MootaCheckAnswer, MootaClaimAnswer, MootaClaimInput } from "./types"
+import { errorMessage } from "../lib/error-message"
 
 /** How to reach the Medusa store API. */
 export type MootaStoreConfig = {
@@ -62,7 +63,7 @@ export function mootaPaymentApi(config: MootaStoreConfig & MootaPaymentRef): Moo
       })
     } catch (e) {
       if ((e as { name?: string })?.name === "AbortError") throw e
-      throw new MootaPaymentApiError(`The store could not be reached: ${e instanceof Error ? e.message : String(e)}`, 0)
+      throw new MootaPaymentApiError(`The store could not be reached: ${errorMessage(e)}`, 0)
     }
     const body = (await res.json().catch(() => null)) as { message?: unknown } | null
     if (!res.ok) {

@@ -1,3 +1,4 @@
+import type { MootaTransactionKind } from "../lib/account-kinds"
 import { mootaMessages, type MootaMessages } from "./i18n"
 import type { MootaBuyerPayment, MootaBuyerStatus, MootaLang, MootaSessionData, MootaStatusInput } from "./types"
 
@@ -56,7 +57,7 @@ export function paymentFromSessionData(
  */
 export type MootaPaymentChoice = {
   bank_id: string | null
-  kind: "unique_code" | "moota_va" | "moota_qris"
+  kind: "unique_code" | MootaTransactionKind
   label: string
   hint: string
   /** The one this session pays by now. */

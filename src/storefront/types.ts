@@ -1,3 +1,4 @@
+import type { Lang } from "../lib/lang"
 import type {
   MootaInstructionAccount,
   MootaPaymentStatus,
@@ -10,7 +11,7 @@ import type {
 export type { MootaInstructionAccount, MootaPaymentStatus, MootaSessionData, MootaTransactionChoice, MootaTransactionInstructions }
 
 /** Languages the storefront kit speaks: Bahasa Indonesia and English. */
-export type MootaLang = "id" | "en"
+export type MootaLang = Lang
 
 /**
  * What the buyer is told about a Moota payment. Coarser than the plugin's own reservation status:

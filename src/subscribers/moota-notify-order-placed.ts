@@ -1,7 +1,6 @@
 import type { SubscriberArgs, SubscriberConfig } from "@medusajs/framework"
-import { MOOTA_MODULE } from "../modules/moota"
-import type MootaModuleService from "../modules/moota/service"
 import { loadMootaOrder, sendBuyerMessage } from "../notifications/buyer"
+import { setMootaPaymentOrderWorkflow } from "../workflows/set-moota-payment-order"
 
 /**
  * A Moota order was placed: link its reservation to the order (the reminder job finds orders by it)
@@ -13,7 +12,7 @@ export default async function mootaNotifyOrderPlacedHandler({ event, container }
     return
   }
   if (!order.reservation.order_id) {
-    await container.resolve<MootaModuleService>(MOOTA_MODULE).setReservationOrder(order.session_id, order.id)
+    await setMootaPaymentOrderWorkflow(container).run({ input: { session_id: order.session_id, order_id: order.id } })
   }
   await sendBuyerMessage(container, "awaiting_payment", order, event.name)
 }

@@ -1,17 +1,9 @@
 import type { SubscriberArgs, SubscriberConfig } from "@medusajs/framework"
-import { MOOTA_MODULE } from "../modules/moota"
-import type MootaModuleService from "../modules/moota/service"
-import { mootaPaymentOfOrder } from "../queries/moota-payment"
+import { cancelMootaPaymentsWorkflow } from "../workflows/cancel-moota-payments"
 
-/**
- * Medusa does not tell the provider when an order awaiting a bank transfer is canceled: stop awaiting
- * its transfer here, so a transfer that still comes is put in front of the merchant, never captured.
- */
+/** An order canceled in Medusa: its Moota payments stop awaiting their transfer (see the workflow). */
 export default async function mootaOrderCanceledHandler({ event, container }: SubscriberArgs<{ id: string }>) {
-  const moota = container.resolve<MootaModuleService>(MOOTA_MODULE)
-  for (const { session_id } of (await mootaPaymentOfOrder(container, event.data.id))?.payments ?? []) {
-    await moota.cancelReservation(session_id, event.data.id)
-  }
+  await cancelMootaPaymentsWorkflow(container).run({ input: { order_id: event.data.id } })
 }
 
 export const config: SubscriberConfig = {

@@ -1,7 +1,7 @@
 import { createWorkflow, transform, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
 import { emitEventStep } from "@medusajs/medusa/core-flows"
 import { MOOTA_CLAIM_CREATED, MOOTA_REVIEW_CREATED } from "../lib/events"
-import type { NewClaim } from "../modules/moota/service"
+import type { NewClaim } from "../modules/moota/types"
 import { createMootaPaymentClaimStep } from "./steps/create-moota-payment-claim"
 import { reviewClaimedCreditsStep } from "./steps/review-claimed-credits"
 

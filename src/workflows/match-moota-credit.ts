@@ -1,5 +1,5 @@
 import { createWorkflow, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
-import { confirmManualMatch, type ManualDecision } from "./confirm-manual-match"
+import { confirmMootaManualMatchWorkflow, manualMatchOf, type ManualDecision } from "./confirm-moota-manual-match"
 import { resolveMootaCreditMatchStep, type ResolveMootaCreditMatchInput } from "./steps/resolve-moota-credit-match"
 
 export const matchMootaCreditWorkflowId = "match-moota-credit"
@@ -12,5 +12,6 @@ export type MatchMootaCreditInput = ResolveMootaCreditMatchInput & ManualDecisio
  */
 export const matchMootaCreditWorkflow = createWorkflow(matchMootaCreditWorkflowId, (input: MatchMootaCreditInput) => {
   const target = resolveMootaCreditMatchStep(input)
-  return new WorkflowResponse(confirmManualMatch(target, input))
+  const confirmed = confirmMootaManualMatchWorkflow.runAsStep({ input: manualMatchOf(input, target) })
+  return new WorkflowResponse(confirmed)
 })

@@ -1,5 +1,5 @@
 import { createWorkflow, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
-import { confirmManualMatch, type ManualDecision } from "./confirm-manual-match"
+import { confirmMootaManualMatchWorkflow, manualMatchOf, type ManualDecision } from "./confirm-moota-manual-match"
 import { resolveMootaReviewMatchStep, type ResolveMootaReviewMatchInput } from "./steps/resolve-moota-review-match"
 
 export const matchMootaReviewItemWorkflowId = "match-moota-review-item"
@@ -13,5 +13,6 @@ export type MatchMootaReviewItemInput = ResolveMootaReviewMatchInput & ManualDec
  */
 export const matchMootaReviewItemWorkflow = createWorkflow(matchMootaReviewItemWorkflowId, (input: MatchMootaReviewItemInput) => {
   const target = resolveMootaReviewMatchStep(input)
-  return new WorkflowResponse(confirmManualMatch(target, input))
+  const confirmed = confirmMootaManualMatchWorkflow.runAsStep({ input: manualMatchOf(input, target) })
+  return new WorkflowResponse(confirmed)
 })

@@ -1,11 +1,12 @@
-import { formatRupiah } from "../../lib/amount"
+import { formatRupiah, formatRupiahEnglish } from "../../lib/amount"
+import type { Lang } from "../../lib/lang"
 
 /**
  * How the admin writes accounts and amounts for a person: pure functions, so they are unit-tested and
  * every screen (review queue, other credits, order widget, settings) says the same thing.
  */
 
-export type Lang = "id" | "en"
+export type { Lang }
 
 /** An account as the admin knows it; the number is already masked by the server (never sent whole). */
 export type AccountFacts = {
@@ -31,14 +32,5 @@ export function accountLabel(a: AccountFacts): string {
  * it). Written by hand like formatRupiah, so the output does not depend on the browser's ICU data.
  */
 export function formatAmount(n: number, lang: Lang): string {
-  if (lang === "id") {
-    return formatRupiah(n)
-  }
-  const cents = Math.round(Math.abs(n) * 100)
-  if (!Number.isSafeInteger(cents)) {
-    throw new RangeError("formatAmount needs a finite amount within the exact range of a double")
-  }
-  const whole = String(Math.floor(cents / 100)).replace(/\B(?=(\d{3})+(?!\d))/g, ",")
-  const fraction = cents % 100 === 0 ? "" : `.${String(cents % 100).padStart(2, "0")}`
-  return `${n < 0 && cents > 0 ? "-" : ""}Rp ${whole}${fraction}`
+  return lang === "id" ? formatRupiah(n) : formatRupiahEnglish(n)
 }

@@ -1,6 +1,7 @@
 import { Button, Input, Label, Prompt, Select, StatusBadge, Table, Text, Textarea } from "@medusajs/ui"
 import { useState, type ReactNode } from "react"
 import { getI18n, useTranslation } from "react-i18next"
+import { errorMessage } from "../../lib/error-message"
 import { formatWib } from "../../lib/wib"
 import { formatAmount, type Lang } from "./format"
 
@@ -36,9 +37,8 @@ export function wib(iso: string | null | undefined, lang: Lang): string {
   return Number.isNaN(d.getTime()) ? "–" : formatWib(d, lang)
 }
 
-export function errorText(e: unknown): string {
-  return e instanceof Error ? e.message : String(e)
-}
+/** An error as the merchant reads it (the message only, never a payload). */
+export const errorText = errorMessage
 
 /** "Rp165.123" with its last three digits (what makes the amount unique) stressed. */
 export function AmountWithCode({ amount }: { amount: number }) {

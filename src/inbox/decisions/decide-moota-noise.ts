@@ -15,6 +15,11 @@ export type DecideMootaNoiseOutput = {
 }
 
 /**
+ * "Noise" is every mutation that cannot pay an order: debits, credits on accounts the plugin does not
+ * watch, Moota's test pushes, and credits whose amount no reservation holds and that name no Moota
+ * transaction (transfers between the merchant's accounts, other sales, refunds). On a busy account
+ * that is most of what arrives, so it is decided in bulk, never one confirmation per row.
+ *
  * Decides a batch of inbox rows set-wise where nothing can be paid: the matcher and the triage give
  * exactly the one-row path's decision for a row no reservation holds (`decideMatch` with no
  * candidate), and every row so ignored is closed in one statement. Rows with a match candidate and

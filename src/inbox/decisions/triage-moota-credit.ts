@@ -3,6 +3,7 @@ import { claimFitsCredit } from "../../lib/claims"
 import type { MatchDecision } from "../../lib/matching"
 import type MootaModuleService from "../../modules/moota/service"
 import type { InboxRow } from "../../modules/moota/types"
+import { DAY_MS } from "../../lib/durations"
 
 /**
  * For credits no reservation holds: review one only when it could be for an order, else record it as
@@ -31,7 +32,7 @@ export async function triageMootaCredits(
         key: inbox.id,
         bank_id: inbox.bank_id,
         amount: inbox.amount!,
-        since: new Date((dateOf(inbox) ?? now).getTime() - TRIAGE_RECENT_DAYS * 86_400_000),
+        since: new Date((dateOf(inbox) ?? now).getTime() - TRIAGE_RECENT_DAYS * DAY_MS),
       })),
     {
       bank_ids: options.accounts.map((a) => a.bankId),

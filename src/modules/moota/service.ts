@@ -1,24 +1,8 @@
-import type { Context } from "@medusajs/framework/types"
+import type { Context as Ctx } from "@medusajs/framework/types"
 import { InjectManager, InjectTransactionManager, MedusaContext, MedusaService } from "@medusajs/framework/utils"
-import type { MatchCandidate, MatchDecision } from "../../lib/matching"
-import { createMootaClient, type InboxInput, type MootaClient } from "../../lib/moota"
-import type { NotificationClaim, NotificationLogRow } from "../../lib/notifications"
-import type { InboxOutcome } from "../../lib/statuses"
-import type { TransactionRef } from "../../lib/transaction-match"
-import type { TriageReservation } from "../../lib/triage"
+import { createMootaClient, type MootaClient } from "../../lib/moota"
 import { isMootaTransactionKind, parseMootaOptions, type MootaOptions } from "../../lib/options"
-import {
-  MootaAmountHold,
-  MootaAuditLog,
-  MootaBankRefresh,
-  MootaInboxMutation,
-  MootaNotificationLog,
-  MootaPaymentClaim,
-  MootaReservation,
-  MootaReviewItem,
-  MootaTransaction,
-} from "./models"
-import type { BuyerReviewItem } from "../../lib/buyer-review"
+import * as models from "./models"
 import * as allocator from "./stores/allocator"
 import * as claims from "./stores/claims"
 import { leaseBankRefresh } from "./stores/bank-refresh"
@@ -30,36 +14,21 @@ import * as reservations from "./stores/reservations"
 import * as triage from "./stores/triage"
 import * as review from "./stores/review"
 import * as transactions from "./stores/transactions"
-import { autocommitSql, sql } from "./stores/sql"
+import { autocommitSql, readSql, sql } from "./stores/sql"
 import * as writeBack from "./stores/write-back"
-import type {
-  InboxRow,
-  InboxSource,
-  ManualMatchRecorded,
-  RecordedDecision,
-  RefundRecord,
-  ReservationRow,
-  ReserveAmountInput,
-  ReviewItemRow,
-} from "./types"
+import type * as T from "./types"
 
-export type { ClaimRow, NewClaim } from "./stores/claims"
+// MootaAccountSeen is only ever read and written by SQL (stores/triage), so it gets no generated methods.
+const { MootaAccountSeen: _, ...generated } = models
 
 /**
- * The one owner of the plugin's data. A thin front: each method opens the transaction (or not) and
- * hands the SQL runner to a store under ./stores, where the statements and their reasons live.
+ * The one owner of the plugin's data. A thin front: each method opens the transaction (writes,
+ * `@InjectTransactionManager`) or not (reads, `@InjectManager`) and hands the SQL runner to a store
+ * under ./stores, where the statements and their reasons live. Every method here has a caller outside
+ * the module; its input and output types are in ./types. Workflow steps and their compensations write
+ * through these methods only, never through the generated `updateMoota*` / `deleteMoota*`.
  */
-class MootaModuleService extends MedusaService({
-  MootaReservation,
-  MootaAmountHold,
-  MootaInboxMutation,
-  MootaReviewItem,
-  MootaBankRefresh,
-  MootaAuditLog,
-  MootaNotificationLog,
-  MootaPaymentClaim,
-  MootaTransaction,
-}) {
+class MootaModuleService extends MedusaService(generated) {
   protected readonly options_: MootaOptions
   /** This process's lease on the inbox rows it works on (stores/lease.ts). */
   protected readonly leaseOwner_: LeaseOwner
@@ -75,286 +44,10 @@ class MootaModuleService extends MedusaService({
   getOptions(): MootaOptions {
     return this.options_
   }
-
   /** The one way to reach Moota's API; null when no apiToken is configured. */
   getClient(): MootaClient | null {
     return createMootaClient(this.options_)
   }
-
-  /** A transfer amount no other awaiting session on the same accounts has (see stores/allocator). */
-  @InjectTransactionManager()
-  async reserveAmount(input: ReserveAmountInput, @MedusaContext() ctx: Context = {}): Promise<ReservationRow> {
-    return await allocator.reserveAmount(sql(ctx), input)
-  }
-
-  /**
-   * The session's Moota transaction (VA number or QR of its own): kept when it still fits, else
-   * created through `create` and stored with the session's reservation (see stores/transactions).
-   */
-  @InjectTransactionManager()
-  async openMootaTransaction(
-    input: transactions.OpenTransactionInput,
-    create: transactions.CreateMootaTransaction,
-    @MedusaContext() ctx: Context = {}
-  ): Promise<ReservationRow> {
-    return await transactions.openTransaction(sql(ctx), input, create)
-  }
-
-  @InjectTransactionManager()
-  async retireMootaTransaction(sessionId: string, @MedusaContext() ctx: Context = {}): Promise<void> {
-    await transactions.retireTransaction(sql(ctx), sessionId)
-  }
-
-  /** The transaction a mutation's `payment_detail` names, with its reservation; null when not ours. */
-  @InjectTransactionManager()
-  async findMootaTransaction(
-    ref: TransactionRef,
-    @MedusaContext() ctx: Context = {}
-  ): Promise<transactions.TransactionMatch | null> {
-    return await transactions.findTransaction(sql(ctx), ref)
-  }
-
-  @InjectTransactionManager()
-  async getReservationBySession(sessionId: string, @MedusaContext() ctx: Context = {}): Promise<ReservationRow | null> {
-    return await reservations.getBySession(sql(ctx), sessionId)
-  }
-
-  @InjectTransactionManager()
-  async releaseReservation(
-    sessionId: string,
-    reason: string,
-    @MedusaContext() ctx: Context = {}
-  ): Promise<ReservationRow | null> {
-    return await reservations.release(sql(ctx), sessionId, reason)
-  }
-
-  @InjectTransactionManager()
-  async expireDue(
-    now: Date = new Date(),
-    @MedusaContext() ctx: Context = {}
-  ): Promise<{ quarantined: ReservationRow[]; expired: ReservationRow[] }> {
-    return await reservations.expireDue(sql(ctx), now)
-  }
-
-  @InjectTransactionManager()
-  async setReservationOrder(sessionId: string, orderId: string, @MedusaContext() ctx: Context = {}): Promise<void> {
-    await reservations.setOrder(sql(ctx), sessionId, orderId)
-  }
-
-  @InjectTransactionManager()
-  async recordRefund(
-    sessionId: string,
-    refund: RefundRecord,
-    @MedusaContext() ctx: Context = {}
-  ): Promise<ReservationRow | null> {
-    return await reservations.recordRefund(sql(ctx), sessionId, refund)
-  }
-
-  /**
-   * Stores a delivery's mutations atomically, in one autocommitted INSERT (the webhook's hot path).
-   * A mutation seen before is a no-op. Returns only the rows this call inserted: the only ones its
-   * caller may process.
-   */
-  @InjectManager()
-  async ingestMutations(rows: InboxInput[], source: InboxSource, @MedusaContext() ctx: Context = {}): Promise<string[]> {
-    return rows.length ? await inbox.insertInbox(autocommitSql(ctx), rows, source) : []
-  }
-
-  @InjectTransactionManager()
-  async getInboxRow(id: string, @MedusaContext() ctx: Context = {}): Promise<InboxRow | null> {
-    return await inbox.getInboxRow(sql(ctx), id)
-  }
-
-  @InjectTransactionManager()
-  async listMatchCandidates(
-    bankId: string,
-    amount: number,
-    @MedusaContext() ctx: Context = {}
-  ): Promise<(MatchCandidate & { session_id: string; order_id: string | null })[]> {
-    return await reservations.listMatchCandidates(sql(ctx), bankId, amount)
-  }
-
-  /** The keys of the credits that have at least one match candidate (a batch of listMatchCandidates). */
-  @InjectTransactionManager()
-  async withMatchCandidates(
-    credits: { key: string; bank_id: string; amount: number }[],
-    @MedusaContext() ctx: Context = {}
-  ): Promise<Set<string>> {
-    return await reservations.withMatchCandidates(sql(ctx), credits)
-  }
-
-  /** Leases, among these rows, those that may pay an order now (see stores/inbox). */
-  @InjectTransactionManager()
-  async leaseInboxCandidates(ids: string[], leaseMs = LEASE_MS, @MedusaContext() ctx: Context = {}): Promise<InboxRow[]> {
-    const accounts = this.options_.accounts
-    return await inbox.leaseCandidates(
-      sql(ctx),
-      ids,
-      { bankIds: accounts.map((a) => a.bankId), transactionBankIds: accounts.filter((a) => isMootaTransactionKind(a.kind)).map((a) => a.bankId) },
-      await this.leaseOwner_.current(),
-      leaseMs
-    )
-  }
-
-  /** Leases the oldest pending rows this process may take. */
-  @InjectTransactionManager()
-  async leasePendingInbox(limit: number, leaseMs = LEASE_MS, @MedusaContext() ctx: Context = {}): Promise<InboxRow[]> {
-    return await inbox.leasePending(sql(ctx), limit, await this.leaseOwner_.current(), leaseMs)
-  }
-
-  /** Closes many pending rows with their decided outcomes in one statement; returns the ids closed. */
-  @InjectTransactionManager()
-  async closeInboxRows(decided: { id: string; outcome: InboxOutcome }[], @MedusaContext() ctx: Context = {}): Promise<string[]> {
-    return await inbox.closeMany(sql(ctx), decided)
-  }
-
-  /** Applies the matcher's decision under a lock on the inbox row (see stores/decisions). */
-  @InjectTransactionManager()
-  async recordDecision(inboxId: string, decision: MatchDecision, @MedusaContext() ctx: Context = {}): Promise<RecordedDecision> {
-    return await decisions.recordDecision(sql(ctx), inboxId, decision, await this.leaseOwner_.current())
-  }
-
-  /** The merchant's decision that this transfer paid this reservation; audited. */
-  @InjectTransactionManager()
-  async recordManualMatch(input: decisions.ManualMatchInput, @MedusaContext() ctx: Context = {}): Promise<ManualMatchRecorded> {
-    return await decisions.recordManualMatch(sql(ctx), input)
-  }
-
-  @InjectTransactionManager()
-  async undoManualMatch(undo: decisions.ManualMatchUndo, @MedusaContext() ctx: Context = {}): Promise<void> {
-    await decisions.undoManualMatch(sql(ctx), undo)
-  }
-
-  @InjectTransactionManager()
-  async createManualTransfer(reservationId: string, bankId: string | null, @MedusaContext() ctx: Context = {}): Promise<string> {
-    return await inbox.createManualTransfer(sql(ctx), reservationId, bankId)
-  }
-
-  @InjectTransactionManager()
-  async dismissReviewItem(id: string, actorId: string, note: string, @MedusaContext() ctx: Context = {}): Promise<ReviewItemRow> {
-    return await review.dismissReviewItem(sql(ctx), id, actorId, note)
-  }
-
-  @InjectTransactionManager()
-  async audit(
-    actorId: string,
-    action: string,
-    subjectId: string,
-    note: string | null,
-    data: Record<string, unknown> | null,
-    @MedusaContext() ctx: Context = {}
-  ): Promise<void> {
-    await review.audit(sql(ctx), actorId, action, subjectId, note, data)
-  }
-
-  @InjectTransactionManager()
-  async undoRecordedCapture(inboxId: string, reservationId: string, @MedusaContext() ctx: Context = {}): Promise<void> {
-    await decisions.undoRecordedCapture(sql(ctx), inboxId, reservationId)
-  }
-
-  @InjectTransactionManager()
-  async completeCapture(
-    inboxId: string,
-    reservationId: string,
-    orderId: string | null,
-    @MedusaContext() ctx: Context = {}
-  ): Promise<void> {
-    const { quarantineMinutes, writeBack } = this.options_
-    await decisions.completeCapture(sql(ctx), inboxId, reservationId, orderId, { quarantineMinutes, writeBack })
-  }
-
-  @InjectTransactionManager()
-  async recordInboxError(inboxId: string, message: string, @MedusaContext() ctx: Context = {}): Promise<void> {
-    await inbox.recordInboxError(sql(ctx), inboxId, message)
-  }
-
-  /** Lets go of every inbox row this process leased: the next recovery tick hands them on at once. */
-  async releaseInboxLeases(): Promise<void> {
-    await this.leaseOwner_.giveUp()
-  }
-
-  /** Unfinished rows this process may lease now: nobody's, a dead process's, or its own to retry. */
-  @InjectManager()
-  async listLeasableInbox(limit = 100, @MedusaContext() ctx: Context = {}): Promise<string[]> {
-    return await inbox.listLeasable(autocommitSql(ctx), await this.leaseOwner_.current(), limit)
-  }
-
-  @InjectTransactionManager()
-  async cancelReservation(
-    sessionId: string,
-    orderId: string | null,
-    @MedusaContext() ctx: Context = {}
-  ): Promise<ReservationRow | null> {
-    return await reservations.cancel(sql(ctx), sessionId, orderId, this.options_.quarantineMinutes)
-  }
-
-  @InjectTransactionManager()
-  async leaseBankRefresh(bankId: string, intervalSeconds: number, @MedusaContext() ctx: Context = {}): Promise<boolean> {
-    return await leaseBankRefresh(sql(ctx), bankId, intervalSeconds)
-  }
-
-  @InjectTransactionManager()
-  async lastMutationDates(@MedusaContext() ctx: Context = {}): Promise<Map<string, Date>> {
-    return await inbox.lastMutationDates(sql(ctx))
-  }
-
-  @InjectTransactionManager()
-  async countOpenReviewItems(@MedusaContext() ctx: Context = {}): Promise<Record<string, number>> {
-    return await review.countOpenReviewItems(sql(ctx))
-  }
-
-  @InjectTransactionManager()
-  async releaseByMerchant(
-    reservationId: string,
-    actorId: string,
-    note: string,
-    @MedusaContext() ctx: Context = {}
-  ): Promise<ReservationRow | null> {
-    return await reservations.releaseByMerchant(sql(ctx), reservationId, actorId, note, this.options_.quarantineMinutes)
-  }
-
-  @InjectTransactionManager()
-  async listReviewCandidates(
-    input: reservations.ReviewCandidatesQuery,
-    @MedusaContext() ctx: Context = {}
-  ): Promise<ReservationRow[]> {
-    return await reservations.listReviewCandidates(sql(ctx), input)
-  }
-
-  @InjectTransactionManager()
-  async listWriteBackDue(limit = 50, @MedusaContext() ctx: Context = {}): Promise<(InboxRow & { order_id: string | null })[]> {
-    return await writeBack.listDue(sql(ctx), limit)
-  }
-
-  @InjectTransactionManager()
-  async recordWriteBack(inboxId: string, result: writeBack.WriteBackResult, @MedusaContext() ctx: Context = {}): Promise<void> {
-    await writeBack.record(sql(ctx), inboxId, result)
-  }
-
-  @InjectTransactionManager()
-  async leaseNotification(claim: NotificationClaim, @MedusaContext() ctx: Context = {}): Promise<NotificationLogRow | null> {
-    return await outbox.claim(sql(ctx), claim)
-  }
-
-  @InjectTransactionManager()
-  async recordNotificationResult(
-    id: string,
-    result: { ok: true } | { ok: false; error: string },
-    @MedusaContext() ctx: Context = {}
-  ): Promise<void> {
-    await outbox.recordResult(sql(ctx), id, result)
-  }
-
-  @InjectTransactionManager()
-  async leaseNotificationRetries(input: outbox.RetryQuery, @MedusaContext() ctx: Context = {}): Promise<NotificationLogRow[]> {
-    return await outbox.claimRetries(sql(ctx), input)
-  }
-
-  @InjectTransactionManager()
-  async listReminderDue(input: outbox.ReminderQuery, @MedusaContext() ctx: Context = {}): Promise<ReservationRow[]> {
-    return await outbox.listReminderDue(sql(ctx), input)
-  }
-
   /** The plugin first sees its accounts at boot; mutations dated before are history (see lib/triage.ts). */
   __hooks = {
     onApplicationStart: async () => {
@@ -362,100 +55,255 @@ class MootaModuleService extends MedusaService({
     },
   }
 
-  /** When the plugin first saw each account, recorded on the first call for an account (see stores/triage). */
+  // Reservations (a "Moota payment" on screens): the allocator, the session's Moota transaction, expiry.
+
+  /** A transfer amount no other awaiting session on the same accounts has (see stores/allocator). */
   @InjectTransactionManager()
-  async recordAccountsSeen(bankIds: string[], @MedusaContext() ctx: Context = {}): Promise<Map<string, Date>> {
+  async reserveAmount(input: T.ReserveAmountInput, @MedusaContext() ctx: Ctx = {}): Promise<T.ReservationRow> {
+    return await allocator.reserveAmount(sql(ctx), input)
+  }
+  /** The session's VA number or QR: kept when it still fits, else created through `create`. */
+  @InjectTransactionManager()
+  async openMootaTransaction(input: T.OpenTransactionInput, create: T.CreateMootaTransaction, @MedusaContext() ctx: Ctx = {}): Promise<T.ReservationRow> {
+    return await transactions.openTransaction(sql(ctx), input, create)
+  }
+  @InjectTransactionManager()
+  async retireMootaTransaction(sessionId: string, @MedusaContext() ctx: Ctx = {}): Promise<void> {
+    await transactions.retireTransaction(sql(ctx), sessionId)
+  }
+  /** The transaction a mutation's `payment_detail` names, with its reservation; null when not ours. */
+  @InjectManager()
+  async findMootaTransaction(ref: T.TransactionRef, @MedusaContext() ctx: Ctx = {}): Promise<T.TransactionMatch | null> {
+    return await transactions.findTransaction(readSql(ctx), ref)
+  }
+  @InjectManager()
+  async getReservationBySession(sessionId: string, @MedusaContext() ctx: Ctx = {}): Promise<T.ReservationRow | null> {
+    return await reservations.getBySession(readSql(ctx), sessionId)
+  }
+  @InjectTransactionManager()
+  async releaseReservation(sessionId: string, reason: string, @MedusaContext() ctx: Ctx = {}): Promise<T.ReservationRow | null> {
+    return await reservations.release(sql(ctx), sessionId, reason)
+  }
+  @InjectTransactionManager()
+  async expireDue(now: Date = new Date(), @MedusaContext() ctx: Ctx = {}): Promise<T.ExpiredReservations> {
+    return await reservations.expireDue(sql(ctx), now)
+  }
+  @InjectTransactionManager()
+  async setReservationOrder(sessionId: string, orderId: string, @MedusaContext() ctx: Ctx = {}): Promise<void> {
+    await reservations.setOrder(sql(ctx), sessionId, orderId)
+  }
+  @InjectTransactionManager()
+  async recordRefund(sessionId: string, refund: T.RefundRecord, @MedusaContext() ctx: Ctx = {}): Promise<T.ReservationRow | null> {
+    return await reservations.recordRefund(sql(ctx), sessionId, refund)
+  }
+  @InjectTransactionManager()
+  async cancelReservation(sessionId: string, orderId: string | null, @MedusaContext() ctx: Ctx = {}): Promise<T.ReservationRow | null> {
+    return await reservations.cancel(sql(ctx), sessionId, orderId, this.options_.quarantineMinutes)
+  }
+  @InjectTransactionManager()
+  async releaseByMerchant(reservationId: string, actorId: string, note: string, @MedusaContext() ctx: Ctx = {}): Promise<T.ReservationRow | null> {
+    return await reservations.releaseByMerchant(sql(ctx), reservationId, actorId, note, this.options_.quarantineMinutes)
+  }
+  /** Puts a reservation the merchant released back as it was (the release step's compensation). */
+  @InjectTransactionManager()
+  async undoRelease(previous: T.ReleaseUndo, @MedusaContext() ctx: Ctx = {}): Promise<void> {
+    await reservations.undoRelease(sql(ctx), previous)
+  }
+  @InjectManager()
+  async listMatchCandidates(bankId: string, amount: number, @MedusaContext() ctx: Ctx = {}): Promise<T.MatchCandidateRow[]> {
+    return await reservations.listMatchCandidates(readSql(ctx), bankId, amount)
+  }
+  @InjectManager()
+  async withMatchCandidates(credits: T.CandidateQuery[], @MedusaContext() ctx: Ctx = {}): Promise<Set<string>> {
+    return await reservations.withMatchCandidates(readSql(ctx), credits)
+  }
+  @InjectManager()
+  async listReviewCandidates(input: T.ReviewCandidatesQuery, @MedusaContext() ctx: Ctx = {}): Promise<T.ReservationRow[]> {
+    return await reservations.listReviewCandidates(readSql(ctx), input)
+  }
+
+  // The inbox: stored mutations, their leases and their decisions.
+
+  /** The webhook's hot path: one autocommitted INSERT; returns only the rows it inserted (a repeat is a no-op). */
+  @InjectManager()
+  async ingestMutations(rows: T.InboxInput[], source: T.InboxSource, @MedusaContext() ctx: Ctx = {}): Promise<string[]> {
+    return rows.length ? await inbox.insertInbox(autocommitSql(ctx), rows, source) : []
+  }
+  @InjectManager()
+  async getInboxRow(id: string, @MedusaContext() ctx: Ctx = {}): Promise<T.InboxRow | null> {
+    return await inbox.getInboxRow(readSql(ctx), id)
+  }
+  @InjectTransactionManager()
+  async leaseInboxCandidates(ids: string[], leaseMs = LEASE_MS, @MedusaContext() ctx: Ctx = {}): Promise<T.InboxRow[]> {
+    const accounts = this.options_.accounts
+    const transactionBankIds = accounts.filter((a) => isMootaTransactionKind(a.kind)).map((a) => a.bankId)
+    const banks = { bankIds: accounts.map((a) => a.bankId), transactionBankIds }
+    return await inbox.leaseCandidates(sql(ctx), ids, banks, await this.leaseOwner_.current(), leaseMs)
+  }
+  @InjectTransactionManager()
+  async leasePendingInbox(limit: number, leaseMs = LEASE_MS, @MedusaContext() ctx: Ctx = {}): Promise<T.InboxRow[]> {
+    return await inbox.leasePending(sql(ctx), limit, await this.leaseOwner_.current(), leaseMs)
+  }
+  @InjectTransactionManager()
+  async closeInboxRows(decided: { id: string; outcome: T.InboxOutcome }[], @MedusaContext() ctx: Ctx = {}): Promise<string[]> {
+    return await inbox.closeMany(sql(ctx), decided)
+  }
+  @InjectTransactionManager()
+  async recordInboxError(inboxId: string, message: string, @MedusaContext() ctx: Ctx = {}): Promise<void> {
+    await inbox.recordInboxError(sql(ctx), inboxId, message)
+  }
+  /** Lets go of every inbox row this process leased: the next recovery tick hands them on at once. */
+  async releaseInboxLeases(): Promise<void> {
+    await this.leaseOwner_.giveUp()
+  }
+  /** Unfinished rows this process may lease now: nobody's, a dead process's, or its own to retry. */
+  @InjectManager()
+  async listLeasableInbox(limit = 100, @MedusaContext() ctx: Ctx = {}): Promise<string[]> {
+    return await inbox.listLeasable(autocommitSql(ctx), await this.leaseOwner_.current(), limit)
+  }
+  @InjectManager()
+  async lastMutationDates(@MedusaContext() ctx: Ctx = {}): Promise<Map<string, Date>> {
+    return await inbox.lastMutationDates(readSql(ctx))
+  }
+  @InjectTransactionManager()
+  async recordDecision(inboxId: string, decision: T.MatchDecision, @MedusaContext() ctx: Ctx = {}): Promise<T.RecordedDecision> {
+    return await decisions.recordDecision(sql(ctx), inboxId, decision, await this.leaseOwner_.current())
+  }
+  @InjectTransactionManager()
+  async undoRecordedCapture(inboxId: string, reservationId: string, @MedusaContext() ctx: Ctx = {}): Promise<void> {
+    await decisions.undoRecordedCapture(sql(ctx), inboxId, reservationId)
+  }
+  @InjectTransactionManager()
+  async completeCapture(inboxId: string, reservationId: string, orderId: string | null, @MedusaContext() ctx: Ctx = {}): Promise<void> {
+    const { quarantineMinutes, writeBack } = this.options_
+    await decisions.completeCapture(sql(ctx), inboxId, reservationId, orderId, { quarantineMinutes, writeBack })
+  }
+  @InjectTransactionManager()
+  async recordManualMatch(input: T.ManualMatchInput, @MedusaContext() ctx: Ctx = {}): Promise<T.ManualMatchRecorded> {
+    return await decisions.recordManualMatch(sql(ctx), input)
+  }
+  @InjectTransactionManager()
+  async undoManualMatch(undo: T.ManualMatchUndo, @MedusaContext() ctx: Ctx = {}): Promise<void> {
+    await decisions.undoManualMatch(sql(ctx), undo)
+  }
+  @InjectTransactionManager()
+  async createManualTransfer(reservationId: string, bankId: string | null, @MedusaContext() ctx: Ctx = {}): Promise<string> {
+    return await inbox.createManualTransfer(sql(ctx), reservationId, bankId)
+  }
+  /** Removes a manual transfer this run created (the mark-as-paid step's compensation). */
+  @InjectTransactionManager()
+  async deleteManualTransfer(inboxId: string, @MedusaContext() ctx: Ctx = {}): Promise<void> {
+    await inbox.deleteManualTransfer(sql(ctx), inboxId)
+  }
+
+  // Review queue, other credits and the audit trail.
+
+  @InjectTransactionManager()
+  async dismissReviewItem(id: string, actorId: string, note: string, @MedusaContext() ctx: Ctx = {}): Promise<T.ReviewItemRow> {
+    return await review.dismissReviewItem(sql(ctx), id, actorId, note)
+  }
+  /** Opens a dismissed review item again (the dismiss step's compensation). */
+  @InjectTransactionManager()
+  async reopenReviewItem(id: string, @MedusaContext() ctx: Ctx = {}): Promise<void> {
+    await review.reopenReviewItem(sql(ctx), id)
+  }
+  @InjectManager()
+  async countOpenReviewItems(@MedusaContext() ctx: Ctx = {}): Promise<Record<string, number>> {
+    return await review.countOpenReviewItems(readSql(ctx))
+  }
+  @InjectManager()
+  async listBuyerReviewItems(q: T.BuyerReviewQuery, @MedusaContext() ctx: Ctx = {}): Promise<(T.BuyerReviewItem & { id: string })[]> {
+    return await review.listBuyerReviewItems(readSql(ctx), q)
+  }
+  @InjectTransactionManager()
+  async audit(entry: T.AuditEntry, @MedusaContext() ctx: Ctx = {}): Promise<void> {
+    await review.audit(sql(ctx), entry.actor_id, entry.action, entry.subject_id, entry.note, entry.data)
+  }
+  @InjectTransactionManager()
+  async recordAccountsSeen(bankIds: string[], @MedusaContext() ctx: Ctx = {}): Promise<Map<string, Date>> {
     return await triage.recordAccountsSeen(sql(ctx), bankIds)
   }
-
-  /** For each credit no reservation holds exactly, a reservation near it, if any (the triage's lookup). */
-  @InjectTransactionManager()
-  async findNearReservations(
-    credits: triage.TriageCredit[],
-    rules: triage.TriageRules,
-    @MedusaContext() ctx: Context = {}
-  ): Promise<Map<string, TriageReservation[]>> {
-    return await triage.findNearReservations(sql(ctx), credits, rules)
+  @InjectManager()
+  async findNearReservations(credits: T.TriageCredit[], rules: T.TriageRules, @MedusaContext() ctx: Ctx = {}): Promise<Map<string, T.TriageReservation[]>> {
+    return await triage.findNearReservations(readSql(ctx), credits, rules)
   }
-
-  /** The merchant sends a credit logged as unrelated (or history) to the review queue, audited. */
   @InjectTransactionManager()
-  async reviewOtherCredit(
-    input: { inbox_id: string; actor_id: string; note: string },
-    @MedusaContext() ctx: Context = {}
-  ): Promise<{ item: ReviewItemRow; previous_outcome: string }> {
+  async reviewOtherCredit(input: T.OtherCreditReview, @MedusaContext() ctx: Ctx = {}): Promise<T.OtherCreditReviewed> {
     return await triage.reviewOtherCredit(sql(ctx), input)
   }
-
   @InjectTransactionManager()
-  async undoReviewOtherCredit(
-    undo: { inbox_id: string; review_item_id: string; previous_outcome: string },
-    @MedusaContext() ctx: Context = {}
-  ): Promise<void> {
+  async undoReviewOtherCredit(undo: T.OtherCreditReviewUndo, @MedusaContext() ctx: Ctx = {}): Promise<void> {
     await triage.undoReviewOtherCredit(sql(ctx), undo)
   }
 
-  /** Review items the buyer of a reservation may be waiting on (lib/buyer-review.ts decides). */
+  // Leases of periodic work, write-back and the notification outbox.
+
   @InjectTransactionManager()
-  async listBuyerReviewItems(
-    q: { reservation_id: string; order_id?: string | null; bank_ids: string[]; min: number; max: number; amounts: number[]; since: Date },
-    @MedusaContext() ctx: Context = {}
-  ): Promise<(BuyerReviewItem & { id: string })[]> {
-    return await review.listBuyerReviewItems(sql(ctx), q)
+  async leaseBankRefresh(bankId: string, intervalSeconds: number, @MedusaContext() ctx: Ctx = {}): Promise<boolean> {
+    return await leaseBankRefresh(sql(ctx), bankId, intervalSeconds)
+  }
+  @InjectManager()
+  async listWriteBackDue(limit = 50, @MedusaContext() ctx: Ctx = {}): Promise<T.WriteBackDue[]> {
+    return await writeBack.listDue(readSql(ctx), limit)
+  }
+  @InjectTransactionManager()
+  async recordWriteBack(inboxId: string, result: T.WriteBackResult, @MedusaContext() ctx: Ctx = {}): Promise<void> {
+    await writeBack.record(sql(ctx), inboxId, result)
+  }
+  @InjectTransactionManager()
+  async leaseNotification(claim: T.NotificationClaim, @MedusaContext() ctx: Ctx = {}): Promise<T.NotificationLogRow | null> {
+    return await outbox.claim(sql(ctx), claim)
+  }
+  @InjectTransactionManager()
+  async recordNotificationResult(id: string, result: T.NotificationResult, @MedusaContext() ctx: Ctx = {}): Promise<void> {
+    await outbox.recordResult(sql(ctx), id, result)
+  }
+  @InjectTransactionManager()
+  async leaseNotificationRetries(input: T.RetryQuery, @MedusaContext() ctx: Ctx = {}): Promise<T.NotificationLogRow[]> {
+    return await outbox.claimRetries(sql(ctx), input)
+  }
+  @InjectManager()
+  async listReminderDue(input: T.ReminderQuery, @MedusaContext() ctx: Ctx = {}): Promise<T.ReservationRow[]> {
+    return await outbox.listReminderDue(readSql(ctx), input)
   }
 
-  /** A buyer's payment confirmation; never confirms a payment (see models/payment-claim.ts). */
+  // Buyers' payment claims ("I have paid"): never confirm a payment (see models/payment-claim.ts).
+
   @InjectTransactionManager()
-  async createPaymentClaim(input: claims.NewClaim, @MedusaContext() ctx: Context = {}): Promise<claims.ClaimRow> {
+  async createPaymentClaim(input: T.NewClaim, @MedusaContext() ctx: Ctx = {}): Promise<T.ClaimRow> {
     return await claims.createClaim(sql(ctx), input)
   }
-
   @InjectTransactionManager()
-  async deletePaymentClaim(id: string, @MedusaContext() ctx: Context = {}): Promise<void> {
+  async deletePaymentClaim(id: string, @MedusaContext() ctx: Ctx = {}): Promise<void> {
     await claims.deleteClaim(sql(ctx), id)
   }
-
-  @InjectTransactionManager()
-  async countPaymentClaimsSince(reservationId: string, since: Date, @MedusaContext() ctx: Context = {}): Promise<number> {
-    return await claims.countClaimsSince(sql(ctx), reservationId, since)
+  @InjectManager()
+  async countPaymentClaimsSince(reservationId: string, since: Date, @MedusaContext() ctx: Ctx = {}): Promise<number> {
+    return await claims.countClaimsSince(readSql(ctx), reservationId, since)
   }
-
-  @InjectTransactionManager()
-  async listPaymentClaims(
-    q: { ids?: string[]; reservation_ids?: string[]; order_ids?: string[] },
-    @MedusaContext() ctx: Context = {}
-  ): Promise<claims.ClaimRow[]> {
-    return await claims.listClaims(sql(ctx), q)
+  @InjectManager()
+  async listPaymentClaims(q: T.ClaimQuery, @MedusaContext() ctx: Ctx = {}): Promise<T.ClaimRow[]> {
+    return await claims.listClaims(readSql(ctx), q)
   }
-
-  /** Claims that name this credit: same amount, an account the buyer was shown, around the reported time. */
-  @InjectTransactionManager()
-  async listClaimsFittingCredit(
-    credit: { bank_id: string; amount: number; mutation_date: Date | null },
-    @MedusaContext() ctx: Context = {}
-  ): Promise<claims.ClaimRow[]> {
-    return await claims.listClaimsFittingCredit(sql(ctx), credit)
+  @InjectManager()
+  async listClaimsFittingCredit(credit: T.CreditForClaims, @MedusaContext() ctx: Ctx = {}): Promise<T.ClaimRow[]> {
+    return await claims.listClaimsFittingCredit(readSql(ctx), credit)
   }
-
-  /** Buyers' claims that can still name a credit (the triage's `claimed`, fitted by lib/claims.ts). */
-  @InjectTransactionManager()
-  async listOpenPaymentClaims(@MedusaContext() ctx: Context = {}): Promise<claims.ClaimRow[]> {
-    return await claims.listOpenClaims(sql(ctx))
+  @InjectManager()
+  async listOpenPaymentClaims(@MedusaContext() ctx: Ctx = {}): Promise<T.ClaimRow[]> {
+    return await claims.listOpenClaims(readSql(ctx))
   }
-
-  @InjectTransactionManager()
-  async getPaymentClaimProof(id: string, @MedusaContext() ctx: Context = {}): Promise<{ mime: string; data_base64: string } | null> {
-    return await claims.getClaimProof(sql(ctx), id)
+  @InjectManager()
+  async getPaymentClaimProof(id: string, @MedusaContext() ctx: Ctx = {}): Promise<T.ClaimProof | null> {
+    return await claims.getClaimProof(readSql(ctx), id)
   }
-
-  @InjectTransactionManager()
-  async listUnrelatedCreditsFittingClaim(claim: claims.ClaimRow, @MedusaContext() ctx: Context = {}): Promise<string[]> {
-    return await claims.listUnrelatedCreditsFittingClaim(sql(ctx), claim)
+  @InjectManager()
+  async listUnrelatedCreditsFittingClaim(claim: T.ClaimRow, @MedusaContext() ctx: Ctx = {}): Promise<string[]> {
+    return await claims.listUnrelatedCreditsFittingClaim(readSql(ctx), claim)
   }
-
   /** Claims no received credit fits after a reconciliation, each returned once (for one merchant alert). */
   @InjectTransactionManager()
-  async takeUnfittedClaims(before: Date, @MedusaContext() ctx: Context = {}): Promise<claims.ClaimRow[]> {
+  async takeUnfittedClaims(before: Date, @MedusaContext() ctx: Ctx = {}): Promise<T.ClaimRow[]> {
     return await claims.takeUnfittedClaims(sql(ctx), before)
   }
 }

@@ -38,12 +38,15 @@ import {
   type MootaAccount,
   type MootaOptions,
   type MootaOptionsInput,
+  type MootaTransactionKind,
 } from "../../lib/options"
 import { RESERVATION } from "../../lib/statuses"
 import { MOOTA_MODULE } from "../../modules/moota"
 import type MootaModuleService from "../../modules/moota/service"
 import type { ReservationRow } from "../../modules/moota/types"
 import { MOOTA_PROVIDER_IDENTIFIER } from "./constants"
+import { paymentDeadline, quarantineEnd } from "../../lib/durations"
+import { errorMessage } from "../../lib/error-message"
 
 type Cradle = Record<string, unknown> & { logger: Logger }
 
@@ -220,7 +223,7 @@ class MootaPaymentProviderService extends AbstractPaymentProvider<MootaOptionsIn
     const accounts = this.offeredAccounts_(options, chosen)
     await this.moota_.retireMootaTransaction(sessionId)
     const now = Date.now()
-    const expiresAt = new Date(now + options.paymentWindowMinutes * 60_000)
+    const expiresAt = paymentDeadline(now, options.paymentWindowMinutes)
     const row = await this.moota_.reserveAmount({
       session_id: sessionId,
       currency_code: "idr",
@@ -230,7 +233,7 @@ class MootaPaymentProviderService extends AbstractPaymentProvider<MootaOptionsIn
       code_max: options.uniqueCodeMax,
       code_mode: options.uniqueCodeMode,
       expires_at: expiresAt,
-      quarantine_until: new Date(expiresAt.getTime() + options.quarantineMinutes * 60_000),
+      quarantine_until: quarantineEnd(expiresAt, options.quarantineMinutes),
     })
     return this.dataOf_(row, input.data)
   }
@@ -262,7 +265,7 @@ class MootaPaymentProviderService extends AbstractPaymentProvider<MootaOptionsIn
   ): Promise<MootaSessionData> {
     const refuse = (problem: TransactionProblem, cause?: unknown) => {
       if (cause) {
-        this.logger_.warn(`moota: no ${account.kind} payment for session ${sessionId} (${problem}): ${errorText(cause)}`)
+        this.logger_.warn(`moota: no ${account.kind} payment for session ${sessionId} (${problem}): ${errorMessage(cause)}`)
       }
       return new MedusaError(
         problem === "unavailable" ? MedusaError.Types.NOT_ALLOWED : MedusaError.Types.INVALID_DATA,
@@ -291,12 +294,12 @@ class MootaPaymentProviderService extends AbstractPaymentProvider<MootaOptionsIn
         {
           session_id: sessionId,
           bank_id: account.bankId,
-          kind: account.kind as "moota_va" | "moota_qris",
+          kind: account.kind as MootaTransactionKind,
           bank: account.bank,
           account_holder: account.accountHolder,
           currency_code: "idr",
           order_total: total,
-          expires_at: new Date(now + options.paymentWindowMinutes * 60_000),
+          expires_at: paymentDeadline(now, options.paymentWindowMinutes),
           quarantine_minutes: options.quarantineMinutes,
           payment_collection_id: paymentCollectionOf(input.data),
         },
@@ -396,10 +399,6 @@ function transactionDescription(data: Record<string, unknown> | undefined, store
     return `Tambahan untuk pesanan #${displayId}`
   }
   return storeName ? `Pesanan ${storeName}` : "Pesanan"
-}
-
-function errorText(e: unknown): string {
-  return e instanceof Error ? e.message : String(e)
 }
 
 export default MootaPaymentProviderService

@@ -1,6 +1,7 @@
 import { MedusaError } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { MATCH_ERROR, matchOverrides, type MatchOverride } from "../../lib/match-checks"
+import { RESERVATION } from "../../lib/statuses"
 import { MOOTA_MODULE } from "../../modules/moota"
 import type MootaModuleService from "../../modules/moota/service"
 import { mootaPaymentOfReservation } from "../../queries/moota-payment"
@@ -28,7 +29,7 @@ export const checkMootaManualMatchStep = createStep(
     if (!found) {
       throw new MedusaError(MedusaError.Types.NOT_FOUND, `Moota payment ${input.reservation_id} not found`)
     }
-    if (found.reservation.status === "paid") {
+    if (found.reservation.status === RESERVATION.paid) {
       throw new MedusaError(MedusaError.Types.NOT_ALLOWED, "This order's Moota payment has already been received", MATCH_ERROR.alreadyPaid)
     }
     if (found.order?.status === "canceled") {

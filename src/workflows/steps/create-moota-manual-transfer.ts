@@ -1,4 +1,5 @@
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
+import { manualMutationId } from "../../lib/statuses"
 import { MOOTA_MODULE } from "../../modules/moota"
 import type MootaModuleService from "../../modules/moota/service"
 
@@ -13,7 +14,7 @@ export const createMootaManualTransferStep = createStep(
   createMootaManualTransferStepId,
   async (input: { reservation_id: string; bank_id?: string | null }, { container }) => {
     const moota = container.resolve<MootaModuleService>(MOOTA_MODULE)
-    const [earlier] = await moota.listMootaInboxMutations({ mutation_id: `manual-${input.reservation_id}` }, { take: 1 })
+    const [earlier] = await moota.listMootaInboxMutations({ mutation_id: manualMutationId(input.reservation_id) }, { take: 1 })
     if (earlier) {
       return new StepResponse({ inbox_id: earlier.id }, null)
     }
@@ -22,7 +23,7 @@ export const createMootaManualTransferStep = createStep(
   },
   async (created, { container }) => {
     if (created) {
-      await container.resolve<MootaModuleService>(MOOTA_MODULE).deleteMootaInboxMutations(created)
+      await container.resolve<MootaModuleService>(MOOTA_MODULE).deleteManualTransfer(created)
     }
   }
 )

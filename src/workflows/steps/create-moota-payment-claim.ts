@@ -1,7 +1,7 @@
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { MOOTA_MODULE } from "../../modules/moota"
 import type MootaModuleService from "../../modules/moota/service"
-import type { ClaimRow, NewClaim } from "../../modules/moota/service"
+import type { ClaimRow, NewClaim } from "../../modules/moota/types"
 
 export const createMootaPaymentClaimStepId = "create-moota-payment-claim-step"
 

@@ -1,5 +1,6 @@
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { decideMatch, type MatchDecision } from "../../lib/matching"
+import { INBOX } from "../../lib/statuses"
 import { MOOTA_MODULE } from "../../modules/moota"
 import type MootaModuleService from "../../modules/moota/service"
 import { ordersOfSessions } from "../../queries/moota-payment"
@@ -17,7 +18,7 @@ export const decideMootaMatchStepId = "decide-moota-match-step"
 export const decideMootaMatchStep = createStep(decideMootaMatchStepId, async (input: { inbox_id: string }, { container }) => {
   const moota = container.resolve<MootaModuleService>(MOOTA_MODULE)
   const inbox = await moota.getInboxRow(input.inbox_id)
-  if (!inbox || inbox.status !== "pending") {
+  if (!inbox || inbox.status !== INBOX.pending) {
     // Already decided (or being resumed): the record step knows what to do with it.
     return new StepResponse<MatchDecision>({ kind: "ignore", outcome: "unknown_account" })
   }

@@ -17,9 +17,7 @@ export const dismissMootaReviewItemStep = createStep(
   },
   async (id, { container }) => {
     if (id) {
-      await container
-        .resolve<MootaModuleService>(MOOTA_MODULE)
-        .updateMootaReviewItems({ id, status: "open", resolution: null, resolved_by: null, resolved_at: null })
+      await container.resolve<MootaModuleService>(MOOTA_MODULE).reopenReviewItem(id)
     }
   }
 )

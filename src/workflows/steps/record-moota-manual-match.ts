@@ -1,7 +1,7 @@
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { MOOTA_MODULE } from "../../modules/moota"
 import type MootaModuleService from "../../modules/moota/service"
-import type { ManualMatchInput } from "../../modules/moota/stores/decisions"
+import type { ManualMatchInput } from "../../modules/moota/types"
 
 export const recordMootaManualMatchStepId = "record-moota-manual-match-step"
 

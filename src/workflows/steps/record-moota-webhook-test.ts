@@ -1,4 +1,5 @@
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
+import { AUDIT } from "../../lib/statuses"
 import { MOOTA_MODULE } from "../../modules/moota"
 import type MootaModuleService from "../../modules/moota/service"
 
@@ -21,6 +22,6 @@ export type MootaWebhookTestResult = {
  */
 export const recordMootaWebhookTestStep = createStep(recordMootaWebhookTestStepId, async (input: MootaWebhookTestResult, { container }) => {
   const { actor_id, mutation_id, ...data } = input
-  await container.resolve<MootaModuleService>(MOOTA_MODULE).audit(actor_id, "webhook_test", mutation_id, null, data)
+  await container.resolve<MootaModuleService>(MOOTA_MODULE).audit({ actor_id, action: AUDIT.webhook_test, subject_id: mutation_id, note: null, data })
   return new StepResponse(undefined)
 })

@@ -1,10 +1,13 @@
 import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
+import { isOpenReservation } from "../../lib/statuses"
 import { MOOTA_MODULE } from "../../modules/moota"
 import type MootaModuleService from "../../modules/moota/service"
 import type { ReservationRow } from "../../modules/moota/types"
 import { toInboxInput } from "../../lib/moota"
 import { SOURCE } from "../../lib/statuses"
+import { errorMessage } from "../../lib/error-message"
+import { DAY_MS } from "../../lib/durations"
 
 export const refreshMootaAccountsStepId = "refresh-moota-accounts-step"
 
@@ -18,7 +21,7 @@ export type RefreshMootaAccountsOutput = {
   new_ids: string[]
 }
 
-const DAY_MS = 86_400_000
+
 
 /**
  * "I have transferred" / "Check now": asks Moota to read the payment's accounts now, then looks the
@@ -38,7 +41,7 @@ export const refreshMootaAccountsStep = createStep(
     }
     const result: RefreshMootaAccountsOutput = { reservation, refreshed: [], throttled: [], new_ids: [] }
     const client = moota.getClient()
-    if (!client || (reservation.status !== "awaiting" && reservation.status !== "quarantined")) {
+    if (!client || !isOpenReservation(reservation.status)) {
       return new StepResponse(result)
     }
     const interval = moota.getOptions().refreshIntervalSeconds
@@ -51,7 +54,7 @@ export const refreshMootaAccountsStep = createStep(
         await client.refreshBank(bankId)
         result.refreshed.push(bankId)
       } catch (e) {
-        logger.warn(`moota: refresh of an account failed: ${e instanceof Error ? e.message : e}`)
+        logger.warn(`moota: refresh of an account failed: ${errorMessage(e)}`)
       }
     }
     // A transfer Moota read but never pushed (a lost webhook) is found now, not at the next
@@ -67,7 +70,7 @@ export const refreshMootaAccountsStep = createStep(
         const found = page.data.filter((m) => m.bank_id === bankId && Number(m.amount) === Number(reservation.transfer_amount))
         result.new_ids.push(...(await moota.ingestMutations(found.map(toInboxInput), SOURCE.reconcile)))
       } catch (e) {
-        logger.warn(`moota: looking up the awaited amount failed: ${e instanceof Error ? e.message : e}`)
+        logger.warn(`moota: looking up the awaited amount failed: ${errorMessage(e)}`)
       }
     }
     if (result.refreshed.length || result.new_ids.length) {

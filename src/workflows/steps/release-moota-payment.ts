@@ -2,11 +2,9 @@ import { MedusaError } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { MOOTA_MODULE } from "../../modules/moota"
 import type MootaModuleService from "../../modules/moota/service"
-import type { ReservationRow } from "../../modules/moota/types"
+import type { ReleaseUndo } from "../../modules/moota/types"
 
 export const releaseMootaPaymentStepId = "release-moota-payment-step"
-
-type Previous = Pick<ReservationRow, "id" | "status" | "released_at" | "release_reason" | "quarantine_until">
 
 /**
  * The merchant stops awaiting a transfer (audited by the module); its amount stays held through the
@@ -26,7 +24,7 @@ export const releaseMootaPaymentStep = createStep(
         `Only a payment still awaiting its transfer can be released; this one is ${now?.status ?? "gone"}`
       )
     }
-    const previous: Previous = {
+    const previous: ReleaseUndo = {
       id: before.id,
       status: before.status,
       released_at: before.released_at,
@@ -37,7 +35,7 @@ export const releaseMootaPaymentStep = createStep(
   },
   async (previous, { container }) => {
     if (previous) {
-      await container.resolve<MootaModuleService>(MOOTA_MODULE).updateMootaReservations(previous)
+      await container.resolve<MootaModuleService>(MOOTA_MODULE).undoRelease(previous)
     }
   }
 )

@@ -1,6 +1,7 @@
 import { MedusaError } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { MATCH_ERROR } from "../../lib/match-checks"
+import { REVIEW } from "../../lib/statuses"
 import { MOOTA_MODULE } from "../../modules/moota"
 import type MootaModuleService from "../../modules/moota/service"
 import { payableMootaPaymentOfOrder } from "../open-moota-order-payment"
@@ -18,7 +19,7 @@ export const resolveMootaReviewMatchStep = createStep(
   async (input: ResolveMootaReviewMatchInput, { container }) => {
     const moota = container.resolve<MootaModuleService>(MOOTA_MODULE)
     const item = await moota.retrieveMootaReviewItem(input.review_item_id)
-    if (item.status !== "open") {
+    if (item.status !== REVIEW.open) {
       throw new MedusaError(MedusaError.Types.NOT_ALLOWED, `This review item has already been ${item.status}`, MATCH_ERROR.itemResolved)
     }
     const reservationId = input.reservation_id ?? (await payableMootaPaymentOfOrder(container, input.order_id!)).payment.reservation.id

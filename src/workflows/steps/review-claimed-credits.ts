@@ -2,7 +2,7 @@ import { MedusaError } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { MOOTA_MODULE } from "../../modules/moota"
 import type MootaModuleService from "../../modules/moota/service"
-import type { ClaimRow } from "../../modules/moota/service"
+import type { ClaimRow } from "../../modules/moota/types"
 
 export const reviewClaimedCreditsStepId = "review-claimed-credits-step"
 

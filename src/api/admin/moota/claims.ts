@@ -1,6 +1,7 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
-import type { ClaimRow } from "../../../modules/moota/service"
-import { mootaOf, ordersById } from "./helpers"
+import type { ClaimRow } from "../../../modules/moota/types"
+import { ordersById } from "../../../queries/moota-payment"
+import { mootaOf } from "./helpers"
 import type { AdminMootaClaim } from "./types"
 
 /** Buyers' claims as the order widget and the review drawer show them. */

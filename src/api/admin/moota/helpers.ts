@@ -1,7 +1,8 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
-import { MedusaError, Modules } from "@medusajs/framework/utils"
+import { Modules } from "@medusajs/framework/utils"
 import { transactionOfReservation } from "../../../lib/instructions"
 import { maskAccountNumber } from "../../../lib/mask"
+import { AUDIT, RELEASE, RESERVATION, isOpenReservation, manualMutationId } from "../../../lib/statuses"
 import { MOOTA_MODULE } from "../../../modules/moota"
 import type MootaModuleService from "../../../modules/moota/service"
 import type { InboxRow, ReservationRow, ReviewItemRow } from "../../../modules/moota/types"
@@ -10,7 +11,7 @@ import type { InboxRow, ReservationRow, ReviewItemRow } from "../../../modules/m
 type StoredInbox = Omit<InboxRow, "outcome"> & { outcome: string | null }
 type StoredReviewItem = Omit<ReviewItemRow, "candidate_reservation_ids" | "resolution"> & { resolution: string | null }
 import type { OrderMootaMoney } from "../../../queries/order-money"
-import { mootaPaymentOfOrder, ordersById, ordersOfSessions, requireMootaPaymentOfOrder, type MootaPaymentOrder } from "../../../queries/moota-payment"
+import { ordersById, type MootaPaymentOrder } from "../../../queries/moota-payment"
 import type {
   AdminMootaActor,
   AdminMootaHistoryEntry,
@@ -28,36 +29,6 @@ export function mootaOf(scope: MedusaContainer): MootaModuleService {
 }
 
 const iso = (d: Date | string | null | undefined): string | null => (d ? new Date(d).toISOString() : null)
-
-/** An order as the admin routes read it. */
-export type OrderRef = MootaPaymentOrder
-
-export { ordersById }
-
-/** The order placed with each payment session, with what the review queue shows of it. */
-export async function ordersBySession(scope: MedusaContainer, sessionIds: string[]): Promise<Map<string, OrderRef>> {
-  return await ordersOfSessions(scope, sessionIds, { withTotal: true })
-}
-
-/**
- * An order and its Moota payment. An order whose cart was paid with Moota more than once (the buyer
- * changed the cart) keeps the newest reservation. NOT_FOUND when the order does not exist.
- */
-export async function loadOrderMoota(
-  scope: MedusaContainer,
-  orderId: string
-): Promise<{ order: OrderRef; reservation: ReservationRow | null }> {
-  const found = await mootaPaymentOfOrder(scope, orderId)
-  if (!found) {
-    throw new MedusaError(MedusaError.Types.NOT_FOUND, `Order ${orderId} not found`)
-  }
-  return { order: found.order, reservation: found.payment?.reservation ?? null }
-}
-
-export async function requireOrderMoota(scope: MedusaContainer, orderId: string): Promise<{ order: OrderRef; reservation: ReservationRow }> {
-  const { order, payment } = await requireMootaPaymentOfOrder(scope, orderId)
-  return { order, reservation: payment.reservation }
-}
 
 /** Admin users behind audit rows; an id that is no user (e.g. deleted) is shown as its id. */
 export async function actorsById(scope: MedusaContainer, ids: string[]): Promise<Map<string, AdminMootaActor>> {
@@ -118,19 +89,19 @@ export function mutationView(row: StoredInbox): AdminMootaMutation {
 }
 
 /** Reserved, awaiting, then how it ended: paid (and any refunds), expired, canceled or released. */
-export function timelineOf(r: ReservationRow, order: OrderRef): AdminMootaTimelineEvent[] {
+export function timelineOf(r: ReservationRow, order: MootaPaymentOrder): AdminMootaTimelineEvent[] {
   const events: AdminMootaTimelineEvent[] = [
     { type: "reserved", at: iso(r.created_at), amount: Number(r.transfer_amount) },
     { type: "awaiting", at: iso(r.created_at), until: iso(r.expires_at) },
   ]
-  const canceled = r.release_reason === "order_canceled" || (order.status === "canceled" && r.status !== "paid")
-  if (r.status === "paid") {
+  const canceled = r.release_reason === RELEASE.order_canceled || (order.status === "canceled" && r.status !== RESERVATION.paid)
+  if (r.status === RESERVATION.paid) {
     events.push({ type: "paid", at: iso(r.paid_at), amount: r.received_amount == null ? null : Number(r.received_amount) })
   } else if (canceled) {
     events.push({ type: "canceled", at: iso(r.released_at) })
-  } else if (r.status === "released") {
+  } else if (r.status === RESERVATION.released) {
     events.push({ type: "released", at: iso(r.released_at), note: r.release_reason })
-  } else if (r.status === "quarantined" || r.status === "expired") {
+  } else if (r.status === RESERVATION.quarantined || r.status === RESERVATION.expired) {
     events.push({ type: "expired", at: iso(r.expires_at) })
   }
   for (const refund of r.refunds ?? []) {
@@ -161,7 +132,7 @@ export function orderMoneyView(money: OrderMootaMoney): AdminMootaOrderMoney {
 }
 
 /** Everything the order widget shows for one Moota payment. */
-export async function orderPaymentView(scope: MedusaContainer, order: OrderRef, r: ReservationRow): Promise<AdminMootaOrderPayment> {
+export async function orderPaymentView(scope: MedusaContainer, order: MootaPaymentOrder, r: ReservationRow): Promise<AdminMootaOrderPayment> {
   const moota = mootaOf(scope)
   const options = moota.getOptions()
   const configured = new Map(options.accounts.map((a) => [a.bankId, a]))
@@ -170,7 +141,7 @@ export async function orderPaymentView(scope: MedusaContainer, order: OrderRef, 
     r.paid_bank_id && r.paid_mutation_id
       ? await moota.listMootaInboxMutations({ bank_id: r.paid_bank_id, mutation_id: r.paid_mutation_id }, { take: 1 })
       : []
-  const [manualRow] = await moota.listMootaInboxMutations({ mutation_id: `manual-${r.id}` }, { take: 1 })
+  const [manualRow] = await moota.listMootaInboxMutations({ mutation_id: manualMutationId(r.id) }, { take: 1 })
   const reviews = await moota.listMootaReviewItems(
     { $or: [{ reservation_id: r.id }, { order_id: order.id }] },
     { order: { created_at: "DESC" }, take: 50 }
@@ -182,9 +153,9 @@ export async function orderPaymentView(scope: MedusaContainer, order: OrderRef, 
     ...reviews.flatMap((i) => [i.id, i.inbox_mutation_id]),
   ] as string[])
   // A manual confirmation (mark as paid, or a match from the review queue) is audited on its transfer.
-  const paidMatch = paidRow ? history.find((h) => h.action === "match" && h.subject_id === paidRow.id) : undefined
+  const paidMatch = paidRow ? history.find((h) => h.action === AUDIT.match && h.subject_id === paidRow.id) : undefined
   const paidBy = paidMatch?.actor ?? null
-  const open = r.status === "awaiting" || r.status === "quarantined"
+  const open = isOpenReservation(r.status)
   const transaction = transactionOfReservation(r)
 
   return {
@@ -217,7 +188,7 @@ export async function orderPaymentView(scope: MedusaContainer, order: OrderRef, 
       payment_url: transaction.payment_url,
     },
     paid:
-      r.status === "paid"
+      r.status === RESERVATION.paid
         ? {
             at: iso(r.paid_at),
             bank_id: r.paid_bank_id,
@@ -244,13 +215,13 @@ export async function orderPaymentView(scope: MedusaContainer, order: OrderRef, 
     history,
     actions: {
       check: open && !!moota.getClient(),
-      mark_paid: r.status !== "paid" && order.status !== "canceled",
+      mark_paid: r.status !== RESERVATION.paid && order.status !== "canceled",
       release: open,
     },
   }
 }
 
-export function reviewItemView(item: StoredReviewItem, inbox: StoredInbox | undefined, orders: Map<string, OrderRef>): AdminMootaReviewItem {
+export function reviewItemView(item: StoredReviewItem, inbox: StoredInbox | undefined, orders: Map<string, MootaPaymentOrder>): AdminMootaReviewItem {
   const order = item.order_id ? orders.get(item.order_id) ?? null : null
   return {
     id: item.id,

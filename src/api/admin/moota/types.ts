@@ -4,6 +4,7 @@
  * pure src/lib files: the admin bundle must not pull server code in. Times are ISO strings (the dashboard shows them in WIB).
  */
 
+import type { MootaTransactionKind } from "../../../lib/options"
 import type { InboxSource, ReservationStatus, ReviewReason, ReviewStatus } from "../../../lib/statuses"
 import type { UniqueCodeMode } from "../../../lib/unique-code"
 
@@ -42,7 +43,7 @@ export type AdminMootaTimelineEvent = {
   note?: string | null
 }
 
-export type AdminMootaPaymentStatus = "awaiting" | "quarantined" | "paid" | "expired" | "released"
+export type AdminMootaPaymentStatus = ReservationStatus
 
 /** An order as the review queue shows it; `status` is null for an order that no longer exists. */
 export type AdminMootaOrderRef = {
@@ -100,7 +101,7 @@ export type AdminMootaOrderPayment = {
    * reference, as the buyer sees it, not one of the merchant's accounts.
    */
   transaction: {
-    kind: "moota_va" | "moota_qris"
+    kind: MootaTransactionKind
     bank: string
     va_number: string | null
     account_holder: string

@@ -3,36 +3,11 @@ import { MOOTA_MODULE } from ".."
 import type { InboxInput } from "../../../lib/moota"
 import { fitsReservation, isRecent, type TriageReservation } from "../../../lib/triage"
 import MootaModuleService from "../service"
-import type { ReserveAmountInput } from "../types"
+import { HOUR, moduleOptions, reservationInput as reservation } from "./fixtures"
 
 jest.setTimeout(180_000)
 
-const moduleOptions = {
-  webhookSecrets: ["s3cret"],
-  accounts: [
-    { bankId: "bankA", kind: "bank", bank: "BCA", accountNumber: "1234567890", accountHolder: "TOKO" },
-    { bankId: "bankB", kind: "bank", bank: "Mandiri", accountNumber: "9876543210", accountHolder: "TOKO" },
-  ],
-}
-
-const HOUR = 3_600_000
 const DAY = 24 * HOUR
-
-function reservation(session: string, over: Partial<ReserveAmountInput>): ReserveAmountInput {
-  const expires = new Date(Date.now() + HOUR)
-  return {
-    session_id: session,
-    currency_code: "idr",
-    order_total: 150_000,
-    bank_ids: ["bankA"],
-    code_min: 1,
-    code_max: 999,
-    code_mode: "increase",
-    expires_at: expires,
-    quarantine_until: new Date(expires.getTime() + HOUR),
-    ...over,
-  }
-}
 
 let seq = 0
 function credit(over: Partial<InboxInput> = {}): InboxInput {

@@ -1,35 +1,10 @@
 import { moduleIntegrationTestRunner } from "@medusajs/test-utils"
 import { MOOTA_MODULE } from ".."
 import MootaModuleService from "../service"
-import type { ReserveAmountInput } from "../types"
+import { moduleOptions, reservationInput as input } from "./fixtures"
 
 jest.setTimeout(120_000)
 
-const moduleOptions = {
-  webhookSecrets: ["s3cret"],
-  accounts: [
-    { bankId: "bankA", kind: "bank", bank: "BCA", accountNumber: "1234567890", accountHolder: "TOKO" },
-    { bankId: "bankB", kind: "bank", bank: "Mandiri", accountNumber: "9876543210", accountHolder: "TOKO" },
-  ],
-}
-
-const HOUR = 3_600_000
-
-function input(session: string, over: Partial<ReserveAmountInput> = {}): ReserveAmountInput {
-  const expires = new Date(Date.now() + HOUR)
-  return {
-    session_id: session,
-    currency_code: "idr",
-    order_total: 150_000,
-    bank_ids: ["bankA"],
-    code_min: 1,
-    code_max: 999,
-    code_mode: "increase",
-    expires_at: expires,
-    quarantine_until: new Date(expires.getTime() + HOUR),
-    ...over,
-  }
-}
 
 moduleIntegrationTestRunner<MootaModuleService>({
   moduleName: MOOTA_MODULE,
@@ -172,6 +147,43 @@ moduleIntegrationTestRunner<MootaModuleService>({
 
         const error = await service.reserveAmount(input("payses_p1")).catch((e) => e)
         expect(error.message).toMatch(/already been received/)
+      })
+    })
+
+    describe("the merchant's actions and their undo (what a failed workflow compensates)", () => {
+      it("undoRelease puts a released payment back to awaiting, with no release recorded", async () => {
+        const r = await service.reserveAmount(input("payses_u1"))
+        const released = await service.releaseByMerchant(r.id, "user_1", "paid cash")
+        expect(released).toEqual(expect.objectContaining({ status: "released", release_reason: "released_by_merchant" }))
+        await service.undoRelease({ id: r.id, status: r.status, released_at: r.released_at, release_reason: r.release_reason, quarantine_until: r.quarantine_until })
+        const back = await service.getReservationBySession("payses_u1")
+        expect(back).toEqual(expect.objectContaining({ status: "awaiting", released_at: null, release_reason: null }))
+        expect(new Date(back!.quarantine_until!).getTime()).toBe(new Date(r.quarantine_until!).getTime())
+      })
+
+      it("deleteManualTransfer removes a mark-as-paid transfer, so the payment can be marked again", async () => {
+        const r = await service.reserveAmount(input("payses_u2"))
+        const first = await service.createManualTransfer(r.id, null)
+        expect(await service.createManualTransfer(r.id, null).catch((e) => e.message)).toMatch(/already been marked as paid/)
+        await service.deleteManualTransfer(first)
+        expect(await service.listMootaInboxMutations({ id: first })).toHaveLength(0)
+        const again = await service.createManualTransfer(r.id, null)
+        expect(again).not.toBe(first)
+      })
+
+      it("reopenReviewItem opens a dismissed item again; an open or matched item is left alone", async () => {
+        const [inboxId] = await service.ingestMutations(
+          [{ bank_id: "bankA", mutation_id: "mut_u3", type: "CR", amount: 77_001, amount_raw: "77001", account_number_masked: null, description: "X", mutation_date: new Date(), payment_detail: null }],
+          "webhook"
+        )
+        const decided = await service.recordDecision(inboxId, { kind: "review", reason: "unmatched", reservation_id: null, candidate_ids: [], detail: "no reservation" })
+        const item = decided.action === "review" ? decided.item! : null
+        await service.dismissReviewItem(item!.id, "user_1", "not a sale")
+        expect((await service.retrieveMootaReviewItem(item!.id)).status).toBe("dismissed")
+        await service.reopenReviewItem(item!.id)
+        const reopened = await service.retrieveMootaReviewItem(item!.id)
+        expect(reopened).toEqual(expect.objectContaining({ status: "open", resolution: null, resolved_by: null, resolved_at: null }))
+        expect(await service.countOpenReviewItems()).toEqual(expect.objectContaining({ unmatched: 1 }))
       })
     })
   },

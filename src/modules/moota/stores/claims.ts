@@ -2,36 +2,10 @@ import { entityId } from "../../../lib/ids"
 import { CLAIM_ALERT_GRACE_MS, CLAIM_FIT_AFTER_MS, CLAIM_FIT_BEFORE_MS, claimFitsCredit } from "../../../lib/claims"
 import { INBOX, RESERVATION } from "../../../lib/statuses"
 import { OTHER_CREDIT_OUTCOMES, TRIAGE_RECENT_DAYS } from "../../../lib/triage"
+import type { ClaimRow, NewClaim } from "../types"
 import { sqlValue, type SqlRunner } from "./sql"
 
 /** Buyers' payment confirmations ("Konfirmasi pembayaran"); see models/payment-claim.ts and lib/claims.ts. */
-
-/** A claim as everything but the proof route reads it: the image itself stays in its column. */
-export type ClaimRow = {
-  id: string
-  reservation_id: string
-  order_id: string
-  amount: number
-  bank: string
-  sender_name: string
-  transferred_at: Date
-  proof_mime: string | null
-  proof_size: number | null
-  alerted_at: Date | null
-  created_at: Date
-  /** The accounts the buyer was shown (the reservation's). */
-  bank_ids: string[]
-}
-
-export type NewClaim = {
-  reservation_id: string
-  order_id: string
-  amount: number
-  bank: string
-  sender_name: string
-  transferred_at: Date
-  proof: { mime: string; size: number; data_base64: string } | null
-}
 
 const COLUMNS = `c.id, c.reservation_id, c.order_id, c.amount, c.bank, c.sender_name, c.transferred_at, c.proof_mime,
   c.proof_size, c.alerted_at, c.created_at, r.bank_ids`

@@ -1,7 +1,7 @@
 import { MedusaError } from "@medusajs/framework/utils"
 import type { MatchDecision } from "../../../lib/matching"
-import { INBOX, OUTCOME, REASON, RESERVATION, SOURCE, WRITE_BACK } from "../../../lib/statuses"
-import type { InboxRow, ManualMatchRecorded, RecordedDecision, ReservationRow } from "../types"
+import { AUDIT, INBOX, OUTCOME, REASON, RESERVATION, SOURCE, WRITE_BACK } from "../../../lib/statuses"
+import type { InboxRow, ManualMatchInput, ManualMatchRecorded, ManualMatchUndo, RecordedDecision, ReservationRow } from "../types"
 import * as inboxes from "./inbox"
 import * as reservations from "./reservations"
 import * as review from "./review"
@@ -101,15 +101,6 @@ export async function recordDecision(
   return { action: "review", item, reason: decision.reason }
 }
 
-export type ManualMatchInput = {
-  inbox_id: string
-  reservation_id: string
-  actor_id: string
-  note: string
-  /** An exception the merchant made knowingly (see src/lib/match-checks.ts), kept in the audit row. */
-  override?: { checks: string[]; reason: string } | null
-}
-
 /**
  * The merchant's decision that this transfer paid this reservation (review queue "match", or "mark as
  * paid"). Refused when the reservation is already paid or the transfer already confirmed a payment.
@@ -136,7 +127,7 @@ export async function recordManualMatch(db: SqlRunner, input: ManualMatchInput):
   const paid = (await markPaid(db, reservation.id, inbox, false)) as ReservationRow
   await inboxes.markMatched(db, inbox.id, reservation.id, OUTCOME.matched_manual)
   await review.resolveMatched(db, inbox.id, reservation, input.actor_id)
-  await review.audit(db, input.actor_id, "match", inbox.id, input.note, {
+  await review.audit(db, input.actor_id, AUDIT.match, inbox.id, input.note, {
     reservation_id: reservation.id,
     mutation_id: inbox.mutation_id,
     amount: inbox.amount,
@@ -148,14 +139,6 @@ export async function recordManualMatch(db: SqlRunner, input: ManualMatchInput):
     inbox,
     previous: { reservation_status: reservation.status, inbox_status: inbox.status, inbox_outcome: inbox.outcome },
   }
-}
-
-export type ManualMatchUndo = {
-  inbox_id: string
-  reservation_id: string
-  reservation_status: string
-  inbox_status: string
-  inbox_outcome: string | null
 }
 
 /** Puts a manual match back as it was when Medusa's capture failed; the review item reopens. */

@@ -1,7 +1,7 @@
 import { MedusaError } from "@medusajs/framework/utils"
 import { entityId } from "../../../lib/ids"
 import type { InboxInput } from "../../../lib/moota"
-import { INBOX, OUTCOME, SOURCE, type InboxOutcome, type InboxSource } from "../../../lib/statuses"
+import { INBOX, OUTCOME, SOURCE, manualMutationId, type InboxOutcome, type InboxSource } from "../../../lib/statuses"
 import type { InboxRow } from "../types"
 import { leasable } from "./lease"
 import { getById } from "./reservations"
@@ -97,12 +97,21 @@ export async function createManualTransfer(db: SqlRunner, reservationId: string,
        source, status, outcome)
      VALUES (?, ?, ?, 'CR', ?, ?, 'Marked as paid by the merchant', now(), ?, ?, ?)
      ON CONFLICT (bank_id, mutation_id) WHERE deleted_at IS NULL DO NOTHING RETURNING id`,
-    [entityId("minb"), bank, `manual-${r.id}`, r.transfer_amount, String(r.transfer_amount), SOURCE.manual, INBOX.processed, OUTCOME.manual]
+    [entityId("minb"), bank, manualMutationId(r.id), r.transfer_amount, String(r.transfer_amount), SOURCE.manual, INBOX.processed, OUTCOME.manual]
   )
   if (!row) {
     throw new MedusaError(MedusaError.Types.NOT_ALLOWED, "This payment has already been marked as paid")
   }
   return row.id
+}
+
+/** Removes a manual transfer ("mark as paid" failed after creating it), as the generated delete would. */
+export async function deleteManualTransfer(db: SqlRunner, id: string): Promise<void> {
+  await db.execute(
+    `UPDATE moota_inbox_mutation SET deleted_at = now(), updated_at = now()
+     WHERE id = ? AND source = ${sqlValue(SOURCE.manual)} AND deleted_at IS NULL`,
+    [id]
+  )
 }
 
 /**

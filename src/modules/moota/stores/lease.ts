@@ -1,3 +1,4 @@
+import { INBOX_LEASE_MS } from "../../../lib/durations"
 import { randomInt } from "node:crypto"
 
 /**
@@ -23,8 +24,8 @@ import { randomInt } from "node:crypto"
 /** The first key of the two-key advisory lock ("moot"), so the plugin's locks are told apart. */
 export const LEASE_LOCK_SPACE = 0x6d6f6f74
 
-/** How long the owner itself leaves a row it leased before taking it again (a retry after a failure). */
-export const LEASE_MS = 60_000
+/** How long the owner itself leaves a row it leased before taking it again (lib/durations.ts). */
+export const LEASE_MS = INBOX_LEASE_MS
 
 type RawConnection = {
   query(text: string, params?: unknown[]): Promise<{ rows: { ok: boolean }[] }>

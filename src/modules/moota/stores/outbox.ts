@@ -1,7 +1,7 @@
 import { entityId } from "../../../lib/ids"
 import type { NotificationClaim, NotificationLogRow } from "../../../lib/notifications"
 import { NOTIFICATION, RESERVATION } from "../../../lib/statuses"
-import type { ReservationRow } from "../types"
+import type { ReminderQuery, ReservationRow, RetryQuery } from "../types"
 import { sqlValue, type SqlRunner } from "./sql"
 
 /** The notification log: each message the plugin sends, claimed once by its unique key, and its retries. */
@@ -32,8 +32,6 @@ export async function recordResult(
   )
 }
 
-export type RetryQuery = { now: Date; max_attempts: number; stale_minutes: number; limit: number }
-
 /**
  * Takes messages for one more attempt: failed ones after a pause that doubles per attempt (1 min up
  * to 1 h, counted to `now`), and pending ones a crash left behind (untouched for `stale_minutes` of
@@ -56,8 +54,6 @@ export async function claimRetries(db: SqlRunner, q: RetryQuery): Promise<Notifi
     [q.max_attempts, q.now, q.stale_minutes, q.limit]
   )
 }
-
-export type ReminderQuery = { now: Date; minutes_before: number; key_prefix: string; key_suffix: string; limit: number }
 
 /**
  * Awaiting reservations of placed orders whose deadline falls within `minutes_before` of `now` and

@@ -1,6 +1,6 @@
 import type { MatchCandidate } from "../../../lib/matching"
-import { OPEN_RESERVATION_STATUSES, RELEASE, RESERVATION, isOpenReservation } from "../../../lib/statuses"
-import type { RefundRecord, ReservationRow } from "../types"
+import { AUDIT, OPEN_RESERVATION_STATUSES, RELEASE, RESERVATION, isOpenReservation } from "../../../lib/statuses"
+import type { RefundRecord, ReleaseUndo, ReservationRow, ReviewCandidatesQuery } from "../types"
 import { deactivateHolds } from "./allocator"
 import { audit } from "./review"
 import { sqlList, sqlValue, type SqlRunner } from "./sql"
@@ -129,12 +129,21 @@ export async function releaseByMerchant(
        quarantine_until = now() + (? * interval '1 minute'), updated_at = now() WHERE id = ? RETURNING *`,
     [quarantineMinutes, reservationId]
   )
-  await audit(db, actorId, "release", row.id, note, {
+  await audit(db, actorId, AUDIT.release, row.id, note, {
     previous_status: before.status,
     transfer_amount: before.transfer_amount,
     order_id: before.order_id,
   })
   return row
+}
+
+/** Puts a released reservation back as it was (the release step's compensation); the audit row stays. */
+export async function undoRelease(db: SqlRunner, previous: ReleaseUndo): Promise<void> {
+  await db.execute(
+    `UPDATE moota_reservation SET status = ?, released_at = ?, release_reason = ?, quarantine_until = ?, updated_at = now()
+     WHERE id = ? AND deleted_at IS NULL`,
+    [previous.status, previous.released_at, previous.release_reason, previous.quarantine_until, previous.id]
+  )
 }
 
 /** Reservations that ever held this amount on this account (recent first), for the matcher. */
@@ -169,18 +178,6 @@ export async function withMatchCandidates(db: SqlRunner, credits: { key: string;
     [JSON.stringify(credits)]
   )
   return new Set(rows.map((r) => r.key))
-}
-
-export type ReviewCandidatesQuery = {
-  bank_id: string
-  amount: number
-  spread: number
-  from: Date
-  to: Date
-  include_ids: string[]
-  limit: number
-  /** When the transfer arrived: payments started later cannot be what it paid, and rank last. */
-  at?: Date
 }
 
 /**

@@ -2,7 +2,7 @@ import { MedusaError } from "@medusajs/framework/utils"
 import { entityId } from "../../../lib/ids"
 import type { BuyerReviewItem } from "../../../lib/buyer-review"
 import type { MatchDecision } from "../../../lib/matching"
-import { RESOLUTION, REVIEW } from "../../../lib/statuses"
+import { AUDIT, RESOLUTION, REVIEW, type AuditAction } from "../../../lib/statuses"
 import type { InboxRow, ReviewItemRow } from "../types"
 import { sqlValue, type SqlRunner } from "./sql"
 
@@ -77,8 +77,18 @@ export async function dismissReviewItem(db: SqlRunner, id: string, actorId: stri
       ? new MedusaError(MedusaError.Types.NOT_ALLOWED, "This review item has already been resolved")
       : new MedusaError(MedusaError.Types.NOT_FOUND, `Review item ${id} not found`)
   }
-  await audit(db, actorId, "dismiss", id, note, { inbox_mutation_id: item.inbox_mutation_id })
+  await audit(db, actorId, AUDIT.dismiss, id, note, { inbox_mutation_id: item.inbox_mutation_id })
   return item
+}
+
+/** Opens a dismissed item again, as before the merchant dismissed it (the audit row stays). */
+export async function reopenReviewItem(db: SqlRunner, id: string): Promise<void> {
+  await db.execute(
+    `UPDATE moota_review_item SET status = ${sqlValue(REVIEW.open)}, resolution = NULL, resolved_by = NULL, resolved_at = NULL,
+       updated_at = now()
+     WHERE id = ? AND status = ${sqlValue(REVIEW.dismissed)} AND deleted_at IS NULL`,
+    [id]
+  )
 }
 
 /** Open review items per reason: the review queue's menu badge and filter counts. */
@@ -94,7 +104,7 @@ export async function countOpenReviewItems(db: SqlRunner): Promise<Record<string
 export async function audit(
   db: SqlRunner,
   actorId: string,
-  action: string,
+  action: AuditAction,
   subjectId: string,
   note: string | null,
   data: Record<string, unknown> | null

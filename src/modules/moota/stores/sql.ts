@@ -8,6 +8,11 @@ export function sql(ctx: Context): SqlRunner {
   return ctx.transactionManager as unknown as SqlRunner
 }
 
+/** The runner of a read under `@InjectManager`: the caller's transaction when it passed one. */
+export function readSql(ctx: Context): SqlRunner {
+  return (ctx.transactionManager ?? ctx.manager) as unknown as SqlRunner
+}
+
 /** The runner of `@InjectManager`: each statement commits on its own. */
 export function autocommitSql(ctx: Context): SqlRunner {
   return ctx.manager as unknown as SqlRunner

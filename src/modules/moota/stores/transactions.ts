@@ -1,10 +1,10 @@
 import { MedusaError } from "@medusajs/framework/utils"
+import { quarantineEnd } from "../../../lib/durations"
 import { entityId } from "../../../lib/ids"
-import type { MootaCreatedTransaction } from "../../../lib/moota"
 import type { MootaTransactionInstructions } from "../../../lib/session-data"
-import { RESERVATION, TRANSACTION, type ReservationStatus, type TransactionStatus } from "../../../lib/statuses"
+import { RESERVATION, TRANSACTION, type TransactionStatus } from "../../../lib/statuses"
 import type { TransactionRef } from "../../../lib/transaction-match"
-import type { ReservationRow } from "../types"
+import type { CreateMootaTransaction, OpenTransactionInput, ReservationRow, TransactionMatch } from "../types"
 import { deactivateHolds } from "./allocator"
 import { sqlValue, type SqlRunner } from "./sql"
 
@@ -15,26 +15,6 @@ import { sqlValue, type SqlRunner } from "./sql"
  * failed call leaves nothing behind, and the reservation (what the provider and the matcher read)
  * is written in the same transaction as the transaction row.
  */
-
-export type OpenTransactionInput = {
-  session_id: string
-  bank_id: string
-  kind: "moota_va" | "moota_qris"
-  /** The label the buyer sees, e.g. "BCA Virtual Account". */
-  bank: string
-  /** Shown when Moota's answer names no holder. */
-  account_holder: string
-  currency_code: string
-  order_total: number
-  /** Moota's deadline wins; this applies when its answer has none. */
-  expires_at: Date
-  quarantine_minutes: number
-  /** The session's payment collection (its cart): names the order when a replaced transaction is paid. */
-  payment_collection_id?: string | null
-}
-
-/** Calls Moota with our reference (its `order_id`, our idempotency key). */
-export type CreateMootaTransaction = (reference: string) => Promise<MootaCreatedTransaction>
 
 type TransactionRow = {
   id: string
@@ -96,7 +76,7 @@ export async function openTransaction(
     await deactivateHolds(db, [existing.id])
   }
   const expiresAt = created.expires_at ?? input.expires_at
-  const quarantineUntil = new Date(expiresAt.getTime() + input.quarantine_minutes * 60_000)
+  const quarantineUntil = quarantineEnd(expiresAt, input.quarantine_minutes)
   const instructions: MootaTransactionInstructions = {
     trx_id: created.trx_id,
     kind: input.kind,
@@ -157,18 +137,6 @@ export async function retireTransaction(db: SqlRunner, sessionId: string): Promi
       [sessionId]
     )
   }
-}
-
-/** What the matcher needs of the transaction a mutation names (see lib/transaction-match.ts). */
-export type TransactionMatch = {
-  transaction_status: TransactionStatus
-  total: number
-  reservation_id: string
-  reservation_status: ReservationStatus
-  release_reason: string | null
-  session_id: string
-  order_id: string | null
-  payment_collection_id: string | null
 }
 
 /**

@@ -1,8 +1,8 @@
 import { MedusaError } from "@medusajs/framework/utils"
 import { entityId } from "../../../lib/ids"
-import { OPEN_RESERVATION_STATUSES, REASON, REVIEW } from "../../../lib/statuses"
+import { AUDIT, OPEN_RESERVATION_STATUSES, REASON, REVIEW } from "../../../lib/statuses"
 import { isOtherCredit, nearBand, type TriageReservation } from "../../../lib/triage"
-import type { ReviewItemRow } from "../types"
+import type { ReviewItemRow, TriageCredit, TriageRules } from "../types"
 import { getInboxRow } from "./inbox"
 import { audit, openReviewItem } from "./review"
 import { sqlList, sqlValue, type SqlRunner } from "./sql"
@@ -39,10 +39,6 @@ export async function recordAccountsSeen(db: SqlRunner, bankIds: string[]): Prom
   )
   return new Map(rows.map((r) => [r.bank_id, new Date(r.first_seen_at)]))
 }
-
-/** A credit to triage: `key` names it in the answer; `since` is where "recently ended" starts. */
-export type TriageCredit = { key: string; bank_id: string; amount: number; since: Date }
-export type TriageRules = { bank_ids: string[]; tolerance_percent: number; code_max: number }
 
 /**
  * For each credit, a reservation that fits it by the rules of lib/triage.ts (`isRecent` and
@@ -112,7 +108,7 @@ export async function reviewOtherCredit(
     throw new MedusaError(MedusaError.Types.NOT_ALLOWED, "This transfer is already in the review queue")
   }
   await db.execute(`UPDATE moota_inbox_mutation SET outcome = ?, updated_at = now() WHERE id = ?`, [`review_${REASON.unmatched}`, inbox.id])
-  await audit(db, input.actor_id, "to_review", inbox.id, input.note, {
+  await audit(db, input.actor_id, AUDIT.to_review, inbox.id, input.note, {
     review_item_id: item.id,
     previous_outcome: inbox.outcome,
     amount: inbox.amount,

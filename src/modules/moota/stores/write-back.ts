@@ -1,5 +1,5 @@
 import { SOURCE, WRITE_BACK } from "../../../lib/statuses"
-import type { InboxRow } from "../types"
+import type { InboxRow, WriteBackResult } from "../types"
 import { sqlValue, type SqlRunner } from "./sql"
 
 /**
@@ -15,8 +15,6 @@ export async function listDue(db: SqlRunner, limit: number): Promise<(InboxRow &
     [limit]
   )
 }
-
-export type WriteBackResult = { ok: true } | { ok: false; error: string; giveUp: boolean }
 
 export async function record(db: SqlRunner, inboxId: string, result: WriteBackResult): Promise<void> {
   const status = result.ok ? WRITE_BACK.done : result.giveUp ? WRITE_BACK.failed : WRITE_BACK.pending

@@ -1,10 +1,10 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { matchOverrides } from "../../../../lib/match-checks"
-import { mootaPaymentOfOrder } from "../../../../queries/moota-payment"
 import { nearbyReservations } from "../../../../queries/review-ownership"
 import type { ReservationRow } from "../../../../modules/moota/types"
-import { likeEscape, mootaOf, ordersBySession, type OrderRef } from "../helpers"
+import { mootaPaymentOfOrder, ordersOfSessions, type MootaPaymentOrder } from "../../../../queries/moota-payment"
+import { likeEscape, mootaOf } from "../helpers"
 import type { AdminMootaCandidate } from "../types"
 
 type StoredItem = { status: string; amount: number | string | null; reservation_id: string | null; resolution: string | null }
@@ -29,15 +29,16 @@ export async function candidatesOf(
   claimed: string[] = []
 ): Promise<AdminMootaCandidate[]> {
   const moota = mootaOf(scope)
-  const bySession = await ordersBySession(
+  const bySession = await ordersOfSessions(
     scope,
-    reservations.map((r) => r.session_id)
+    reservations.map((r) => r.session_id),
+    { withTotal: true }
   )
   const amount = item.amount === null || item.amount === undefined ? null : Number(item.amount)
   const matchedId = item.resolution === "matched" ? item.reservation_id : null
   const codeRange = moota.getOptions().uniqueCodeMax
   const candidates = reservations.map((r): AdminMootaCandidate => {
-    const order: OrderRef | null = bySession.get(r.session_id) ?? null
+    const order: MootaPaymentOrder | null = bySession.get(r.session_id) ?? null
     const hints: AdminMootaCandidate["hints"] = []
     if (r.id === matchedId) hints.push("matched")
     else if (suggested.includes(r.id)) hints.push("matcher")

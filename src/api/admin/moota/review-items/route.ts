@@ -1,6 +1,7 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
+import { ordersById } from "../../../../queries/moota-payment"
 import { claimsOfCredit } from "../claims"
-import { listFilters, listOrder, mootaOf, ordersById, reviewItemView } from "../helpers"
+import { listFilters, listOrder, mootaOf, reviewItemView } from "../helpers"
 import type { AdminMootaReviewItemsQueryType } from "../validators"
 
 /** The review queue, filtered and paginated (the list is ordered by an indexed column and paged in SQL). */

@@ -2,10 +2,12 @@ import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/frame
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { maskAccountNumber } from "../../../../lib/mask"
+import { AUDIT } from "../../../../lib/statuses"
 import { createMootaClient, MootaApiError, mootaProblemOf, type MootaBank, type MootaIndexedAccount, type MootaProblem } from "../../../../lib/moota"
 import { actorsById, mootaOf, mutationView } from "../helpers"
 import { webhookUrlOf } from "./helpers"
-import { RECONCILE_RUN_ACTION } from "../../../../jobs/moota-reconcile"
+import { DAY_MS } from "../../../../lib/durations"
+import { errorMessage } from "../../../../lib/error-message"
 
 /** `error` is Moota's raw answer for logs and support; the admin shows `problem`, translated into what to do. */
 type Failure = { error: string; status: number | null; problem: MootaProblem }
@@ -15,7 +17,7 @@ function failure(e: unknown): Failure {
   if (e instanceof MootaApiError) {
     return { error: e.message, status: e.status, problem }
   }
-  return { error: e instanceof Error ? e.message : String(e), status: null, problem }
+  return { error: errorMessage(e), status: null, problem }
 }
 
 async function attempt<T>(fn: () => Promise<T>): Promise<{ ok: true; value: T } | ({ ok: false } & Failure)> {
@@ -115,9 +117,9 @@ export async function GET(req: AuthenticatedMedusaRequest, res: MedusaResponse):
 
   const [lastWebhook] = await moota.listMootaInboxMutations({ source: "webhook" }, { order: { created_at: "DESC" }, take: 1 })
   const [lastReconciled] = await moota.listMootaInboxMutations({ source: "reconcile" }, { order: { created_at: "DESC" }, take: 1 })
-  const [lastTest] = await moota.listMootaAuditLogs({ action: "webhook_test" }, { order: { created_at: "DESC" }, take: 1 })
-  const [lastRun] = await moota.listMootaAuditLogs({ action: RECONCILE_RUN_ACTION }, { order: { created_at: "DESC" }, take: 1 })
-  const since = new Date(Date.now() - 86_400_000)
+  const [lastTest] = await moota.listMootaAuditLogs({ action: AUDIT.webhook_test }, { order: { created_at: "DESC" }, take: 1 })
+  const [lastRun] = await moota.listMootaAuditLogs({ action: AUDIT.reconcile_run }, { order: { created_at: "DESC" }, take: 1 })
+  const since = new Date(Date.now() - DAY_MS)
   const [, webhook24h] = await moota.listAndCountMootaInboxMutations({ source: "webhook", created_at: { $gte: since } }, { take: 1 })
   const [, reconcile24h] = await moota.listAndCountMootaInboxMutations({ source: "reconcile", created_at: { $gte: since } }, { take: 1 })
   const openReviews = Object.values(await moota.countOpenReviewItems()).reduce((a, b) => a + b, 0)

@@ -1,6 +1,7 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { claimsOfCredit, claimViews } from "../../claims"
-import { historyFor, mootaOf, ordersById, reviewItemView } from "../../helpers"
+import { ordersById } from "../../../../../queries/moota-payment"
+import { historyFor, mootaOf, reviewItemView } from "../../helpers"
 import type { AdminMootaReviewItemResponse } from "../../types"
 import { candidatesOf, nearbyReservations, transferTime } from "../candidates"
 

@@ -8,6 +8,7 @@ import { recordMootaWebhookTestWorkflow } from "../../../../../workflows/record-
 import { mootaOf } from "../../helpers"
 import type { AdminMootaTestWebhookType } from "../../validators"
 import { TEST_AMOUNT, webhookUrlOf } from "../helpers"
+import { errorMessage } from "../../../../../lib/error-message"
 
 const DELIVERY_TIMEOUT_MS = 10_000
 
@@ -71,7 +72,7 @@ export async function POST(req: AuthenticatedMedusaRequest<AdminMootaTestWebhook
     }
   } catch (e) {
     const cause = (e as { cause?: { message?: unknown } } | null)?.cause?.message
-    error = String(cause ?? (e instanceof Error ? e.message : e))
+    error = String(cause ?? errorMessage(e))
   }
   const durationMs = Date.now() - started
   const ok = status !== null && status >= 200 && status < 300

@@ -1,6 +1,7 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { markMootaPaymentPaidWorkflow } from "../../../../../../workflows/mark-moota-payment-paid"
-import { loadOrderMoota, orderPaymentView } from "../../../helpers"
+import { requireOrderWithMootaPayment } from "../../../../../../queries/moota-payment"
+import { orderPaymentView } from "../../../helpers"
 import type { AdminMootaMarkPaidType } from "../../../validators"
 
 /**
@@ -16,6 +17,7 @@ export async function POST(req: AuthenticatedMedusaRequest<AdminMootaMarkPaidTyp
       note: req.validatedBody.note,
     },
   })
-  const { order, reservation } = await loadOrderMoota(req.scope, req.params.id)
+  const { order, payment } = await requireOrderWithMootaPayment(req.scope, req.params.id)
+  const reservation = payment?.reservation ?? null
   res.json({ payment: await orderPaymentView(req.scope, order, reservation!) })
 }

@@ -1,6 +1,7 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { releaseMootaPaymentWorkflow } from "../../../../../../workflows/release-moota-payment"
-import { loadOrderMoota, orderPaymentView } from "../../../helpers"
+import { requireOrderWithMootaPayment } from "../../../../../../queries/moota-payment"
+import { orderPaymentView } from "../../../helpers"
 import type { AdminMootaReleaseType } from "../../../validators"
 
 /** Stops awaiting the order's transfer (e.g. the buyer will pay another way); the order itself is unchanged. */
@@ -8,6 +9,7 @@ export async function POST(req: AuthenticatedMedusaRequest<AdminMootaReleaseType
   await releaseMootaPaymentWorkflow(req.scope).run({
     input: { order_id: req.params.id, actor_id: req.auth_context.actor_id, note: req.validatedBody.note },
   })
-  const { order, reservation } = await loadOrderMoota(req.scope, req.params.id)
+  const { order, payment } = await requireOrderWithMootaPayment(req.scope, req.params.id)
+  const reservation = payment?.reservation ?? null
   res.json({ payment: await orderPaymentView(req.scope, order, reservation!) })
 }

@@ -1,0 +1,4 @@
+export * from "./buyer"
+export * from "./keys"
+export * from "./merchant"
+export * from "./types"
