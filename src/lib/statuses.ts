@@ -80,6 +80,10 @@ export type TransactionStatus = (typeof TRANSACTION_STATUSES)[number]
 export const RELEASE_REASONS = ["order_canceled", "released_by_merchant"] as const
 export type ReleaseReason = (typeof RELEASE_REASONS)[number]
 
+/** A Medusa refund of a Moota payment: the merchant still has to transfer it (`to_send`), or did (`sent`). */
+export const REFUND_STATUSES = ["to_send", "sent"] as const
+export type RefundStatus = (typeof REFUND_STATUSES)[number]
+
 /** Each value of a list by its own name, so code says `RESERVATION.paid` and a typo fails typecheck. */
 export function byName<T extends string>(values: readonly T[]): { readonly [K in T]: K } {
   return Object.freeze(Object.fromEntries(values.map((v) => [v, v]))) as { readonly [K in T]: K }
@@ -96,6 +100,7 @@ export const RESOLUTION = byName(REVIEW_RESOLUTIONS)
 export const NOTIFICATION = byName(NOTIFICATION_STATUSES)
 export const RELEASE = byName(RELEASE_REASONS)
 export const TRANSACTION = byName(TRANSACTION_STATUSES)
+export const REFUND = byName(REFUND_STATUSES)
 
 /** Statuses whose amount is still offered to the buyer: a transfer may pay or be matched to them. */
 export const OPEN_RESERVATION_STATUSES = [RESERVATION.awaiting, RESERVATION.quarantined] as const

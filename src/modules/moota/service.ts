@@ -14,6 +14,7 @@ import {
   MootaInboxMutation,
   MootaNotificationLog,
   MootaPaymentClaim,
+  MootaRefund,
   MootaReservation,
   MootaReviewItem,
   MootaTransaction,
@@ -25,6 +26,7 @@ import { claimBankRefresh } from "./stores/bank-refresh"
 import * as decisions from "./stores/decisions"
 import * as inbox from "./stores/inbox"
 import * as outbox from "./stores/outbox"
+import * as refunds from "./stores/refunds"
 import * as reservations from "./stores/reservations"
 import * as triage from "./stores/triage"
 import * as review from "./stores/review"
@@ -37,6 +39,7 @@ import type {
   ManualMatchRecorded,
   RecordedDecision,
   RefundRecord,
+  RefundToSendRow,
   ReservationRow,
   ReserveAmountInput,
   ReviewItemRow,
@@ -59,6 +62,7 @@ class MootaModuleService extends MedusaService({
   MootaNotificationLog,
   MootaPaymentClaim,
   MootaTransaction,
+  MootaRefund,
 }) {
   protected readonly options_: MootaOptions
 
@@ -446,6 +450,53 @@ class MootaModuleService extends MedusaService({
   @InjectTransactionManager()
   async takeUnfittedClaims(before: Date, @MedusaContext() ctx: Context = {}): Promise<claims.ClaimRow[]> {
     return await claims.takeUnfittedClaims(sql(ctx), before)
+  }
+
+  // Refunds to send (stores/refunds.ts): recorded per Medusa refund, marked sent by the shop's debit or the merchant.
+
+  @InjectTransactionManager()
+  async recordRefundToSend(
+    input: { refund_id: string; session_id: string; amount: number },
+    @MedusaContext() ctx: Context = {}
+  ): Promise<RefundToSendRow> {
+    return await refunds.recordRefundToSend(sql(ctx), input)
+  }
+
+  /** Refunds the given debits (closed inbox rows) sent, on the shop's configured accounts. */
+  @InjectTransactionManager()
+  async markRefundsSentByDebits(inboxIds: string[], @MedusaContext() ctx: Context = {}): Promise<RefundToSendRow[]> {
+    return await refunds.markSentByDebits(sql(ctx), inboxIds, this.options_.accounts.map((a) => a.bankId))
+  }
+
+  /** Debits of the last `days` days that sent no refund yet: the sweep behind the inbox's own check. */
+  @InjectTransactionManager()
+  async listUnlinkedDebits(days: number, @MedusaContext() ctx: Context = {}): Promise<string[]> {
+    return await refunds.listUnlinkedDebits(sql(ctx), days)
+  }
+
+  @InjectTransactionManager()
+  async markRefundSent(input: { id: string; actor_id: string; note: string }, @MedusaContext() ctx: Context = {}): Promise<RefundToSendRow> {
+    return await refunds.markSentByMerchant(sql(ctx), input)
+  }
+
+  @InjectTransactionManager()
+  async undoMarkRefundSent(id: string, @MedusaContext() ctx: Context = {}): Promise<void> {
+    await refunds.undoMarkSent(sql(ctx), id)
+  }
+
+  @InjectTransactionManager()
+  async listRefundsToSend(q: { status: "to_send" | "sent"; limit: number }, @MedusaContext() ctx: Context = {}): Promise<RefundToSendRow[]> {
+    return await refunds.listRefundsToSend(sql(ctx), q)
+  }
+
+  @InjectTransactionManager()
+  async takeOverdueRefunds(before: Date, @MedusaContext() ctx: Context = {}): Promise<RefundToSendRow[]> {
+    return await refunds.takeOverdueRefunds(sql(ctx), before)
+  }
+
+  @InjectTransactionManager()
+  async takeSentUnannouncedRefunds(@MedusaContext() ctx: Context = {}): Promise<RefundToSendRow[]> {
+    return await refunds.takeSentUnannounced(sql(ctx))
   }
 }
 

@@ -107,3 +107,27 @@ export type ManualMatchRecorded = {
   inbox: InboxRow
   previous: { reservation_status: string; inbox_status: string; inbox_outcome: string | null }
 }
+
+/** A Medusa refund of a Moota payment the merchant has to transfer (see stores/refunds.ts). */
+export type RefundToSendRow = {
+  id: string
+  refund_id: string
+  reservation_id: string | null
+  session_id: string | null
+  order_id: string | null
+  amount: number
+  paid_amount: number | null
+  paid_left: number | null
+  buyer_bank: string | null
+  buyer_name: string | null
+  note: string
+  status: "to_send" | "sent"
+  sent_at: Date | null
+  sent_by: string | null
+  sent_inbox_id: string | null
+  sent_note: string | null
+  alerted_at: Date | null
+  buyer_notified_at: Date | null
+  created_at: Date
+  updated_at: Date
+}
