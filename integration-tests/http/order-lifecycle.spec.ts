@@ -208,7 +208,7 @@ mootaHttpSuite({}, ({ store, admin, sandbox, moota, container }) => {
       // The note says what the buyer really paid (unique code included) and that this refund does not cover it all.
       expect(listed.note).toContain(`transferred Rp${session.data.transfer_amount.toLocaleString("id-ID")}`)
       expect(listed.note).toMatch(/stays with the shop/)
-      expect((await admin("GET", `/admin/moota/orders/${order_id}`)).data.refunds).toEqual([
+      expect((await admin("get", `/admin/moota/orders/${order_id}`)).data.refunds).toEqual([
         expect.objectContaining({ amount: 50_000, status: "to_send", sent_at: null, refund_to_send_id: listed.id }),
       ])
       expect((await buyerPayment(order_id)).refunds).toEqual([expect.objectContaining({ amount: 50_000, status: "to_send", sent_at: null })])
@@ -224,7 +224,7 @@ mootaHttpSuite({}, ({ store, admin, sandbox, moota, container }) => {
       }, 30_000)
       expect(sent).toEqual(expect.objectContaining({ id: listed.id, status: "sent", sent_how: "bank" }))
       expect(await toSend()).toEqual([])
-      const view = (await admin("GET", `/admin/moota/orders/${order_id}`)).data.refunds
+      const view = (await admin("get", `/admin/moota/orders/${order_id}`)).data.refunds
       expect(view).toEqual([expect.objectContaining({ amount: 50_000, status: "sent", sent_at: expect.any(String) })])
       expect((await buyerPayment(order_id)).refunds).toEqual([
         expect.objectContaining({ amount: 50_000, status: "sent", sent_at: expect.any(String) }),

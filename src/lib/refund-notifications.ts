@@ -27,14 +27,14 @@ export type RefundSentData = {
 
 export function buildRefundSentMessage(f: RefundFacts, locale: NotifyLocale): RefundSentData {
   const amount = formatRupiah(f.amount)
-  const order = f.order.display_id != null ? `#${f.order.display_id}` : ""
+  const num = f.order.display_id != null ? ` #${f.order.display_id}` : ""
   const when = { id: formatWib(f.sent_at, "id"), en: formatWib(f.sent_at, "en") }
   const store = f.store_name ?? (locale === "id" ? "Toko" : "The store")
-  const subject = locale === "id" ? `Refund ${amount} untuk pesanan ${order} sudah dikirim` : `Your refund of ${amount} for order ${order} was sent`
+  const subject = locale === "id" ? `Refund ${amount} untuk pesanan${num} sudah dikirim` : `Your refund of ${amount} for order${num} was sent`
   const text =
     locale === "id"
-      ? `${store} sudah mengirim refund ${amount} untuk pesanan ${order} (${when.id}). Dana biasanya masuk ke rekening Anda dalam 1 hari kerja; hubungi toko bila belum masuk.`
-      : `${store} sent your refund of ${amount} for order ${order} (${when.en}). It usually reaches your account within 1 business day; contact the store if it has not.`
+      ? `${store} sudah mengirim refund ${amount} untuk pesanan${num} (${when.id}). Dana biasanya masuk ke rekening Anda dalam 1 hari kerja; hubungi toko bila belum masuk.`
+      : `${store} sent your refund of ${amount} for order${num} (${when.en}). It usually reaches your account within 1 business day; contact the store if it has not.`
   return {
     message: "refund_sent",
     locale,
@@ -52,15 +52,15 @@ export function buildRefundOverdueAlert(
   locale: NotifyLocale
 ) {
   const amount = formatRupiah(input.amount)
-  const order = input.order_display_id != null ? `#${input.order_display_id}` : ""
+  const order = input.order_display_id != null ? ` #${input.order_display_id}` : ""
   return {
     alert: "refund_overdue" as const,
     locale,
     title: locale === "id" ? "Refund belum dikirim" : "Refund not sent yet",
     description:
       locale === "id"
-        ? `Refund ${amount} untuk pesanan ${order} sudah menunggu ${input.days} hari. Transfer ke pembeli dari rekening toko, atau tandai terkirim di Moota → Refund yang harus dikirim.`
-        : `The refund of ${amount} for order ${order} has waited ${input.days} days. Transfer it to the buyer from the shop's account, or mark it as sent in Moota → Refunds to send.`,
+        ? `Refund ${amount} untuk pesanan${order} sudah menunggu ${input.days} hari. Transfer ke pembeli dari rekening toko, atau tandai terkirim di menu Refund yang harus dikirim.`
+        : `The refund of ${amount} for order${order} has waited ${input.days} days. Transfer it to the buyer from the shop's account, or mark it as sent in the Refunds to send menu.`,
     refund_to_send_id: input.refund_to_send_id,
     amount: input.amount,
     amount_formatted: amount,
