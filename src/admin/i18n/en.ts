@@ -1,5 +1,6 @@
 import type { MootaProblem } from "../../lib/moota/problem"
 import type { InboxOutcome, InboxStatus, ReviewReason, ReviewStatus } from "../../lib/statuses"
+import { refundsEn } from "./refunds"
 
 /** English texts of the Moota admin extensions (keys under `moota.` in the dashboard's namespace). */
 export const en = {
@@ -345,28 +346,7 @@ export const en = {
     expectedTransfer: "Expected transfer",
     accounts: "Accounts offered",
   },
-  refunds: {
-    menu: "Refunds to send",
-    title: "Refunds to send",
-    subtitle:
-      "Moota cannot send money: transfer each refund back to the buyer from the shop's account. A transfer out of exactly that amount marks it sent by itself; two waiting refunds of the same amount are left to you.",
-    tabs: { to_send: "To send", sent: "Sent" },
-    empty: { to_send: "No refund waits to be sent.", sent: "No refund was sent yet." },
-    order: "Order #{{number}}",
-    waiting_one: "Waiting {{count}} day",
-    waiting_other: "Waiting {{count}} days",
-    buyer: "Buyer: {{buyer}}",
-    buyerUnknown: "The buyer's bank and name are not known: ask the buyer for the account to send it to.",
-    paidUnknown: "What the buyer transferred is not known.",
-    paidLeft: "The buyer transferred {{paid}} (unique code included); after this refund {{left}} of it stays with the shop.",
-    paidCovered: "The buyer transferred {{paid}} (unique code included); with this refund the buyer gets all of it back.",
-    sentHow: { bank: "Sent: seen on the shop's account", merchant: "Marked as sent" },
-    sentAt: "Sent {{date}}",
-    markSent: "Mark as sent",
-    markSentTitle: "Mark the refund of {{amount}} as sent?",
-    markSentHelp: "For money sent another way (cash, another bank, an e-wallet). Say how it was sent: the note is kept in the audit log.",
-    markedSent: "Refund marked as sent",
-  },
+  refunds: refundsEn,
   settingsWords: {
     vaQrisUnknown: "Moota did not say whether it watches the virtual accounts and QRIS marked \"Unknown\". Check them in Moota's dashboard.",
     unknownAccount: "Not in the plugin's options",

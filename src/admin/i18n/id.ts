@@ -1,4 +1,5 @@
 import type { MootaTexts } from "./en"
+import { refundsId } from "./refunds"
 
 /** Teks Bahasa Indonesia ekstensi admin Moota (kunci di bawah `moota.`). */
 export const id: MootaTexts = {
@@ -340,28 +341,7 @@ export const id: MootaTexts = {
     expectedTransfer: "Transfer yang ditunggu",
     accounts: "Rekening yang ditawarkan",
   },
-  refunds: {
-    menu: "Refund yang harus dikirim",
-    title: "Refund yang harus dikirim",
-    subtitle:
-      "Moota tidak dapat mengirim uang: transfer setiap refund ke pembeli dari rekening toko. Transfer keluar dengan nominal persis itu menandainya terkirim dengan sendirinya; dua refund menunggu dengan nominal sama diserahkan kepada Anda.",
-    tabs: { to_send: "Harus dikirim", sent: "Terkirim" },
-    empty: { to_send: "Tidak ada refund yang menunggu dikirim.", sent: "Belum ada refund yang terkirim." },
-    order: "Pesanan #{{number}}",
-    waiting_one: "Menunggu {{count}} hari",
-    waiting_other: "Menunggu {{count}} hari",
-    buyer: "Pembeli: {{buyer}}",
-    buyerUnknown: "Bank dan nama pembeli tidak diketahui: tanyakan rekening tujuan kepada pembeli.",
-    paidUnknown: "Nominal yang ditransfer pembeli tidak diketahui.",
-    paidLeft: "Pembeli mentransfer {{paid}} (termasuk kode unik); setelah refund ini {{left}} darinya tetap di toko.",
-    paidCovered: "Pembeli mentransfer {{paid}} (termasuk kode unik); dengan refund ini seluruhnya kembali ke pembeli.",
-    sentHow: { bank: "Terkirim: terlihat di rekening toko", merchant: "Ditandai terkirim" },
-    sentAt: "Dikirim {{date}}",
-    markSent: "Tandai terkirim",
-    markSentTitle: "Tandai refund {{amount}} sebagai terkirim?",
-    markSentHelp: "Untuk uang yang dikirim dengan cara lain (tunai, bank lain, dompet digital). Tulis cara pengirimannya: catatan disimpan di log audit.",
-    markedSent: "Refund ditandai terkirim",
-  },
+  refunds: refundsId,
   settingsWords: {
     vaQrisUnknown: "Moota tidak memberi tahu apakah virtual account dan QRIS bertanda \"Tidak diketahui\" dipantau. Periksa di dasbor Moota.",
     unknownAccount: "Tidak ada di opsi plugin",
