@@ -225,7 +225,7 @@ mootaHttpSuite({}, ({ store, api: http, base, container: getContainer, moota, sa
       )
       const { data: completed } = await http.post(`/store/carts/${cart.id}/complete`, {}, store.storeHeaders)
       const other = await admin("get", `/admin/moota/orders/${completed.order.id}`)
-      expect(other).toEqual({ status: 200, data: { payment: null } })
+      expect(other).toEqual({ status: 200, data: { payment: null, refunds: [] } })
       const missing = await admin("get", "/admin/moota/orders/order_missing")
       expect(missing.status).toBe(404)
       expect((await admin("post", `/admin/moota/orders/${completed.order.id}/check`)).status).toBe(404)
