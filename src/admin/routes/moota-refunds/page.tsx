@@ -41,7 +41,9 @@ const MootaRefundsPage = () => {
 
 function RefundRow({ refund: r }: { refund: RefundToSend }) {
   const { t, lang } = useMootaText()
-  const buyer = [r.buyer_bank, r.buyer_name].filter(Boolean).join(" · ")
+  // Without a buyer's claim, the name is the paying transfer's description as the bank wrote it.
+  const buyer = r.buyer_bank ? t("refunds.buyer", { buyer: [r.buyer_bank, r.buyer_name].filter(Boolean).join(" · ") }) : null
+  const fromTransfer = !r.buyer_bank && r.buyer_name ? t("refunds.buyerFromTransfer", { text: r.buyer_name }) : null
   return (
     <div className="flex flex-col gap-3 px-6 py-4 md:flex-row md:items-center md:justify-between" data-testid={`moota-refund-${r.id}`}>
       <div className="flex min-w-0 flex-col gap-y-1">
@@ -61,7 +63,7 @@ function RefundRow({ refund: r }: { refund: RefundToSend }) {
           )}
         </div>
         <Text size="small" className="text-ui-fg-subtle">
-          {buyer ? t("refunds.buyer", { buyer }) : t("refunds.buyerUnknown")}
+          {buyer ?? fromTransfer ?? t("refunds.buyerUnknown")}
         </Text>
         <Text size="small" className="text-ui-fg-subtle">
           {r.paid_amount === null
