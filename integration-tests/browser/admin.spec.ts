@@ -388,6 +388,51 @@ describe("Moota admin in the browser", () => {
     mark("words on every screen")
   })
 
+  it("lists refunds to send with the order, what the buyer paid and the wait, in both languages, on a desktop and a phone; marks one sent with a note", async () => {
+    const { order } = await store.adminApi(
+      "GET",
+      `/admin/orders/${paidOrderId}?fields=id,display_id,*payment_collections,*payment_collections.payments`
+    )
+    const payment = (order.payment_collections as any[]).flatMap((pc) => pc.payments ?? []).find((p: any) => p.provider_id === "pp_moota_moota")
+    await store.adminApi("POST", `/admin/payments/${payment.id}/refund`, { amount: 15_000 })
+    const words = {
+      en: { title: "Refunds to send", order: `Order #${order.display_id}`, amount: "Rp 15,000", waiting: "Waiting 0 days", paid: "The buyer transferred" },
+      id: { title: "Refund yang harus dikirim", order: `Pesanan #${order.display_id}`, amount: "Rp15.000", waiting: "Menunggu 0 hari", paid: "Pembeli mentransfer" },
+    }
+    for (const lng of ["en", "id"] as const) {
+      await language(lng)
+      const w = words[lng]
+      for (const width of [1280, 390]) {
+        await page.setViewportSize({ width, height: 900 })
+        await page.goto(`${store.url}/app/moota-refunds`)
+        const list = page.getByTestId("moota-refunds")
+        await list.getByText(w.title).first().waitFor(WAIT)
+        const row = list.locator("[data-testid^=moota-refund-]").filter({ hasText: w.order })
+        await row.getByText(w.amount).waitFor(WAIT)
+        await row.getByText(w.waiting).waitFor()
+        await row.getByText(w.paid).waitFor()
+        await expectNoInternals(`refunds ${lng}-${width}`)
+        await s.shot(`refunds-${lng}-${width}`)
+      }
+    }
+    await language("en")
+    await page.setViewportSize({ width: 1280, height: 900 })
+    await page.goto(`${store.url}/app/moota-refunds`)
+    const row = page.getByTestId("moota-refunds").locator("[data-testid^=moota-refund-]").filter({ hasText: words.en.order })
+    await row.getByRole("button", { name: "Mark as sent" }).click(WAIT)
+    const dialog = page.getByRole("alertdialog")
+    await dialog.getByRole("textbox").fill("Sent by GoPay to the buyer")
+    await s.shot("refund-mark-sent-note")
+    await dialog.getByRole("button", { name: "Mark as sent" }).click()
+    await page.getByText("Refund marked as sent").waitFor()
+    await page.getByTestId("moota-refunds-sent-tab").click()
+    await page.getByText("Sent by GoPay to the buyer").waitFor(WAIT)
+    await page.getByText("Marked as sent").first().waitFor()
+    await s.shot("refunds-sent-en-1280")
+    await page.setViewportSize({ width: 1440, height: 1000 })
+    mark("refunds to send")
+  })
+
   describe("review queue, live (issue 14)", () => {
     const drawer = () => page.getByTestId("moota-review-drawer")
 

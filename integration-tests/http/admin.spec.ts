@@ -247,7 +247,7 @@ mootaHttpSuite({}, ({ store, api: http, base, container: getContainer, moota, sa
       // Authorized by another provider: nothing owed, nothing for Moota to ask.
       expect(other).toEqual({
         status: 200,
-        data: { payment: null, money: expect.objectContaining({ payments: [], outstanding: 0, can_request_payment: false }) },
+        data: { payment: null, refunds: [], money: expect.objectContaining({ payments: [], outstanding: 0, can_request_payment: false }) },
       })
       const missing = await admin("get", "/admin/moota/orders/order_missing")
       expect(missing.status).toBe(404)

@@ -1,5 +1,6 @@
 import { eventually } from "../helpers/moota"
 import { mootaHttpSuite } from "../helpers/suite"
+import { followMootaRefunds } from "../../src/notifications/refunds"
 import { BUYER_ADDRESS, orderMoney, placeMootaOrder } from "../../test-kit"
 
 jest.setTimeout(240_000)
@@ -11,7 +12,7 @@ jest.setTimeout(240_000)
  * to transfer, and what each side is told.
  */
 // With Moota's own VA and QRIS accounts offered too, as `npm run dev` does (unique-code payments stay the default).
-mootaHttpSuite({ transactions: true }, ({ store, admin, sandbox, moota }) => {
+mootaHttpSuite({ transactions: true }, ({ store, admin, sandbox, moota, container }) => {
   const EMAIL = "budi@example.com"
   const buyerPayment = async (orderId: string) => {
     const { payment } = await store.storeApi("GET", `/store/moota/payments/order/${orderId}?email=${encodeURIComponent(EMAIL)}`)
@@ -260,6 +261,120 @@ mootaHttpSuite({ transactions: true }, ({ store, admin, sandbox, moota }) => {
     const { data } = await admin("get", `/admin/moota/review-items?status=open`)
     return (data.review_items as any[]).find((i) => i.amount === amount) ?? null
   }
+  describe("refunds followed through to the bank", () => {
+    const mootaPaymentOf = async (orderId: string) => {
+      const { order } = await store.adminApi("GET", `/admin/orders/${orderId}?fields=id,*payment_collections,*payment_collections.payments`)
+      return (order.payment_collections as any[]).flatMap((pc) => pc.payments ?? []).find((p: any) => p.provider_id === "pp_moota_moota")
+    }
+    const toSend = async (status = "to_send") => (await store.adminApi("GET", `/admin/moota/refunds?status=${status}`)).refunds as any[]
+    /** The shop's own outgoing transfer, pushed by the sandbox, once the inbox decided it. */
+    const debit = async (amount: number) => {
+      const { deliveries } = await sandbox().receiveTransfer({ bank_id: "bcaSandbox01", amount, type: "DB" })
+      expect(deliveries.map((d) => d.status)).toEqual([200])
+      await eventually(async () => {
+        const rows = (await moota().listMootaInboxMutations({ type: "DB", amount })) as any[]
+        return rows.length && rows.every((r) => r.status === "processed") ? rows : null
+      }, 30_000)
+    }
+    const paidOrder = async () => {
+      const placed = await placeMootaOrder(store)
+      await transfer(placed.session.data.transfer_amount)
+      await capturedReaches(placed.order_id, 165_000)
+      return placed
+    }
+
+    it("a refund through Medusa's refund route waits to be sent; only the shop's debit of that exact amount marks it sent", async () => {
+      const { order_id, session } = await paidOrder()
+      const payment = await mootaPaymentOf(order_id)
+      await store.adminApi("POST", `/admin/payments/${payment.id}/refund`, { amount: 50_000 })
+
+      const [listed] = await toSend()
+      const { order } = await store.adminApi("GET", `/admin/orders/${order_id}?fields=id,display_id`)
+      expect(listed).toEqual(
+        expect.objectContaining({
+          order_display_id: order.display_id,
+          amount: 50_000,
+          paid_amount: session.data.transfer_amount,
+          paid_left: session.data.transfer_amount - 50_000,
+          status: "to_send",
+          days_waiting: 0,
+        })
+      )
+      // The note says what the buyer really paid (unique code included) and that this refund does not cover it all.
+      expect(listed.note).toContain(`transferred Rp${session.data.transfer_amount.toLocaleString("id-ID")}`)
+      expect(listed.note).toMatch(/stays with the shop/)
+      expect((await admin("get", `/admin/moota/orders/${order_id}`)).data.refunds).toEqual([
+        expect.objectContaining({ amount: 50_000, status: "to_send", sent_at: null, refund_to_send_id: listed.id }),
+      ])
+      expect((await buyerPayment(order_id)).refunds).toEqual([expect.objectContaining({ amount: 50_000, status: "to_send", sent_at: null })])
+
+      // Another amount going out is not this refund.
+      await debit(49_999)
+      expect((await toSend()).map((r) => r.id)).toEqual([listed.id])
+
+      await debit(50_000)
+      const [sent] = await eventually(async () => {
+        const rows = await toSend("sent")
+        return rows.length ? rows : null
+      }, 30_000)
+      expect(sent).toEqual(expect.objectContaining({ id: listed.id, status: "sent", sent_how: "bank" }))
+      expect(await toSend()).toEqual([])
+      const view = (await admin("get", `/admin/moota/orders/${order_id}`)).data.refunds
+      expect(view).toEqual([expect.objectContaining({ amount: 50_000, status: "sent", sent_at: expect.any(String) })])
+      expect((await buyerPayment(order_id)).refunds).toEqual([
+        expect.objectContaining({ amount: 50_000, status: "sent", sent_at: expect.any(String) }),
+      ])
+    })
+
+    it("a canceled paid order's refund is to send; two equal refunds and one debit mark nothing; the merchant marks one sent, audited", async () => {
+      const a = await paidOrder()
+      const b = await paidOrder()
+      await store.adminApi("POST", `/admin/orders/${a.order_id}/cancel`, {})
+      await store.adminApi("POST", `/admin/orders/${b.order_id}/cancel`, {})
+      const waiting = await toSend()
+      expect(waiting.map((r) => r.amount)).toEqual([165_000, 165_000])
+      // A full refund still leaves the unique code with the shop: the note says so.
+      expect(waiting[0].paid_left).toBe(a.session.data.transfer_amount - 165_000)
+      expect((await buyerPayment(a.order_id)).refunds).toEqual([expect.objectContaining({ amount: 165_000, status: "to_send" })])
+
+      // Which order did this debit refund? Nobody can tell: both stay to send.
+      await debit(165_000)
+      expect((await toSend()).map((r) => r.status)).toEqual(["to_send", "to_send"])
+
+      const first = waiting.find((r) => r.order_id === a.order_id)
+      expect((await admin("POST", `/admin/moota/refunds/${first.id}/mark-sent`, {})).status).toBe(400)
+      expect((await admin("POST", `/admin/moota/refunds/${first.id}/mark-sent`, { note: "x" })).status).toBe(400)
+      expect((await admin("POST", `/admin/moota/refunds/${first.id}/mark-sent`, { note: "cash at the shop", amount: 1 })).status).toBe(400)
+      expect((await admin("POST", `/admin/moota/refunds/mrfd_nope/mark-sent`, { note: "cash at the shop" })).status).toBe(404)
+      expect((await toSend()).length).toBe(2)
+
+      const marked = await admin("POST", `/admin/moota/refunds/${first.id}/mark-sent`, { note: "cash at the shop" })
+      expect(marked.status).toBe(200)
+      expect(marked.data.refund).toEqual(expect.objectContaining({ status: "sent", sent_how: "merchant", sent_note: "cash at the shop" }))
+      const twice = await admin("POST", `/admin/moota/refunds/${first.id}/mark-sent`, { note: "again" })
+      expect(twice.status).toBe(400)
+      expect(twice.data.message).toMatch(/already marked as sent/)
+      const audits = (await moota().listMootaAuditLogs({ subject_id: first.id })) as any[]
+      expect(audits.map((x) => [x.action, x.note])).toEqual([["refund_sent", "cash at the shop"]])
+      expect((await buyerPayment(a.order_id)).refunds).toEqual([expect.objectContaining({ status: "sent" })])
+
+      // Now one refund of that amount waits: the next debit of it is that refund.
+      await debit(165_000)
+      await eventually(async () => ((await toSend()).length === 0 ? true : null), 30_000)
+      expect((await buyerPayment(b.order_id)).refunds).toEqual([expect.objectContaining({ status: "sent" })])
+    })
+
+    it("a refund still waiting after refundAlertDays raises one merchant alert", async () => {
+      const { order_id } = await paidOrder()
+      await store.adminApi("POST", `/admin/orders/${order_id}/cancel`, {})
+      const later = new Date(Date.now() + 4 * 86_400_000)
+      expect((await followMootaRefunds(container(), new Date())).alerted).toBe(0)
+      expect((await followMootaRefunds(container(), later)).alerted).toBe(1)
+      expect((await followMootaRefunds(container(), later)).alerted).toBe(0)
+      const { notifications } = await store.adminApi("GET", "/admin/notifications?channel=feed")
+      expect(notifications.map((n: any) => n.data.title)).toContain("Refund belum dikirim")
+    })
+  })
 
   async function orderMoneyCollections(orderId: string) {
     const { order } = await store.adminApi("GET", `/admin/orders/${orderId}?fields=id,*payment_collections`)

@@ -14,3 +14,5 @@ export const MOOTA_TOKEN_REJECTED = "moota.token.rejected"
 export const MOOTA_CLAIM_CREATED = "moota.claim.created"
 /** Emitted by the reconciliation for a buyer's claim no received credit fits; data: `{ claim_id }`. */
 export const MOOTA_CLAIM_UNMATCHED = "moota.claim.unmatched"
+/** A refund to send was marked sent by the merchant (`{ id }`); the bank's debit marks are found by the refunds job. */
+export const MOOTA_REFUND_SENT = "moota.refund.sent"

@@ -109,6 +109,8 @@ const notificationsSchema = z
         paymentReceived: z.string().trim().default(""),
         paymentReminder: z.string().trim().default(""),
         orderCanceled: z.string().trim().default(""),
+        /** The buyer is told their refund was sent (the shop's debit was seen, or the merchant marked it). */
+        refundSent: z.string().trim().default(""),
         /** Merchant alerts in the admin's notification feed (the dashboard renders `admin-ui`). */
         merchantFeed: z.string().trim().default("admin-ui"),
         /** Merchant alerts by e-mail to `merchantEmail`. */
@@ -208,6 +210,13 @@ export const mootaOptionsSchema = z
       .default(3),
     /** Days of mutations the reconciliation poll looks back on its first run. */
     reconcileLookbackDays: z.number().int().min(1).max(31).default(2),
+    /** A refund still not sent this many days after Medusa recorded it raises one merchant alert. */
+    refundAlertDays: z
+      .number({ error: "refundAlertDays must be a number of days" })
+      .int("refundAlertDays must be a whole number of days")
+      .min(1, "refundAlertDays must be at least 1")
+      .max(60, "refundAlertDays must be at most 60")
+      .default(3),
     /** Store name used in the payment instructions. */
     storeName: z.string().trim().min(1).optional(),
     /** Buyer messages and merchant alerts (see README, Notifications). */

@@ -81,8 +81,11 @@ export const RELEASE_REASONS = ["order_canceled", "released_by_merchant"] as con
 export type ReleaseReason = (typeof RELEASE_REASONS)[number]
 
 /** What the audit log records, by the merchant ("actor" an admin user) or by the plugin ("system"). */
-export const AUDIT_ACTIONS = ["match", "dismiss", "release", "to_review", "webhook_test", "reconcile_run"] as const
+export const AUDIT_ACTIONS = ["match", "dismiss", "release", "to_review", "webhook_test", "reconcile_run", "refund_sent"] as const
 export type AuditAction = (typeof AUDIT_ACTIONS)[number]
+/** A Medusa refund of a Moota payment: the merchant still has to transfer it (`to_send`), or did (`sent`). */
+export const REFUND_STATUSES = ["to_send", "sent"] as const
+export type RefundStatus = (typeof REFUND_STATUSES)[number]
 
 /** Each value of a list by its own name, so code says `RESERVATION.paid` and a typo fails typecheck. */
 export function byName<T extends string>(values: readonly T[]): { readonly [K in T]: K } {
@@ -101,6 +104,7 @@ export const NOTIFICATION = byName(NOTIFICATION_STATUSES)
 export const RELEASE = byName(RELEASE_REASONS)
 export const TRANSACTION = byName(TRANSACTION_STATUSES)
 export const AUDIT = byName(AUDIT_ACTIONS)
+export const REFUND = byName(REFUND_STATUSES)
 
 /** Statuses whose amount is still offered to the buyer: a transfer may pay or be matched to them. */
 export const OPEN_RESERVATION_STATUSES = [RESERVATION.awaiting, RESERVATION.quarantined] as const

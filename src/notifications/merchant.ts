@@ -1,5 +1,5 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
-import { buildMerchantAlert, notificationKey, type MerchantAlertInput } from "../lib/notifications"
+import { buildMerchantAlert, type MerchantAlertInput } from "../lib/notifications"
 import { MOOTA_MODULE } from "../modules/moota"
 import type MootaModuleService from "../modules/moota/service"
 import { sendOnce, type SendResult } from "./send"
@@ -17,9 +17,19 @@ export async function sendMerchantAlert(
   subject: string,
   event: string
 ): Promise<SendResult[]> {
-  const moota = container.resolve<MootaModuleService>(MOOTA_MODULE)
-  const n = moota.getOptions().notifications
-  const data = buildMerchantAlert(alert, n.merchantLocale ?? n.locale)
+  const n = container.resolve<MootaModuleService>(MOOTA_MODULE).getOptions().notifications
+  return await sendMerchantData(container, alert.alert, buildMerchantAlert(alert, n.merchantLocale ?? n.locale), subject, event)
+}
+
+/** An alert already built (its `title` and `description` in the merchant's language), to the feed and the e-mail. */
+export async function sendMerchantData(
+  container: MedusaContainer,
+  kind: string,
+  data: Record<string, unknown>,
+  subject: string,
+  event: string
+): Promise<SendResult[]> {
+  const n = container.resolve<MootaModuleService>(MOOTA_MODULE).getOptions().notifications
   const targets: { template: string; channel: string; to: string }[] = []
   if (n.templates.merchantFeed) {
     targets.push({ template: n.templates.merchantFeed, channel: n.feedChannel, to: EVERY_ADMIN })
@@ -31,7 +41,7 @@ export async function sendMerchantAlert(
   for (const t of targets) {
     results.push(
       await sendOnce(container, {
-        key: notificationKey(alert.alert, subject, t.channel),
+        key: `${kind}:${subject}:${t.channel}`,
         event,
         channel: t.channel,
         template: t.template,

@@ -2,7 +2,7 @@ import type { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { MOOTA_MODULE } from "../modules/moota"
 import type MootaModuleService from "../modules/moota/service"
-import type { ReservationRow } from "../modules/moota/types"
+import type { RefundToSendRow, ReservationRow } from "../modules/moota/types"
 import { MOOTA_PROVIDER_ID } from "../providers/moota/constants"
 import { ORDER_FIELDS, toOrder, type GraphOrder, type MootaPayment, type MootaPaymentOrder } from "./order-fields"
 
@@ -29,7 +29,18 @@ export type OrderMootaMoney = {
   collections: { id: string; amount: number; captured_amount: number; status: string; has_cart: boolean }[]
 }
 
-export type OrderMootaRefund = { id: string; payment_id: string; amount: number; created_at: string; note: string | null }
+export type OrderMootaRefund = {
+  id: string
+  payment_id: string
+  amount: number
+  created_at: string
+  note: string | null
+  /** Whether the merchant's transfer back to the buyer was seen (the shop's debit) or marked sent. */
+  status: "to_send" | "sent"
+  sent_at: string | null
+  /** The plugin's record of it (for "Mark as sent"); null for a refund recorded before the plugin kept them. */
+  to_send_id: string | null
+}
 
 type GraphSession = { id: string; provider_id: string; moota_reservation?: ReservationRow | null }
 type GraphPayment = {
@@ -97,7 +108,7 @@ export async function orderMootaMoney(scope: MedusaContainer, orderId: string): 
     .filter((p) => p.reservation.status === "paid" || p.reservation.order_id === orderId || p.payment_collection_id)
     .sort((a, b) => new Date(a.reservation.created_at).getTime() - new Date(b.reservation.created_at).getTime())
   const open = payments.filter((p) => OPEN.has(p.reservation.status))
-  const refunds = collections
+  const medusaRefunds = collections
     .flatMap((c) => c.payments ?? [])
     .filter((p): p is GraphPayment => p?.provider_id === MOOTA_PROVIDER_ID)
     .flatMap((p) =>
@@ -110,6 +121,13 @@ export async function orderMootaMoney(scope: MedusaContainer, orderId: string): 
       }))
     )
     .sort((a, b) => a.created_at.localeCompare(b.created_at))
+  const toSend = medusaRefunds.length
+    ? ((await moota.listMootaRefunds({ refund_id: medusaRefunds.map((r) => r.id) }, { take: 1000 })) as unknown as RefundToSendRow[])
+    : []
+  const refunds: OrderMootaRefund[] = medusaRefunds.map((r) => {
+    const f = toSend.find((t) => t.refund_id === r.id)
+    return { ...r, status: f?.status ?? "to_send", sent_at: f?.sent_at ? new Date(f.sent_at).toISOString() : null, to_send_id: f?.id ?? null }
+  })
   // Medusa's pending difference, but never more than the order's total minus what was captured: a
   // capture's ledger entry can trail the capture itself, and a refund raises the pending difference
   // without the buyer owing anything (asking them to pay a refund back would be wrong).

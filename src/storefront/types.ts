@@ -88,7 +88,14 @@ export type MootaBuyerPaymentEntry = {
 }
 
 /** A refund of this order's Moota money: the store transfers it back by hand (Moota cannot send money). */
-export type MootaBuyerRefund = { amount: number; amount_formatted: string; created_at: string }
+export type MootaBuyerRefund = {
+  amount: number
+  amount_formatted: string
+  created_at: string
+  /** `to_send`: the store still has to transfer it; `sent`: the store's transfer was seen or confirmed. */
+  status: "to_send" | "sent"
+  sent_at: string | null
+}
 
 /**
  * A transfer the store is checking (`checking`) or checked and did not match to this order

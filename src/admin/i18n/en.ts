@@ -1,5 +1,6 @@
 import type { MootaProblem } from "../../lib/moota/problem"
 import type { InboxOutcome, InboxStatus, ReviewReason, ReviewStatus } from "../../lib/statuses"
+import { refundsEn } from "./refunds"
 
 /** English texts of the Moota admin extensions (keys under `moota.` in the dashboard's namespace). */
 export const en = {
@@ -367,6 +368,7 @@ export const en = {
     noIdrCurrency: "Buyers cannot choose Moota yet: the store has no Indonesian rupiah. Add IDR to the store's currencies (Settings → Store → Currencies), create a region in IDR (Settings → Regions), and add Moota to that region's payment providers.",
     noIdrRegion: "Buyers cannot choose Moota yet: no region in IDR offers it. In Settings → Regions, create or edit a region in IDR and add Moota (MOOTA) to its payment providers.",
   },
+  refunds: refundsEn,
   settingsWords: {
     vaQrisUnknown: "Moota did not say whether it watches the virtual accounts and QRIS marked \"Unknown\". Check them in Moota's dashboard.",
     unknownAccount: "Not in the plugin's options",

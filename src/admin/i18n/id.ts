@@ -1,4 +1,5 @@
 import type { MootaTexts } from "./en"
+import { refundsId } from "./refunds"
 
 /** Teks Bahasa Indonesia ekstensi admin Moota (kunci di bawah `moota.`). */
 export const id: MootaTexts = {
@@ -362,6 +363,7 @@ export const id: MootaTexts = {
     noIdrCurrency: "Pembeli belum dapat memilih Moota: toko belum memakai rupiah. Tambahkan IDR ke mata uang toko (Pengaturan → Toko → Mata uang), buat wilayah dengan IDR (Pengaturan → Wilayah), lalu tambahkan Moota ke penyedia pembayaran wilayah itu.",
     noIdrRegion: "Pembeli belum dapat memilih Moota: belum ada wilayah dengan IDR yang menawarkannya. Di Pengaturan → Wilayah, buat atau ubah wilayah dengan IDR dan tambahkan Moota (MOOTA) ke penyedia pembayarannya.",
   },
+  refunds: refundsId,
   settingsWords: {
     vaQrisUnknown: "Moota tidak memberi tahu apakah virtual account dan QRIS bertanda \"Tidak diketahui\" dipantau. Periksa di dasbor Moota.",
     unknownAccount: "Tidak ada di opsi plugin",

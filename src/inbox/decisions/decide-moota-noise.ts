@@ -55,6 +55,9 @@ export async function decideMootaNoise(moota: MootaModuleService, rows: InboxRow
       return [{ id: inbox.id, outcome: `ignored_${d.outcome}` as const }]
     })
   )
+  // The shop's own outgoing transfers may be refunds it was asked to send.
+  const debits = new Set(loose.filter((r, i) => decisions[i].kind === "ignore" && r.type !== "CR").map((r) => r.id))
+  await moota.markRefundsSentByDebits(closed.filter((id) => debits.has(id)))
   // Not pending any more (matched, or decided by another processor): the workflow resumes or skips it.
   const rest = rows.filter((r) => !ignored.has(r.id)).map((r) => r.id)
   return { closed: closed.length, rest }

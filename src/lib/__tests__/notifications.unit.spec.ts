@@ -278,6 +278,7 @@ describe("notification options", () => {
         paymentReceived: "",
         paymentReminder: "",
         orderCanceled: "",
+        refundSent: "",
         merchantFeed: "admin-ui",
         merchantEmail: "",
       },

@@ -92,3 +92,13 @@ describe("accounts paid through Moota transactions", () => {
     expect(() => parseMootaOptions(base)).toThrow(/accounts\.0\.kind: kind moota_va .*set apiToken \(MOOTA_API_TOKEN\)/)
   })
 })
+
+describe("refundAlertDays", () => {
+  it("defaults to 3 days and refuses a value that is not a whole number of days from 1 to 60, by name", () => {
+    expect(parseMootaOptions({ webhookSecrets: ["s"], accounts: [account] }).refundAlertDays).toBe(3)
+    expect(parseMootaOptions({ webhookSecrets: ["s"], accounts: [account], refundAlertDays: 7 }).refundAlertDays).toBe(7)
+    expect(errorOf({ webhookSecrets: ["s"], accounts: [account], refundAlertDays: 0 })).toMatch(/refundAlertDays: refundAlertDays must be at least 1/)
+    expect(errorOf({ webhookSecrets: ["s"], accounts: [account], refundAlertDays: 1.5 })).toMatch(/refundAlertDays must be a whole number of days/)
+    expect(errorOf({ webhookSecrets: ["s"], accounts: [account], refundAlertDays: "3" })).toMatch(/refundAlertDays must be a number of days/)
+  })
+})

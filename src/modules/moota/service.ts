@@ -10,6 +10,7 @@ import * as decisions from "./stores/decisions"
 import * as inbox from "./stores/inbox"
 import { LEASE_MS, LeaseOwner, type RawConnectionSource } from "./stores/lease"
 import * as outbox from "./stores/outbox"
+import * as refunds from "./stores/refunds"
 import * as reservations from "./stores/reservations"
 import * as triage from "./stores/triage"
 import * as review from "./stores/review"
@@ -306,6 +307,44 @@ class MootaModuleService extends MedusaService(generated) {
   async takeUnfittedClaims(before: Date, @MedusaContext() ctx: Ctx = {}): Promise<T.ClaimRow[]> {
     return await claims.takeUnfittedClaims(sql(ctx), before)
   }
+
+  // Refunds to send (stores/refunds.ts): recorded per Medusa refund, marked sent by the shop's debit or the merchant.
+
+  @InjectTransactionManager()
+  async recordRefundToSend(input: T.NewRefundToSend, @MedusaContext() ctx: Ctx = {}): Promise<T.RefundToSendRow> {
+    return await refunds.recordRefundToSend(sql(ctx), input)
+  }
+  /** Refunds the given debits (closed inbox rows) sent, on the shop's configured accounts. */
+  @InjectTransactionManager()
+  async markRefundsSentByDebits(inboxIds: string[], @MedusaContext() ctx: Ctx = {}): Promise<T.RefundToSendRow[]> {
+    return await refunds.markSentByDebits(sql(ctx), inboxIds, this.options_.accounts.map((a) => a.bankId))
+  }
+  /** Debits of the last `days` days that sent no refund yet: the sweep behind the inbox's own check. */
+  @InjectManager()
+  async listUnlinkedDebits(days: number, @MedusaContext() ctx: Ctx = {}): Promise<string[]> {
+    return await refunds.listUnlinkedDebits(readSql(ctx), days)
+  }
+  @InjectTransactionManager()
+  async markRefundSent(input: T.MarkRefundSentInput, @MedusaContext() ctx: Ctx = {}): Promise<T.RefundToSendRow> {
+    return await refunds.markSentByMerchant(sql(ctx), input)
+  }
+  @InjectTransactionManager()
+  async undoMarkRefundSent(id: string, @MedusaContext() ctx: Ctx = {}): Promise<void> {
+    await refunds.undoMarkSent(sql(ctx), id)
+  }
+  @InjectManager()
+  async listRefundsToSend(q: T.RefundsToSendQuery, @MedusaContext() ctx: Ctx = {}): Promise<T.RefundToSendRow[]> {
+    return await refunds.listRefundsToSend(readSql(ctx), q)
+  }
+  @InjectTransactionManager()
+  async takeOverdueRefunds(before: Date, @MedusaContext() ctx: Ctx = {}): Promise<T.RefundToSendRow[]> {
+    return await refunds.takeOverdueRefunds(sql(ctx), before)
+  }
+  @InjectTransactionManager()
+  async takeSentUnannouncedRefunds(@MedusaContext() ctx: Ctx = {}): Promise<T.RefundToSendRow[]> {
+    return await refunds.takeSentUnannounced(sql(ctx))
+  }
 }
+
 
 export default MootaModuleService

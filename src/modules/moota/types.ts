@@ -13,6 +13,7 @@ import type {
   ReviewReason,
   ReviewResolution,
   AuditAction,
+  RefundStatus,
   ReviewStatus,
   TransactionStatus,
   WriteBackStatus,
@@ -273,3 +274,30 @@ export type ClaimQuery = { ids?: string[]; reservation_ids?: string[]; order_ids
 export type ClaimProof = { mime: string; data_base64: string }
 /** A received credit, as the claims that may name it are looked up. */
 export type CreditForClaims = { bank_id: string; amount: number; mutation_date: Date | null }
+/** A Medusa refund of a Moota payment the merchant has to transfer (see stores/refunds.ts). */
+export type RefundToSendRow = {
+  id: string
+  refund_id: string
+  reservation_id: string | null
+  session_id: string | null
+  order_id: string | null
+  amount: number
+  paid_amount: number | null
+  paid_left: number | null
+  buyer_bank: string | null
+  buyer_name: string | null
+  note: string
+  status: "to_send" | "sent"
+  sent_at: Date | null
+  sent_by: string | null
+  sent_inbox_id: string | null
+  sent_note: string | null
+  alerted_at: Date | null
+  buyer_notified_at: Date | null
+  created_at: Date
+  updated_at: Date
+}
+
+export type NewRefundToSend = { refund_id: string; session_id: string; amount: number }
+export type MarkRefundSentInput = { id: string; actor_id: string; note: string }
+export type RefundsToSendQuery = { status: RefundStatus; limit: number }

@@ -148,13 +148,17 @@ class MootaPaymentProviderService extends AbstractPaymentProvider<MootaOptionsIn
   }
 
   /**
-   * Moota reads mutations; it cannot send money. The refund is recorded so the merchant sees it, and
-   * the merchant transfers it back to the buyer by hand.
+   * Moota reads mutations; it cannot send money. The refund becomes a refund to send (keyed by Medusa's
+   * refund id, so a retry records it once): the merchant transfers it back by hand, and the shop's
+   * debit of that amount, or the merchant, marks it sent.
    */
   async refundPayment(input: RefundPaymentInput): Promise<RefundPaymentOutput> {
     const sessionId = this.sessionIdOf_(input.data)
     const amount = new BigNumber(input.amount).numeric
-    const note = `Manual refund: Moota cannot send money; transfer ${amount} IDR back to the buyer from your bank.`
+    const refundId = input.context?.idempotency_key
+    const toSend =
+      sessionId && refundId ? await this.moota_.recordRefundToSend({ refund_id: refundId, session_id: sessionId, amount }) : null
+    const note = toSend?.note ?? `Manual refund: Moota cannot send money; transfer ${amount} IDR back to the buyer from your bank.`
     const row = sessionId
       ? await this.moota_.recordRefund(sessionId, { amount, recorded_at: new Date().toISOString(), note })
       : null

@@ -24,6 +24,10 @@ export const recordMootaDecisionStep = createStep(
   async (input: { inbox_id: string; decision: MatchDecision }, { container }) => {
     const moota = container.resolve<MootaModuleService>(MOOTA_MODULE)
     const recorded = await moota.recordDecision(input.inbox_id, input.decision)
+    if (recorded.action === "none" && recorded.reason === "debit") {
+      // The shop's own outgoing transfer may be a refund it was asked to send.
+      await moota.markRefundsSentByDebits([input.inbox_id])
+    }
     if (recorded.action !== "capture") {
       return new StepResponse<RecordMootaDecisionOutput, null>(
         {

@@ -3,6 +3,8 @@ import {
   AdminMootaDismiss,
   AdminMootaEmptyQuery,
   AdminMootaMarkPaid,
+  AdminMootaMarkRefundSent,
+  AdminMootaRefundsQuery,
   AdminMootaMatch,
   AdminMootaNoBody,
   AdminMootaOtherCreditMatch,
@@ -36,6 +38,12 @@ export const adminMootaMiddlewares: MiddlewareRoute[] = [
   },
   // Medusa's own "Check status" (pending-authorization banner): the same check as the widget's.
   { matcher: "/admin/orders/:id/payment-sessions/authorize", methods: ["POST"], middlewares: [checkMootaBeforeAuthorize] },
+  { matcher: "/admin/moota/refunds", methods: ["GET"], middlewares: [validateAndTransformQuery(AdminMootaRefundsQuery, {})] },
+  {
+    matcher: "/admin/moota/refunds/:id/mark-sent",
+    methods: ["POST"],
+    middlewares: [validateAndTransformBody(AdminMootaMarkRefundSent)],
+  },
   { matcher: "/admin/moota/review-summary", methods: ["GET"], middlewares: [noQuery] },
   { matcher: "/admin/moota/claims/:id/proof", methods: ["GET"], middlewares: [noQuery] },
   {

@@ -211,7 +211,7 @@ export type AdminMootaCandidate = {
   overrides: ("placed_after_transfer" | "amount_difference")[]
 }
 
-export type AdminMootaOrderPaymentResponse = { payment: AdminMootaOrderPayment | null }
+export type AdminMootaOrderPaymentResponse = { payment: AdminMootaOrderPayment | null; refunds: AdminMootaOrderRefund[] }
 export type AdminMootaPaymentCheckResponse = { payment: AdminMootaPaymentCheck }
 export type AdminMootaReviewItemsResponse = { review_items: AdminMootaReviewItem[]; count: number; limit: number; offset: number }
 export type AdminMootaReviewItemResponse = {
@@ -246,3 +246,39 @@ export type AdminMootaOtherCredit = AdminMootaMutation & { kind: "unrelated" | "
 export type AdminMootaOtherCreditsResponse = { other_credits: AdminMootaOtherCredit[]; count: number; limit: number; offset: number }
 export type AdminMootaOtherCreditReviewResponse = { review_item: AdminMootaReviewItem }
 export type AdminMootaOtherCreditMatchResponse = { mutation: AdminMootaMutation; order_id: string | null }
+
+/** A Medusa refund of an order's Moota payment and whether the merchant's transfer back was sent. */
+export type AdminMootaOrderRefund = {
+  amount: number
+  created_at: string
+  note: string | null
+  status: "to_send" | "sent"
+  sent_at: string | null
+  /** The refund to send's id, for "Mark as sent"; null for a refund recorded before the plugin kept them. */
+  refund_to_send_id: string | null
+}
+
+/** One row of "Refunds to send" (`GET /admin/moota/refunds`). */
+export type AdminMootaRefundToSend = {
+  id: string
+  order_id: string | null
+  order_display_id: number | null
+  amount: number
+  /** What the buyer transferred (unique code included), and what of it stays with the shop after this refund. */
+  paid_amount: number | null
+  paid_left: number | null
+  buyer_bank: string | null
+  buyer_name: string | null
+  note: string
+  status: "to_send" | "sent"
+  created_at: string
+  days_waiting: number
+  sent_at: string | null
+  /** `bank`: the shop's debit of this amount was seen; `merchant`: marked sent by hand (with `sent_note`). */
+  sent_how: "bank" | "merchant" | null
+  sent_note: string | null
+}
+
+export type AdminMootaRefundsResponse = { refunds: AdminMootaRefundToSend[] }
+export type AdminMootaMarkRefundSentBody = { note: string }
+export type AdminMootaMarkRefundSentResponse = { refund: AdminMootaRefundToSend }

@@ -69,6 +69,13 @@ export type AdminMootaPaymentRequestType = z.infer<typeof AdminMootaPaymentReque
 export const AdminMootaDismiss = z.object({ note }).strict()
 export type AdminMootaDismissType = z.infer<typeof AdminMootaDismiss>
 
+/** "Mark as sent": the merchant sent a refund another way; the note says how. */
+export const AdminMootaMarkRefundSent = z.object({ note }).strict()
+export type AdminMootaMarkRefundSentType = z.infer<typeof AdminMootaMarkRefundSent>
+
+export const AdminMootaRefundsQuery = z.object({ status: z.enum(["to_send", "sent"]).default("to_send") }).strict()
+export type AdminMootaRefundsQueryType = z.infer<typeof AdminMootaRefundsQuery>
+
 export const AdminMootaMatch = z
   .object({
     note,

@@ -178,6 +178,12 @@ function orderMoneyOf(money: OrderMootaMoney, current: ReservationRow, orderStat
       paid_at: r.paid_at ? new Date(r.paid_at).toISOString() : null,
       received_amount: r.received_amount == null ? null : Number(r.received_amount),
     })),
-    refunds: money.refunds.map((f) => ({ amount: f.amount, amount_formatted: formatRupiah(f.amount), created_at: f.created_at })),
+    refunds: money.refunds.map((f) => ({
+      amount: f.amount,
+      amount_formatted: formatRupiah(f.amount),
+      created_at: f.created_at,
+      status: f.status,
+      sent_at: f.sent_at,
+    })),
   }
 }
