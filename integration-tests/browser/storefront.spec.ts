@@ -4,6 +4,7 @@ import { startDemoServer, type DemoServer } from "../../demo/server"
 import { parseTlv, verifyQrisCrc } from "../../src/lib/qris"
 import type { MootaBuyerPayment } from "../../src/storefront"
 import { launchBrowser, type BrowserSession } from "./lib/browser"
+import { eventually } from "../helpers/moota"
 import { startStore } from "../../test-kit"
 import type { RunningStore } from "../../test-kit/store"
 
@@ -234,11 +235,15 @@ describe("demo storefront", () => {
 
     await page.getByRole("button", { name: "Simulate the transfer" }).click()
     await page.getByText("The sandbox pushed the mutation to the webhook (status 200).").waitFor()
-    await page.locator('[data-moota-status="paid"]').waitFor({ timeout: 60_000 })
+    // The store captures it (a loaded machine may take a while), then the card follows without a reload.
+    const captured = await eventually(async () => {
+      const { order: o } = await store.adminApi("GET", `/admin/orders/${order.id}?fields=id,payment_status`)
+      return o.payment_status === "captured" ? o : null
+    }, 120_000)
+    expect(captured.payment_status).toBe("captured")
+    await page.locator('[data-moota-status="paid"]').waitFor({ timeout: 30_000 })
     expect(await page.getByTestId("moota-status").textContent()).toBe("Paid")
     await shot("link-paid-en-390")
-    const money = await store.adminApi("GET", `/admin/orders/${order.id}?fields=id,payment_status`)
-    expect(money.order.payment_status).toBe("captured")
 
     // The same link opened again (the e-mail in the link this time): it says paid, in both languages.
     await page.goto(`${demo.url}${linkPath}&email=${encodeURIComponent(email)}&lang=en`)
