@@ -256,6 +256,8 @@ describe("demo storefront", () => {
     expect(await page.getByTestId("moota-status").textContent()).toBe("Lunas")
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390)
     await shot("link-already-paid-id-390")
+    await page.setViewportSize({ width: 1000, height: 900 })
+    await shot("link-already-paid-id-desktop")
   })
 
   it("pays by a QR code Moota made for the order: the image Moota hosts loads and scans, then Paid", async () => {
