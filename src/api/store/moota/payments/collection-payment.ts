@@ -7,11 +7,19 @@ import { assertOrderAccess, type OrderAccess, type PaymentRef } from "./buyer-pa
 
 const OPEN = ["awaiting", "quarantined"]
 
-/** What a collection still owes, whole rupiah: never more than the order owes, 0 once canceled or settled. */
+/**
+ * What a collection still owes, whole rupiah: never more than the order owes, 0 once canceled or
+ * settled. A Moota payment already received whose capture Medusa has not recorded yet counts as paid:
+ * opening a new session then would replace the one being captured.
+ */
 function owedOn(money: OrderMootaMoney, collectionId: string): number {
   const c = money.collections.find((x) => x.id === collectionId)
   if (!c || money.canceled || ["canceled", "completed"].includes(c.status)) return 0
-  return Math.max(0, Math.min(Math.round(c.amount - c.captured_amount), money.outstanding))
+  const received = money.payments
+    .filter((p) => p.payment_collection_id === collectionId && p.reservation.status === "paid")
+    .reduce((sum, p) => sum + Number(p.reservation.order_total), 0)
+  const capturing = Math.max(0, received - c.captured_amount)
+  return Math.max(0, Math.min(Math.round(c.amount - c.captured_amount - capturing), money.outstanding))
 }
 
 /** The Moota payment the buyer is asked for on a collection (an open one), else its newest. */
