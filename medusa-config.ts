@@ -68,6 +68,9 @@ module.exports = defineConfig({
   },
   admin: {
     disable: env.MEDUSA_ADMIN_DISABLE === "true",
+    // The admin's "Copy payment link" copies <storefrontUrl>/payment-collection/<id>?order_id=<order>:
+    // the dev store's demo storefront serves that page (MEDUSA_STOREFRONT_URL for another storefront).
+    storefrontUrl: env.MEDUSA_STOREFRONT_URL ?? `http://127.0.0.1:${env.MOOTA_DEMO_PORT || 4020}`,
   },
   modules: [
     { resolve: "./src/modules/moota", options: mootaOptions },

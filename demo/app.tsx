@@ -10,6 +10,7 @@ import {
   type MootaLang,
   type MootaSessionData,
 } from "../src/storefront"
+import { PaymentLinkPage, paymentLinkOf } from "./payment-link"
 
 /**
  * The demo storefront of `npm run dev`: the whole buyer flow against the store API (product, cart,
@@ -466,9 +467,14 @@ function SandboxPanel(props: { lang: MootaLang; payment: MootaBuyerPayment }): R
 
 async function main(): Promise<void> {
   const config = (await (await fetch("/config.json")).json()) as Config
+  const link = paymentLinkOf(location)
   createRoot(document.getElementById("app")!).render(
     <StrictMode>
-      <App config={config} />
+      {link ? (
+        <PaymentLinkPage publishableKey={config.publishableKey} collectionId={link.collectionId} orderId={link.orderId} Sandbox={SandboxPanel} />
+      ) : (
+        <App config={config} />
+      )}
     </StrictMode>
   )
 }

@@ -2,7 +2,8 @@
 "use strict"
 
 /**
- * The demo storefront's server (development only, loopback only): serves demo/index.html and
+ * The demo storefront's server (development only, loopback only): serves demo/index.html (at / and at
+ * /payment-collection/<id>, the admin's payment link) and
  * demo/app.tsx bundled in memory with esbuild, proxies /store/* and /auth/* to the Medusa store and
  * POST /sandbox/transfer and /sandbox/pay to the Moota sandbox's /_sandbox/transfer and
  * /_sandbox/pay-transaction, so the page is one origin.
@@ -103,7 +104,10 @@ async function startDemoServer(options) {
     const { pathname } = new URL(req.url || "/", "http://demo")
     try {
       if (pathname.startsWith("/store/") || pathname.startsWith("/auth/")) return proxy(req, res, storeUrl)
-      if (req.method === "GET" && pathname === "/") return send(res, 200, html, "text/html; charset=utf-8")
+      // "/payment-collection/<id>?order_id=": the payment link Medusa's admin copies (admin.storefrontUrl).
+      if (req.method === "GET" && (pathname === "/" || /^\/payment-collection\/[^/]+\/?$/.test(pathname))) {
+        return send(res, 200, html, "text/html; charset=utf-8")
+      }
       if (req.method === "GET" && pathname === "/app.js") return send(res, 200, script, "text/javascript; charset=utf-8")
       if (req.method === "GET" && pathname === "/config.json") return send(res, 200, config)
       const sandboxRoute = req.method === "POST" && Object.hasOwn(SANDBOX_ROUTES, pathname) && SANDBOX_ROUTES[pathname]

@@ -6,7 +6,8 @@
  * Writes dev-store.json. Ctrl-C stops everything it started.
  *
  * Environment: PORT (store, default 9000), MOOTA_SANDBOX_PORT (default 4010), MOOTA_DEMO_PORT (demo
- * storefront, default 4020: Medusa's Next.js starters take 8000), DATABASE_URL, the MOOTA_* options
+ * storefront, default 4020: Medusa's Next.js starters take 8000), MEDUSA_STOREFRONT_URL (the admin's
+ * payment links, default the demo storefront), DATABASE_URL, the MOOTA_* options
  * read by medusa-config.ts, and STORE_CORS / ADMIN_CORS / AUTH_CORS: the browser origins allowed to call
  * the store (default: a Next.js starter on http://localhost:8000), the admin and /auth.
  */
@@ -153,6 +154,8 @@ async function main() {
     MOOTA_WEBHOOK_SECRETS: process.env.MOOTA_WEBHOOK_SECRETS || devDefaults.webhookSecret,
     MOOTA_ACCOUNTS: process.env.MOOTA_ACCOUNTS || JSON.stringify(devAccounts),
     MEDUSA_DISABLE_TELEMETRY: process.env.MEDUSA_DISABLE_TELEMETRY || "true",
+    // admin.storefrontUrl (medusa-config.ts): the admin's "Copy payment link" opens the demo storefront.
+    MEDUSA_STOREFRONT_URL: process.env.MEDUSA_STOREFRONT_URL || `http://127.0.0.1:${demoPort}`,
   }
   delete env.PORT
   delete env.HOST
@@ -193,6 +196,7 @@ async function main() {
   Store API        ${info.store_url}   (header x-publishable-api-key: ${info.publishable_key})
   Admin            ${info.admin_url}   ${ADMIN.email} / ${ADMIN.password}
   Demo storefront  ${info.demo_url || "(not started)"}   buy as a buyer, then "simulate the transfer"
+  Payment links    ${env.MEDUSA_STOREFRONT_URL}/payment-collection/<id>?order_id=<order>   (the admin's "Copy payment link")
   Moota sandbox    ${sandboxUrl}
   Webhook          ${info.webhook.url}   secret: ${info.webhook.secret}
   Store CORS       ${info.store_cors}   (STORE_CORS; your own storefront's origin goes here)

@@ -4,6 +4,7 @@ import { startDemoServer, type DemoServer } from "../../demo/server"
 import { parseTlv, verifyQrisCrc } from "../../src/lib/qris"
 import type { MootaBuyerPayment } from "../../src/storefront"
 import { launchBrowser, type BrowserSession } from "./lib/browser"
+import { eventually } from "../helpers/moota"
 import { startStore } from "../../test-kit"
 import type { RunningStore } from "../../test-kit/store"
 
@@ -184,6 +185,79 @@ describe("demo storefront", () => {
     const money = await store.adminApi("GET", `/admin/orders/${orders[0].id}?fields=id,payment_status,*payment_collections.payments`)
     expect(money.order.payment_status).toBe("captured")
     expect(money.order.payment_collections.flatMap((c: any) => c.payments)).toHaveLength(1)
+  })
+
+  it("serves the admin's payment link at phone width: asks the e-mail, pays the collection, then says the link is paid, in both languages", async () => {
+    const { page, shot } = browser
+    await page.setViewportSize({ width: 390, height: 900 })
+    // The merchant's side, through Medusa's own admin routes: a draft order (a sale over WhatsApp),
+    // converted, and a payment collection for it, whose link the admin's "Copy payment link" copies.
+    const email = "sari@example.com"
+    const address = { first_name: "Sari", last_name: "Dewi", address_1: "Jl. Asia Afrika 8", city: "Bandung", postal_code: "40111", country_code: "id", phone: "081234567891" }
+    const { draft_order } = await store.adminApi("POST", "/admin/draft-orders", {
+      email,
+      region_id: store.seed.region_id,
+      sales_channel_id: store.seed.sales_channel_id,
+      items: [{ variant_id: store.seed.variant_id, quantity: 1 }],
+      shipping_address: address,
+      billing_address: address,
+    })
+    const { order } = await store.adminApi("POST", `/admin/draft-orders/${draft_order.id}/convert-to-order`, {})
+    const { payment_collection } = await store.adminApi("POST", "/admin/payment-collections", { order_id: order.id, amount: Number(order.total) })
+    const linkPath = `/payment-collection/${payment_collection.id}?order_id=${order.id}`
+
+    await page.goto(`${demo.url}${linkPath}&lang=id`)
+    await page.getByRole("heading", { name: "Masukkan email yang Anda pakai saat memesan untuk melihat cara membayar." }).waitFor()
+    await page.getByRole("textbox", { name: "Email" }).fill("orang-lain@example.com")
+    await page.getByRole("button", { name: "Lihat pembayaran" }).click()
+    await page.getByText("Tidak ada pembayaran untuk tautan ini dengan email tersebut.", { exact: false }).waitFor()
+    expect(await page.locator("[data-moota-status]").count()).toBe(0)
+    await shot("link-wrong-email-id-390")
+
+    await page.getByRole("textbox", { name: "Email" }).fill(email)
+    await page.getByRole("button", { name: "Lihat pembayaran" }).click()
+    await page.locator('[data-moota-status="awaiting"]').waitFor()
+    expect(await page.getByText(`Pembayaran pesanan #${order.display_id}`).isVisible()).toBe(true)
+    // What the page asks is what the store opened on that collection: the order's total plus a unique code.
+    const { payment }: { payment: MootaBuyerPayment } = await store.storeApi(
+      "GET",
+      `/store/moota/payments/collection/${payment_collection.id}?order_id=${order.id}&email=${encodeURIComponent(email)}`
+    )
+    expect(payment).toEqual(expect.objectContaining({ status: "awaiting", order_total: Number(order.total), outstanding: Number(order.total) }))
+    expect(await page.getByTestId("moota-amount").textContent()).toBe(payment.transfer_amount_formatted)
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390)
+    await shot("link-awaiting-id-390")
+
+    await page.getByRole("button", { name: "Language: English" }).click()
+    await page.getByText(`Payment for order #${order.display_id}`).waitFor()
+    expect(await page.getByTestId("moota-deadline").textContent()).toBe(payment.expires_at_text.en)
+    await shot("link-awaiting-en-390")
+
+    await page.getByRole("button", { name: "Simulate the transfer" }).click()
+    await page.getByText("The sandbox pushed the mutation to the webhook (status 200).").waitFor()
+    // The store captures it (a loaded machine may take a while), then the card follows without a reload.
+    const captured = await eventually(async () => {
+      const { order: o } = await store.adminApi("GET", `/admin/orders/${order.id}?fields=id,payment_status`)
+      return o.payment_status === "captured" ? o : null
+    }, 120_000)
+    expect(captured.payment_status).toBe("captured")
+    await page.locator('[data-moota-status="paid"]').waitFor({ timeout: 30_000 })
+    expect(await page.getByTestId("moota-status").textContent()).toBe("Paid")
+    await shot("link-paid-en-390")
+
+    // The same link opened again (the e-mail in the link this time): it says paid, in both languages.
+    await page.goto(`${demo.url}${linkPath}&email=${encodeURIComponent(email)}&lang=en`)
+    await page.getByTestId("link-paid").waitFor()
+    expect(await page.getByTestId("link-paid").textContent()).toBe("This payment link is already paid. Nothing more is owed.")
+    expect(await page.getByRole("button", { name: "Simulate the transfer" }).count()).toBe(0)
+    await shot("link-already-paid-en-390")
+    await page.getByRole("button", { name: "Bahasa: Indonesia" }).click()
+    expect(await page.getByTestId("link-paid").textContent()).toBe("Tautan pembayaran ini sudah lunas. Tidak ada yang perlu dibayar lagi.")
+    expect(await page.getByTestId("moota-status").textContent()).toBe("Lunas")
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390)
+    await shot("link-already-paid-id-390")
+    await page.setViewportSize({ width: 1000, height: 900 })
+    await shot("link-already-paid-id-desktop")
   })
 
   it("pays by a QR code Moota made for the order: the image Moota hosts loads and scans, then Paid", async () => {

@@ -244,6 +244,93 @@ mootaHttpSuite({ transactions: true }, ({ store, admin, sandbox, moota, containe
     })
   })
 
+  describe("a payment link (the admin's Copy payment link, /payment-collection/<id>?order_id=<order>)", () => {
+    /** Medusa's own routes: a draft order converted to an order, and the collection the merchant creates for it. */
+    const convertedDraftWithCollection = async () => {
+      const { draft_order } = await store.adminApi("POST", "/admin/draft-orders", {
+        email: EMAIL,
+        region_id: store.seed.region_id,
+        sales_channel_id: store.seed.sales_channel_id,
+        items: [{ variant_id: store.seed.variant_id, quantity: 1 }],
+        shipping_address: BUYER_ADDRESS,
+        billing_address: BUYER_ADDRESS,
+      })
+      const { order } = await store.adminApi("POST", `/admin/draft-orders/${draft_order.id}/convert-to-order`, {})
+      const { payment_collection } = await store.adminApi("POST", "/admin/payment-collections", {
+        order_id: order.id,
+        amount: Number(order.total),
+      })
+      return { order, collectionId: payment_collection.id as string }
+    }
+    const link = (collectionId: string, orderId: string, email?: string) =>
+      admin(
+        "get",
+        `/store/moota/payments/collection/${collectionId}?order_id=${orderId}${email ? `&email=${encodeURIComponent(email)}` : ""}`,
+        undefined,
+        store.storeHeaders
+      )
+    const mootaSessionsOf = async (orderId: string) =>
+      (await orderMoneyCollections(orderId)).flatMap((pc) => (pc.payment_sessions ?? []).filter((s: any) => s.provider_id === "pp_moota_moota"))
+
+    it("opens the Moota payment of a converted draft order's collection; the buyer pays it and the link then says paid", async () => {
+      const { order, collectionId } = await convertedDraftWithCollection()
+      const total = Number(order.total)
+      expect(await mootaSessionsOf(order.id)).toEqual([])
+
+      const first = await link(collectionId, order.id, EMAIL.toUpperCase())
+      expect(first.status).toBe(200)
+      expect(first.data.payment).toEqual(
+        expect.objectContaining({ status: "awaiting", order_id: order.id, order_total: total, outstanding: total, order_display_id: order.display_id })
+      )
+      const amount = first.data.payment.transfer_amount
+      expect(Math.abs(amount - total)).toBeLessThan(1000)
+      expect(first.data.payment.accounts.length).toBeGreaterThan(0)
+      // Opening the link again (or "I have transferred") opens nothing new and asks the same amount.
+      expect((await link(collectionId, order.id, EMAIL)).data.payment.transfer_amount).toBe(amount)
+      const check = await admin("POST", `/store/moota/payments/collection/${collectionId}/check`, { order_id: order.id, email: EMAIL }, store.storeHeaders)
+      expect(check.status).toBe(200)
+      expect(check.data.payment.transfer_amount).toBe(amount)
+      expect(await mootaSessionsOf(order.id)).toHaveLength(1)
+
+      await transfer(amount)
+      const m = await capturedReaches(order.id, total)
+      expect(m.payment_status).toBe("captured")
+      const paid = await link(collectionId, order.id, EMAIL)
+      expect(paid.status).toBe(200)
+      expect(paid.data.payment).toEqual(expect.objectContaining({ status: "paid", outstanding: 0, received_amount: amount }))
+      // A paid link opens nothing more.
+      expect(await mootaSessionsOf(order.id)).toHaveLength(1)
+    })
+
+    it("answers a wrong e-mail and another order's collection like a missing one, and opens nothing", async () => {
+      const { order, collectionId } = await convertedDraftWithCollection()
+      const other = await placeMootaOrder(store)
+      const wrong = await link(collectionId, order.id, "someone@example.com")
+      const missing = await link("pay_col_01NOSUCHCOLLECTION", order.id, EMAIL)
+      // The other order's id and e-mail are right, but the collection is not that order's.
+      const foreign = await link(collectionId, other.order_id, EMAIL)
+      for (const r of [wrong, missing, foreign]) expect(r.status).toBe(404)
+      expect(wrong.data.message).toBe(missing.data.message.replace("pay_col_01NOSUCHCOLLECTION", collectionId))
+      expect((await link(collectionId, order.id)).status).toBe(400)
+      expect((await link("cart_123", order.id, EMAIL)).status).toBe(400)
+      expect((await admin("get", `/store/moota/payments/collection/${collectionId}?email=${EMAIL}`, undefined, store.storeHeaders)).status).toBe(400)
+      const wrongCheck = await admin("POST", `/store/moota/payments/collection/${collectionId}/check`, { order_id: order.id, email: "x@example.com" }, store.storeHeaders)
+      expect(wrongCheck.status).toBe(404)
+      expect(await mootaSessionsOf(order.id)).toEqual([])
+    })
+
+    it("says paid, with nothing owed, on the link of a collection the buyer already paid at checkout", async () => {
+      const { order_id, session } = await placeMootaOrder(store)
+      await transfer(session.data.transfer_amount)
+      await capturedReaches(order_id, 165_000)
+      const [collection] = await orderMoneyCollections(order_id)
+      const paid = await link(collection.id, order_id, EMAIL)
+      expect(paid.status).toBe(200)
+      expect(paid.data.payment).toEqual(expect.objectContaining({ status: "paid", outstanding: 0, transfer_amount: session.data.transfer_amount }))
+      expect(await mootaSessionsOf(order_id)).toHaveLength(1)
+    })
+  })
+
   describe("a canceled paid order", () => {
     it("tells the buyer canceled with the refund, never paid", async () => {
       const { order_id, session } = await placeMootaOrder(store)
@@ -377,7 +464,7 @@ mootaHttpSuite({ transactions: true }, ({ store, admin, sandbox, moota, containe
   })
 
   async function orderMoneyCollections(orderId: string) {
-    const { order } = await store.adminApi("GET", `/admin/orders/${orderId}?fields=id,*payment_collections`)
+    const { order } = await store.adminApi("GET", `/admin/orders/${orderId}?fields=id,*payment_collections,*payment_collections.payment_sessions`)
     return order.payment_collections as any[]
   }
 })

@@ -16,10 +16,15 @@ export type MootaStoreConfig = {
 }
 
 /**
- * Which payment: a cart's (its id is enough, as for Medusa's own cart routes), or an order's (its id
- * plus the buyer's email, unless the request carries the signed-in customer who placed it).
+ * Which payment: a cart's (its id is enough, as for Medusa's own cart routes), an order's (its id
+ * plus the buyer's email, unless the request carries the signed-in customer who placed it), or one
+ * payment collection of an order (the payment link Medusa's admin copies,
+ * `/payment-collection/<paymentCollectionId>?order_id=<orderId>`, with the same access rule as the order).
  */
-export type MootaPaymentRef = { cartId: string } | { orderId: string; email?: string }
+export type MootaPaymentRef =
+  | { cartId: string }
+  | { orderId: string; email?: string }
+  | { paymentCollectionId: string; orderId: string; email?: string }
 
 /** What the component needs: read the payment, and the "I have transferred" check. */
 export interface MootaPaymentApi {
@@ -44,8 +49,15 @@ export class MootaPaymentApiError extends Error {
 export function mootaPaymentApi(config: MootaStoreConfig & MootaPaymentRef): MootaPaymentApi {
   const base = `${config.baseUrl.replace(/\/+$/, "")}/store/moota/payments`
   const byOrder = "orderId" in config
-  const path = byOrder ? `${base}/order/${encodeURIComponent(config.orderId)}` : `${base}/cart/${encodeURIComponent(config.cartId)}`
+  const collectionId = "paymentCollectionId" in config ? config.paymentCollectionId : undefined
+  const orderPath = byOrder ? `${base}/order/${encodeURIComponent(config.orderId)}` : null
+  const path = collectionId
+    ? `${base}/collection/${encodeURIComponent(collectionId)}`
+    : orderPath ?? `${base}/cart/${encodeURIComponent((config as { cartId: string }).cartId)}`
   const email = byOrder ? config.email : undefined
+  // A payment link names its order in the query and the body, beside the email.
+  const who = { ...(collectionId && byOrder ? { order_id: config.orderId } : {}), ...(email ? { email } : {}) }
+  const query = new URLSearchParams(who).toString()
 
   async function call<T>(url: string, init: RequestInit): Promise<T> {
     const doFetch = config.fetch ?? fetch
@@ -75,20 +87,21 @@ export function mootaPaymentApi(config: MootaStoreConfig & MootaPaymentRef): Moo
 
   return {
     async get(signal) {
-      const url = email ? `${path}?email=${encodeURIComponent(email)}` : path
+      const url = query ? `${path}?${query}` : path
       return (await call<{ payment: MootaBuyerPayment }>(url, { method: "GET", signal })).payment
     },
     async check(signal) {
       return await call<MootaCheckAnswer>(`${path}/check`, {
         method: "POST",
-        body: JSON.stringify(email ? { email } : {}),
+        body: JSON.stringify(who),
         signal,
       })
     },
     ...(byOrder
       ? {
           async claim(input: MootaClaimInput, signal?: AbortSignal) {
-            return await call<MootaClaimAnswer>(`${path}/claims`, {
+            // A claim is the order's: on a payment link it reports the transfer the order awaits.
+            return await call<MootaClaimAnswer>(`${orderPath}/claims`, {
               method: "POST",
               body: JSON.stringify(email ? { ...input, email } : input),
               signal,

@@ -15,6 +15,8 @@ export const openMootaOrderPaymentWorkflowId = "open-moota-order-payment"
 
 export type OpenMootaOrderPaymentInput = {
   order_id: string
+  /** Pay this collection of the order (a payment link), rather than the newest one that still owes. */
+  payment_collection_id?: string
   /** Session data a storefront or the merchant chose, e.g. `{ bank_id }` for one account or a VA. */
   data?: Record<string, unknown>
 }
@@ -31,7 +33,9 @@ export type OpenMootaOrderPaymentResult = { payment_collection_id: string; sessi
 export const openMootaOrderPaymentWorkflow = createWorkflow(openMootaOrderPaymentWorkflowId, (input: OpenMootaOrderPaymentInput) => {
   const lockKey = transform({ input }, ({ input }) => `moota-order-payment:${input.order_id}`)
   acquireLockStep({ key: lockKey, timeout: 30, ttl: 120 })
-  const target = findMootaPaymentTargetStep(transform({ input }, ({ input }) => ({ order_id: input.order_id })))
+  const target = findMootaPaymentTargetStep(
+    transform({ input }, ({ input }) => ({ order_id: input.order_id, payment_collection_id: input.payment_collection_id }))
+  )
 
   const created = when("moota-order-needs-collection", { target }, ({ target }) => !target.payment_collection_id).then(() =>
     createOrderPaymentCollectionWorkflow.runAsStep({

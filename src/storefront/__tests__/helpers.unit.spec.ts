@@ -123,6 +123,26 @@ describe("mootaPaymentApi", () => {
     expect(JSON.parse(String(f.mock.calls[1][1]?.body))).toEqual({ email: "budi+1@example.com" })
   })
 
+  it("reads a payment link's collection with its order id and email, checks it, and claims on the order", async () => {
+    const f = fakeFetch(200, { payment: awaitingPayment(NOW), check: { refreshed: [], throttled: [] }, claim: {} })
+    const api = mootaPaymentApi({
+      baseUrl: "http://store.test",
+      publishableKey: "pk_1",
+      paymentCollectionId: "pay_col_1",
+      orderId: "order_1",
+      email: "budi+1@example.com",
+      fetch: f as any,
+    })
+    await api.get()
+    await api.check()
+    await api.claim!({ amount: 150_000, bank: "BCA", sender_name: "Budi", transferred_at: "2026-12-01T10:00:00+07:00" })
+    expect(f.mock.calls[0][0]).toBe("http://store.test/store/moota/payments/collection/pay_col_1?order_id=order_1&email=budi%2B1%40example.com")
+    expect(f.mock.calls[1][0]).toBe("http://store.test/store/moota/payments/collection/pay_col_1/check")
+    expect(JSON.parse(String(f.mock.calls[1][1]?.body))).toEqual({ order_id: "order_1", email: "budi+1@example.com" })
+    expect(f.mock.calls[2][0]).toBe("http://store.test/store/moota/payments/order/order_1/claims")
+    expect(JSON.parse(String(f.mock.calls[2][1]?.body))).toMatchObject({ amount: 150_000, email: "budi+1@example.com" })
+  })
+
   it("turns the store's error answer into a MootaPaymentApiError with its message and status", async () => {
     const api = mootaPaymentApi({
       baseUrl: "http://store.test",

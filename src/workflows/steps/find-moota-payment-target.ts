@@ -15,12 +15,12 @@ export type MootaPaymentTarget = {
 
 /**
  * Where an order's outstanding money is to be paid: the collection that still owes (amount minus
- * captured), with its open Moota session if there is one. Refuses a canceled order and one that owes
+ * captured), or the one asked for, with its open Moota session if there is one. Refuses a canceled order and one that owes
  * nothing: there is nothing to ask the buyer for.
  */
 export const findMootaPaymentTargetStep = createStep(
   findMootaPaymentTargetStepId,
-  async (input: { order_id: string }, { container }) => {
+  async (input: { order_id: string; payment_collection_id?: string }, { container }) => {
     const money = await orderMootaMoney(container, input.order_id)
     if (!money) {
       throw new MedusaError(MedusaError.Types.NOT_FOUND, `Order ${input.order_id} not found`)
@@ -34,7 +34,12 @@ export const findMootaPaymentTargetStep = createStep(
     const owing = money.collections.filter(
       (c) => !["canceled", "completed"].includes(c.status) && c.amount - c.captured_amount > 0
     )
-    const collection = owing[owing.length - 1] ?? null
+    const collection = input.payment_collection_id
+      ? owing.find((c) => c.id === input.payment_collection_id) ?? null
+      : owing[owing.length - 1] ?? null
+    if (input.payment_collection_id && !collection) {
+      throw new MedusaError(MedusaError.Types.NOT_ALLOWED, "This payment collection owes nothing: there is nothing to pay", "moota_nothing_owed")
+    }
     const open = collection
       ? money.payments.find(
           (p) => p.payment_collection_id === collection.id && ["awaiting", "quarantined"].includes(p.reservation.status)

@@ -11,11 +11,14 @@ import { MedusaError } from "@medusajs/framework/utils"
 import type { z } from "@medusajs/framework/zod"
 import {
   StoreCheckMootaCartPayment,
+  StoreCheckMootaCollectionPayment,
   StoreCheckMootaOrderPayment,
   StoreCreateMootaClaim,
   StoreGetMootaCartPayment,
+  StoreGetMootaCollectionPayment,
   StoreGetMootaOrderPayment,
   StoreMootaCartParams,
+  StoreMootaCollectionParams,
   StoreMootaOrderParams,
 } from "./validators"
 import { CLAIM_LIMITS } from "../../../lib/claims"
@@ -33,6 +36,12 @@ function validateParams(schema: z.ZodType) {
 
 /** A signed-in customer may read their own orders' payments without giving the email. */
 const optionalCustomer = authenticate("customer", ["session", "bearer"], { allowUnauthenticated: true })
+
+/**
+ * A payment link may open a Moota session (it reserves a unique amount): bound what one address can
+ * ask, as generously as a buyer refreshing the page ever would.
+ */
+const linkLimit = limitPerIp(120, 60_000, "Too many payment link requests from this address: at most 120 a minute")
 
 /** Validation and other middlewares of the /store/moota routes. */
 export const storeMootaMiddlewares: MiddlewareRoute[] = [
@@ -68,6 +77,26 @@ export const storeMootaMiddlewares: MiddlewareRoute[] = [
       validateParams(StoreMootaOrderParams),
       optionalCustomer,
       validateAndTransformBody(StoreCheckMootaOrderPayment),
+    ],
+  },
+  {
+    method: ["GET"],
+    matcher: "/store/moota/payments/collection/:id",
+    middlewares: [
+      linkLimit,
+      validateParams(StoreMootaCollectionParams),
+      optionalCustomer,
+      validateAndTransformQuery(StoreGetMootaCollectionPayment, {}),
+    ],
+  },
+  {
+    method: ["POST"],
+    matcher: "/store/moota/payments/collection/:id/check",
+    middlewares: [
+      linkLimit,
+      validateParams(StoreMootaCollectionParams),
+      optionalCustomer,
+      validateAndTransformBody(StoreCheckMootaCollectionPayment),
     ],
   },
   {

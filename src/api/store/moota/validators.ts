@@ -2,13 +2,14 @@ import { z } from "@medusajs/framework/zod"
 import { CLAIM_LIMITS } from "../../../lib/claims"
 
 /** Medusa ids are a prefix, an underscore and a ULID; anything else cannot name a cart or order. */
-const idOf = (prefix: "cart" | "order") =>
+const idOf = (prefix: "cart" | "order" | "pay_col") =>
   z
     .string()
     .regex(new RegExp(`^${prefix}_[0-9A-Za-z]{1,64}$`), `Invalid ${prefix} id: expected "${prefix}_" followed by letters and digits`)
 
 export const StoreMootaCartParams = z.object({ id: idOf("cart") })
 export const StoreMootaOrderParams = z.object({ id: idOf("order") })
+export const StoreMootaCollectionParams = z.object({ id: idOf("pay_col") })
 
 const email = z
   .string()
@@ -30,6 +31,13 @@ export type StoreCheckMootaCartPaymentType = z.infer<typeof StoreCheckMootaCartP
 
 export const StoreCheckMootaOrderPayment = z.object({ email })
 export type StoreCheckMootaOrderPaymentType = z.infer<typeof StoreCheckMootaOrderPayment>
+
+/** GET .../collection/:id?order_id=&email=: a payment link's collection, its order and the buyer's email. */
+export const StoreGetMootaCollectionPayment = z.object({ order_id: idOf("order"), email })
+export type StoreGetMootaCollectionPaymentType = z.infer<typeof StoreGetMootaCollectionPayment>
+
+export const StoreCheckMootaCollectionPayment = z.object({ order_id: idOf("order"), email })
+export type StoreCheckMootaCollectionPaymentType = z.infer<typeof StoreCheckMootaCollectionPayment>
 
 const claimText = (field: string) =>
   z

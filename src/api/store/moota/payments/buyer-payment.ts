@@ -63,19 +63,7 @@ export type OrderAccess = {
 export async function findOrderPayment(scope: MedusaContainer, orderId: string, access: OrderAccess): Promise<PaymentRef> {
   let found = await mootaPaymentOfOrder(scope, orderId)
   const order = found?.order
-  const inChannel = !!order?.sales_channel_id && access.salesChannelIds.includes(order.sales_channel_id)
-  const isOwner = inChannel && !!access.customerId && order!.customer_id === access.customerId
-  if (!isOwner) {
-    if (!access.email) {
-      throw new MedusaError(
-        MedusaError.Types.INVALID_DATA,
-        "Field 'email' is required: give the email the order was placed with, or sign in as the customer who placed it"
-      )
-    }
-    if (!inChannel || normalizeEmail(order!.email) !== normalizeEmail(access.email)) {
-      throw new MedusaError(MedusaError.Types.NOT_FOUND, `No order ${orderId} with this email`)
-    }
-  }
+  assertOrderAccess(order, access, `No order ${orderId} with this email`)
   if (owesAfterMootaPayment(found!.money)) {
     // Paid, then the order grew (an edit, exchange or claim): the buyer is asked for the rest at once.
     await openMootaOrderPaymentWorkflow(scope).run({ input: { order_id: orderId } })
@@ -91,6 +79,29 @@ export async function findOrderPayment(scope: MedusaContainer, orderId: string, 
     order_status: order!.status,
     reservation: found!.payment.reservation,
     money: found!.money,
+  }
+}
+
+/**
+ * The access rule of the buyer's order routes: the signed-in customer who placed the order, or the
+ * email it was placed with. No order, another sales channel and a wrong email all answer `notFound`.
+ */
+export function assertOrderAccess(
+  order: { sales_channel_id: string | null; customer_id: string | null; email: string | null } | undefined,
+  access: OrderAccess,
+  notFound: string
+): void {
+  const inChannel = !!order?.sales_channel_id && access.salesChannelIds.includes(order.sales_channel_id)
+  const isOwner = inChannel && !!access.customerId && order!.customer_id === access.customerId
+  if (isOwner) return
+  if (!access.email) {
+    throw new MedusaError(
+      MedusaError.Types.INVALID_DATA,
+      "Field 'email' is required: give the email the order was placed with, or sign in as the customer who placed it"
+    )
+  }
+  if (!inChannel || normalizeEmail(order!.email) !== normalizeEmail(access.email)) {
+    throw new MedusaError(MedusaError.Types.NOT_FOUND, notFound)
   }
 }
 
