@@ -58,6 +58,9 @@ export type MootaMessages = {
   reviewNext: string
   /** The store checked that transfer and did not match it to this order. */
   notMatched: (amount: string) => string
+  /** The same, when the buyer had reported that transfer: no "send a confirmation", no "will check". */
+  notMatchedReported: (amount: string) => string
+  claimChecked: (amount: string, bank: string, sender: string, when: string) => string
   claimOpen: string
   claimHeading: string
   claimHelp: string
@@ -141,6 +144,9 @@ const id: MootaMessages = {
     "Jangan transfer lagi. Begitu toko mencocokkannya, halaman ini berubah menjadi Lunas dengan sendirinya; bila ada yang kurang, toko akan menghubungi Anda.",
   notMatched: (amount) =>
     `Toko sudah memeriksa transfer ${amount} dan tidak mencocokkannya dengan pesanan ini. Pesanan ini masih menunggu pembayaran; toko akan menghubungi Anda. Bila transfer itu milik Anda, kirim konfirmasi pembayaran.`,
+  notMatchedReported: (amount) =>
+    `Toko sudah memeriksa transfer ${amount} yang Anda laporkan dan tidak mencocokkannya dengan pesanan ini. Pesanan ini masih menunggu pembayaran; toko akan menghubungi Anda.`,
+  claimChecked: (amount, bank, sender, when) => `Konfirmasi Anda: ${amount} dari ${bank} a.n. ${sender} (${when}).`,
   claimOpen: "Konfirmasi pembayaran",
   claimHeading: "Konfirmasi pembayaran",
   claimHelp: "Beri tahu toko tentang transfer yang sudah Anda lakukan. Toko memeriksanya sebelum pesanan dianggap lunas.",
@@ -224,6 +230,9 @@ const en: MootaMessages = {
     "Please do not transfer again. Once the store matches it, this page turns Paid by itself; if anything is missing, the store will contact you.",
   notMatched: (amount) =>
     `The store checked a transfer of ${amount} and did not match it to this order. This order still awaits payment; the store will contact you. If that transfer was yours, send a payment confirmation.`,
+  notMatchedReported: (amount) =>
+    `The store checked the transfer of ${amount} you reported and did not match it to this order. This order still awaits payment; the store will contact you.`,
+  claimChecked: (amount, bank, sender, when) => `Your confirmation: ${amount} from ${bank}, ${sender} (${when}).`,
   claimOpen: "Confirm your payment",
   claimHeading: "Confirm your payment",
   claimHelp: "Tell the store about a transfer you made. The store checks it before the order counts as paid.",

@@ -256,7 +256,7 @@ export function MootaPayment(props: MootaPaymentProps): ReactNode {
               <p style={S.text}>{t.reviewNext}</p>
             </>
           ) : (
-            <p style={S.text}>{t.notMatched(review.amount_formatted)}</p>
+            <p style={S.text}>{(claim ? t.notMatchedReported : t.notMatched)(review.amount_formatted)}</p>
           )}
         </div>
       )}
@@ -380,7 +380,7 @@ export function MootaPayment(props: MootaPaymentProps): ReactNode {
         <div style={S.block}>
           {claim && (
             <p role={claimSent ? "status" : undefined} style={S.hint} data-testid="moota-claim">
-              {t.claimSent(claim.amount_formatted, claim.bank, claim.sender_name, formatDeadline(claim.transferred_at, lang))}
+              {(review && !inReview ? t.claimChecked : t.claimSent)(claim.amount_formatted, claim.bank, claim.sender_name, formatDeadline(claim.transferred_at, lang))}
             </p>
           )}
           {claimOpen ? (

@@ -350,6 +350,17 @@ export const en = {
     unknownAccount: "Not in the plugin's options",
     accountIdForConfig: "To offer it, add it to accounts with bankId {{id}}",
   },
+  /** Issue 26: the merchant's screens (evidence-ranked suggestions, dismissal of a reported transfer, dialogs). */
+  screens: {
+    noOrder: "Checkout not completed · no order",
+    onlyFit: "The only open order this transfer fits",
+    ambiguousHelp: "Another order could be the one paid. Say why it is this one; it is kept in the audit log.",
+    noteOptional: "Note (optional)",
+    noteOptionalHelp: "Anything else to keep with your name in the audit log.",
+    dismissReported: "{{sender}} reported this transfer as the payment of order #{{order}}.",
+    dismissReportedNoOrder: "{{sender}} reported this transfer as a payment.",
+    dismissBuyerTold: "The buyer's payment page will then say: \"The store checked the transfer of {{amount}} you reported and did not match it to this order. This order still awaits payment; the store will contact you.\"",
+  },
 }
 
 export type MootaTexts = typeof en

@@ -345,4 +345,15 @@ export const id: MootaTexts = {
     unknownAccount: "Tidak ada di opsi plugin",
     accountIdForConfig: "Untuk menawarkannya, tambahkan ke accounts dengan bankId {{id}}",
   },
+  /** Issue 26: layar pedagang (saran menurut bukti, mengabaikan transfer yang dilaporkan, dialog). */
+  screens: {
+    noOrder: "Checkout tidak selesai · tanpa pesanan",
+    onlyFit: "Satu-satunya pesanan terbuka yang cocok dengan transfer ini",
+    ambiguousHelp: "Pesanan lain bisa jadi yang dibayar. Tulis mengapa pesanan ini; disimpan di log audit.",
+    noteOptional: "Catatan (opsional)",
+    noteOptionalHelp: "Hal lain yang disimpan bersama nama Anda di log audit.",
+    dismissReported: "{{sender}} melaporkan transfer ini sebagai pembayaran pesanan #{{order}}.",
+    dismissReportedNoOrder: "{{sender}} melaporkan transfer ini sebagai pembayaran.",
+    dismissBuyerTold: "Halaman pembayaran pembeli lalu menyatakan: \"Toko sudah memeriksa transfer {{amount}} yang Anda laporkan dan tidak mencocokkannya dengan pesanan ini. Pesanan ini masih menunggu pembayaran; toko akan menghubungi Anda.\"",
+  },
 }
