@@ -37,6 +37,9 @@ export type MootaMessages = {
   qrisAlt: (amount: string) => string
   qrisLoading: string
   qrisFailed: string
+  /** Saves the QR image (named with the order number) for a buyer paying on the phone that shows it. */
+  qrisSave: string
+  qrisPhoneHint: string
   deadlineLabel: string
   timeLeft: string
   transferred: string
@@ -115,7 +118,7 @@ const id: MootaMessages = {
   vaNumber: "Nomor virtual account",
   exactAmountHint: "Bayar tepat sejumlah ini agar pembayaran terkonfirmasi otomatis.",
   ownNumberHint: "Nomor ini khusus untuk pesanan ini.",
-  openPaymentPage: "Buka halaman pembayaran Moota",
+  openPaymentPage: "Buka halaman pembayaran",
   accountHolder: "Atas nama",
   qrisHeading: "Atau bayar dengan QRIS",
   qrisOwnHeading: "Bayar dengan QRIS",
@@ -123,6 +126,8 @@ const id: MootaMessages = {
   qrisAlt: (amount) => `Kode QRIS untuk membayar ${amount}`,
   qrisLoading: "Menyiapkan kode QR…",
   qrisFailed: "Kode QR tidak dapat dibuat. Gunakan transfer bank.",
+  qrisSave: "Simpan QR",
+  qrisPhoneHint: "Membayar dari ponsel ini? Simpan QR, lalu buka aplikasi bank atau dompet digital Anda, pilih Scan/Bayar, dan ambil gambar QR dari galeri.",
   deadlineLabel: "Bayar sebelum",
   timeLeft: "Sisa waktu",
   transferred: "Saya sudah transfer",
@@ -201,7 +206,7 @@ const en: MootaMessages = {
   vaNumber: "Virtual account number",
   exactAmountHint: "Pay exactly this amount so the payment is confirmed automatically.",
   ownNumberHint: "This number is for this order only.",
-  openPaymentPage: "Open Moota's payment page",
+  openPaymentPage: "Open the payment page",
   accountHolder: "Account holder",
   qrisHeading: "Or pay with QRIS",
   qrisOwnHeading: "Pay with QRIS",
@@ -209,6 +214,8 @@ const en: MootaMessages = {
   qrisAlt: (amount) => `QRIS code to pay ${amount}`,
   qrisLoading: "Preparing the QR code…",
   qrisFailed: "The QR code could not be drawn. Please use a bank transfer.",
+  qrisSave: "Save QR",
+  qrisPhoneHint: "Paying on this phone? Save the QR, then open your banking or e-wallet app, choose Scan or Pay, and pick the QR image from your gallery.",
   deadlineLabel: "Pay before",
   timeLeft: "Time left",
   transferred: "I have transferred",

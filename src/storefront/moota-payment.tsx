@@ -6,7 +6,7 @@ import { copyText } from "./clipboard"
 import { describeCountdown, digitsOnly, formatCountdown, formatDeadline, formatRupiah, splitUniqueCode, timeLeft } from "./format"
 import { mootaMessages, type MootaMessages } from "./i18n"
 import { ClaimForm } from "./claim-form"
-import { AccountCard, CopyButton, HostedQrImage, QrisImage } from "./parts"
+import { AccountCard, CopyButton, HostedQrImage, QrisImage, qrFileName } from "./parts"
 import { BADGE, REVIEW_BADGE, S } from "./styles"
 import type { MootaBuyerPayment, MootaBuyerStatus, MootaLang } from "./types"
 
@@ -334,11 +334,12 @@ export function MootaPayment(props: MootaPaymentProps): ReactNode {
             <div key={a.bank_id} style={S.block}>
               <SubHeading style={S.subHeading}>{own ? t.qrisOwnHeading : t.qrisHeading}</SubHeading>
               {a.qris_payload ? (
-                <QrisImage payload={a.qris_payload} alt={t.qrisAlt(amount.formatted)} t={t} />
+                <QrisImage payload={a.qris_payload} alt={t.qrisAlt(amount.formatted)} fileName={qrFileName(payment.order_display_id)} t={t} />
               ) : (
-                <HostedQrImage url={a.qr_url as string} alt={t.qrisAlt(amount.formatted)} />
+                <HostedQrImage url={a.qr_url as string} alt={t.qrisAlt(amount.formatted)} fileName={qrFileName(payment.order_display_id)} t={t} />
               )}
               <p style={S.hint}>{t.qrisHint}</p>
+              <p style={S.hint}>{t.qrisPhoneHint}</p>
               <p style={S.hint}>
                 {t.accountHolder}: {a.account_holder}
               </p>

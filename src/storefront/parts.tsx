@@ -2,7 +2,7 @@
 
 import { useEffect, useState, type ReactNode } from "react"
 import type { MootaMessages } from "./i18n"
-import { buildQrDataUrl } from "./qr"
+import { buildQrDataUrl, buildQrPngDataUrl } from "./qr"
 import { S } from "./styles"
 import type { MootaInstructionAccount } from "./types"
 
@@ -40,12 +40,56 @@ export function AccountCard(props: {
   )
 }
 
-/** A QR Moota hosts as an image (create-transaction gave a link, not the QR's text). */
-export function HostedQrImage(props: { url: string; alt: string }): ReactNode {
-  return <img src={props.url} alt={props.alt} width={256} height={256} style={S.qr} data-testid="moota-qris-image" />
+/** "qris-order-12.png": the saved QR is found again in the phone's gallery by its order. */
+export function qrFileName(orderNumber: number | null | undefined): string {
+  return orderNumber ? `qris-order-${orderNumber}.png` : "qris.png"
 }
 
-export function QrisImage(props: { payload: string; alt: string; t: MootaMessages }): ReactNode {
+/**
+ * "Save QR": the buyer paying on the phone that shows the code cannot scan it, so the image is saved
+ * (e-wallets and banking apps pay from a QR picked in the gallery). A drawn QR is saved as a PNG drawn
+ * on click; a hosted one is fetched (a link to another site would only open it), else opened.
+ */
+export function SaveQr(props: { load: () => Promise<string>; fileName: string; t: MootaMessages; fallbackUrl?: string }): ReactNode {
+  const onClick = async () => {
+    try {
+      const href = await props.load()
+      const a = document.createElement("a")
+      a.href = href
+      a.download = props.fileName
+      document.body.appendChild(a)
+      a.click()
+      a.remove()
+      if (href.startsWith("blob:")) setTimeout(() => URL.revokeObjectURL(href), 10_000)
+    } catch {
+      // The image's host does not let this page read it: open it, where a long press saves it.
+      if (props.fallbackUrl) window.open(props.fallbackUrl, "_blank", "noopener")
+    }
+  }
+  return (
+    <button type="button" style={{ ...S.secondaryButton, marginTop: "0.5rem" }} onClick={() => void onClick()} data-testid="moota-qris-save">
+      {props.t.qrisSave}
+    </button>
+  )
+}
+
+async function fetchAsObjectUrl(url: string): Promise<string> {
+  const res = await fetch(url)
+  if (!res.ok) throw new Error(`QR image answered ${res.status}`)
+  return URL.createObjectURL(await res.blob())
+}
+
+/** A QR Moota hosts as an image (create-transaction gave a link, not the QR's text). */
+export function HostedQrImage(props: { url: string; alt: string; fileName: string; t: MootaMessages }): ReactNode {
+  return (
+    <>
+      <img src={props.url} alt={props.alt} width={256} height={256} style={S.qr} data-testid="moota-qris-image" />
+      <SaveQr load={() => fetchAsObjectUrl(props.url)} fallbackUrl={props.url} fileName={props.fileName} t={props.t} />
+    </>
+  )
+}
+
+export function QrisImage(props: { payload: string; alt: string; fileName: string; t: MootaMessages }): ReactNode {
   const [src, setSrc] = useState<string | null>(null)
   const [failed, setFailed] = useState(false)
   useEffect(() => {
@@ -68,5 +112,10 @@ export function QrisImage(props: { payload: string; alt: string; t: MootaMessage
       </div>
     )
   }
-  return <img src={src} alt={props.alt} width={256} height={256} style={S.qr} data-testid="moota-qris-image" />
+  return (
+    <>
+      <img src={src} alt={props.alt} width={256} height={256} style={S.qr} data-testid="moota-qris-image" />
+      <SaveQr load={() => buildQrPngDataUrl(props.payload)} fileName={props.fileName} t={props.t} />
+    </>
+  )
 }

@@ -42,6 +42,8 @@ export type MootaBuyerPayment = Pick<
   cart_id: string | null
   /** Set once the cart became an order. */
   order_id: string | null
+  /** The order's number as the buyer knows it ("#12"), once there is an order. */
+  order_display_id?: number | null
   /** ISO 8601 UTC, once paid. */
   paid_at: string | null
   received_amount: number | null

@@ -21,7 +21,7 @@ export function useMootaText() {
 }
 
 /**
- * An amount in the dashboard's current language ("Rp 165,000" / "Rp165.000"). It reads the language from
+ * An amount as the buyer's card writes it ("Rp165.000"), in either language. It reads the language from
  * the dashboard's i18next instance, so every caller follows a language switch: they all re-render
  * through useMootaText when it changes.
  */
@@ -173,6 +173,12 @@ export function NoteDialog(props: NoteDialogProps) {
       </Prompt.Content>
     </Prompt>
   )
+}
+
+/** A page's breadcrumb (a route's `handle.breadcrumb`), in the dashboard's language. */
+export function MootaCrumb({ k }: { k: string }) {
+  const { t } = useMootaText()
+  return <>{t(k)}</>
 }
 
 /** A labelled filter of a list (the review queue, the other credits). */

@@ -4,7 +4,7 @@ import { Badge, Container, Heading, Table, Tabs, Text } from "@medusajs/ui"
 import { useState } from "react"
 import { useReviewItems, useReviewSummary, type ReviewFilters, type ReviewItem } from "../../lib/api"
 import { REVIEW_REASONS, REVIEW_STATUSES } from "../../../lib/statuses"
-import { FilterSelect, Status, useMootaText } from "../../lib/ui"
+import { FilterSelect, MootaCrumb, Status, useMootaText } from "../../lib/ui"
 import { accountLabel } from "../../lib/format"
 import { OtherCredits } from "./other-credits"
 import { ReviewDrawer } from "./review-drawer"
@@ -162,6 +162,9 @@ const ReviewMenuIcon = () => {
     </span>
   )
 }
+
+/** The dashboard's breadcrumb (it was empty on this page). */
+export const handle = { breadcrumb: () => <MootaCrumb k="review.menu" /> }
 
 export const config = defineRouteConfig({
   label: "moota.review.menu",

@@ -19,6 +19,8 @@ export type PaymentRef = {
   cart_id: string | null
   order_id: string | null
   order_status: string | null
+  /** The order's number, for the buyer ("#12"): names the saved QR image. */
+  order_display_id?: number | null
   reservation: ReservationRow
 }
 
@@ -39,6 +41,7 @@ export async function findCartPayment(scope: MedusaContainer, cartId: string, sa
     cart_id: found.cart.id,
     order_id: found.order?.id ?? null,
     order_status: found.order?.status ?? null,
+    order_display_id: found.order?.display_id ?? null,
     reservation: found.payment.reservation,
   }
 }
@@ -80,6 +83,7 @@ export async function findOrderPayment(scope: MedusaContainer, orderId: string, 
     cart_id: order!.cart_id,
     order_id: order!.id,
     order_status: order!.status,
+    order_display_id: order!.display_id ?? null,
     reservation: found!.payment.reservation,
   }
 }
@@ -164,5 +168,6 @@ export function toBuyerPayment(r: ReservationRow, options: MootaOptions, ref: Pa
   return {
     ...paymentFromSessionData(sessionDataFromReservation(r, options), ids, now),
     status: buyerStatus(r, { orderStatus: ref.order_status, now }),
+    order_display_id: ref.order_display_id ?? null,
   }
 }
