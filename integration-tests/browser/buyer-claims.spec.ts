@@ -132,12 +132,30 @@ describe("buyer card in review, and the payment confirmation", () => {
     await admin.waitForURL(/\/app\/orders/, WAIT)
     return admin
   }
-  /** What Profile → Language stores: i18next reads the "lng" cookie first, then localStorage. */
+  /**
+   * What Profile → Language stores: i18next reads the "lng" cookie first, then localStorage. Written
+   * by the page itself (this second context's addCookies did not reach the page's cookie jar).
+   */
   async function adminLanguage(lng: "en" | "id") {
-    await admin.context().addCookies([{ name: "lng", value: lng, url: store.url }])
-    await admin.evaluate((l) => localStorage.setItem("lng", l), lng)
+    await admin.evaluate((l) => {
+      document.cookie = `lng=${l}; path=/`
+      localStorage.setItem("lng", l)
+    }, lng)
   }
   const adminShot = (name: string) => admin.screenshot({ path: join(s.dir, `${name}.png`) })
+  /** The review queue in this language (waits for its title, so a language that did not apply fails here). */
+  async function openQueue(lng: "en" | "id") {
+    await adminLanguage(lng)
+    await admin.goto(`${store.url}/app/moota-review`)
+    const title = admin.getByText(lng === "en" ? "Moota review queue" : "Antrean tinjauan Moota")
+    try {
+      await title.waitFor({ timeout: 30_000 })
+    } catch {
+      console.log("language not applied:", await admin.evaluate(() => [document.cookie, localStorage.getItem("lng")]))
+      await admin.reload()
+      await title.waitFor(WAIT)
+    }
+  }
 
   it("ranks the buyer-reported order first in the review drawer, one click only there, never an internal id (issue 26)", async () => {
     await adminTab()
@@ -149,11 +167,11 @@ describe("buyer card in review, and the payment confirmation", () => {
     for (const lng of ["en", "id"] as const) {
       for (const width of [1280, 390]) {
         const w = texts[lng]
-        await adminLanguage(lng)
         await admin.setViewportSize({ width, height: width === 390 ? 844 : 1000 })
-        await admin.goto(`${store.url}/app/moota-review`)
+        await openQueue(lng)
         const row = admin.locator('[data-testid^="moota-review-row-"]').first()
         await row.waitFor(WAIT)
+        await adminShot(`10-queue-${lng}-${width}`)
         // At a phone's width the status stays on screen, and no amount breaks across lines.
         const status = admin.getByRole("columnheader").last()
         const box = (await status.boundingBox())!
@@ -165,7 +183,6 @@ describe("buyer card in review, and the payment confirmation", () => {
           return new Set([...range.getClientRects()].map((r) => Math.round(r.top))).size
         })
         expect([lng, width, "amount lines", lines]).toEqual([lng, width, "amount lines", 1])
-        await adminShot(`10-queue-${lng}-${width}`)
 
         await row.click()
         const drawer = admin.getByTestId("moota-review-drawer")
@@ -191,8 +208,7 @@ describe("buyer card in review, and the payment confirmation", () => {
   it("asks the reason first in the exception dialog, the note optional, and warns before dismissing a reported transfer (issue 26)", async () => {
     const { order } = await store.adminApi("GET", `/admin/orders/${orderId}?fields=id,display_id`)
     for (const lng of ["en", "id"] as const) {
-      await adminLanguage(lng)
-      await admin.goto(`${store.url}/app/moota-review`)
+      await openQueue(lng)
       await admin.locator('[data-testid^="moota-review-row-"]').first().click()
       const drawer = admin.getByTestId("moota-review-drawer")
       const other = drawer.locator('[data-testid^="moota-candidate-"]').filter({ hasText: `#${otherOrder.display_id}` })

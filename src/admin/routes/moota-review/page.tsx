@@ -2,6 +2,7 @@ import { defineRouteConfig } from "@medusajs/admin-sdk"
 import { Cash } from "@medusajs/icons"
 import { Badge, Container, Heading, Table, Tabs, Text } from "@medusajs/ui"
 import { useState } from "react"
+import { useSearchParams } from "react-router-dom"
 import { useReviewItems, useReviewSummary, type ReviewFilters, type ReviewItem } from "../../lib/api"
 import { REVIEW_REASONS, REVIEW_STATUSES } from "../../../lib/statuses"
 import { FilterSelect, MootaCrumb, Status, useMootaText } from "../../lib/ui"
@@ -21,7 +22,9 @@ const MootaReviewPage = () => {
   const summary = useReviewSummary()
   const list = useListFilters<ReviewFilters>({ status: "open", reason: "", bank_id: "", q: "", offset: 0, limit: PAGE_SIZE })
   const { filters, set } = list
-  const [selected, setSelected] = useState<string | null>(null)
+  // ?item=<id> (an alert's admin_path) opens that transfer's drawer.
+  const [params] = useSearchParams()
+  const [selected, setSelected] = useState<string | null>(params.get("item"))
   const [view, setView] = useState<"queue" | "other">("queue")
   const { data, isLoading, error } = useReviewItems(filters)
 

@@ -51,10 +51,10 @@ export function TransferList(props: {
   )
 }
 
-/** A list of transfers that scrolls inside its card on a phone. */
+/** A list of transfers that scrolls inside its card on a phone (with narrower cell padding there). */
 export function TransferTable({ headers, children }: { headers: ReactNode; children: ReactNode }) {
   return (
-    <div className="overflow-x-auto">
+    <div className="overflow-x-auto max-sm:[&_td]:!px-3 max-sm:[&_th]:!px-3">
       <Table>
         <Table.Header>
           <Table.Row>{headers}</Table.Row>
@@ -92,9 +92,10 @@ export function TransferCells(props: {
   const accountName = useAccountName()
   return (
     <>
-      <Table.Cell className="whitespace-nowrap">
+      {/* On a phone the time may wrap (date, then hour); the amount never does. */}
+      <Table.Cell className="min-w-[7rem] md:whitespace-nowrap">
         {wib(props.at, lang)}
-        <div className="text-ui-fg-subtle txt-compact-xsmall max-w-[9rem] truncate md:hidden">{accountName(props.bankId, props.accountMasked)}</div>
+        <div className="text-ui-fg-subtle txt-compact-xsmall max-w-[7rem] truncate md:hidden">{accountName(props.bankId, props.accountMasked)}</div>
       </Table.Cell>
       <Table.Cell className="whitespace-nowrap text-right tabular-nums">{props.amount === null ? props.amountRaw ?? "–" : rupiah(props.amount)}</Table.Cell>
       <Table.Cell className="max-w-[16rem] truncate max-md:hidden">{accountName(props.bankId, props.accountMasked)}</Table.Cell>
