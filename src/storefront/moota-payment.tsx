@@ -269,8 +269,8 @@ export function MootaPayment(props: MootaPaymentProps): ReactNode {
               <span style={S.srOnly}>{amount.formatted}</span>
               <span aria-hidden="true" data-testid="moota-amount">
                 {amount.head}
-                {/* The exact total of a VA number or QR of its own has no unique code to point at. */}
-                {own ? amount.tail : <mark style={S.mark}>{amount.tail}</mark>}
+                {/* The exact total of a VA number or QR of its own has no unique code to point at, nor has an amount paid. */}
+                {own || status === "paid" ? amount.tail : <mark style={S.mark}>{amount.tail}</mark>}
               </span>
             </p>
             {awaiting && (
