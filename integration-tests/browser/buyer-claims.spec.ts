@@ -1,9 +1,11 @@
+import { readFileSync } from "node:fs"
 import { join } from "node:path"
+import jsQR from "jsqr"
 import { PNG } from "pngjs"
 import type { Page } from "playwright-core"
 import { startDemoServer, type DemoServer } from "../../demo/server"
 import { launchBrowser, type BrowserSession } from "./lib/browser"
-import { startStore } from "../../test-kit"
+import { cartReadyForPayment, placeMootaOrder, startMootaSession, startStore } from "../../test-kit"
 import type { RunningStore } from "../../test-kit/store"
 
 // Cold start on 2 cores: store boot ~1 min, first dashboard load through Vite up to ~2 min.
@@ -37,8 +39,15 @@ describe("buyer card in review, and the payment confirmation", () => {
   })
 
   let orderId = ""
+  let otherOrder = { order_id: "", display_id: 0 }
 
   it("tells the buyer whose different amount went to review that the store is checking it, in both languages", async () => {
+    // Issue 26: another order the rounded amount fits as well, and a checkout whose buyer switched
+    // payment (its first session released, the cart never completed).
+    otherOrder = await placeMootaOrder(store)
+    const abandoned = await cartReadyForPayment(store)
+    await startMootaSession(store, abandoned.id)
+    await startMootaSession(store, abandoned.id)
     await page.goto(`${demo.url}/?lang=en`)
     await page.getByRole("button", { name: "Buy Kaos Contoh" }).click()
     await page.getByRole("button", { name: "Continue to delivery" }).click()
@@ -47,8 +56,19 @@ describe("buyer card in review, and the payment confirmation", () => {
     await page.getByRole("button", { name: "Place order" }).click()
     await page.getByTestId("moota-qris-image").waitFor()
     await page.evaluate(() => ((window as any).__samePage = true))
-    const { orders } = await store.adminApi("GET", "/admin/orders?fields=id,email")
-    orderId = orders[0].id
+    const { orders } = await store.adminApi("GET", "/admin/orders?fields=id,email,display_id")
+    const mine = orders.find((o: { id: string }) => o.id !== otherOrder.order_id)
+    orderId = mine.id
+
+    // Issue 26: a buyer paying on the phone that shows the QR saves it, named with the order number.
+    await page.getByText("Paying on this phone? Save the QR, then open your banking or e-wallet app", { exact: false }).waitFor()
+    const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "Save QR" }).click()])
+    expect(download.suggestedFilename()).toBe(`qris-order-${mine.display_id}.png`)
+    const saved = PNG.sync.read(readFileSync((await download.path())!))
+    expect(jsQR(new Uint8ClampedArray(saved.data), saved.width, saved.height)?.data).toMatch(/^000201/)
+    await page.setViewportSize({ width: 390, height: 844 })
+    await s.shot("save-qr-en-390", page.locator("[data-moota-status]"))
+    await page.setViewportSize({ width: 1000, height: 1200 })
 
     // The buyer rounds the amount: Rp165.000 arrives, which no order holds exactly.
     await page.getByRole("textbox", { name: "Amount", exact: true }).fill("165000")
@@ -98,9 +118,11 @@ describe("buyer card in review, and the payment confirmation", () => {
     await page.getByRole("button", { name: "Language: English" }).click()
   })
 
-  it("shows the claim on the order widget, and the card turns Paid once the merchant matches the transfer", async () => {
-    // A second tab of the same browser (Chromium here runs single-process: it closes with the session).
-    const admin = await (await s.browser.newContext({ viewport: { width: 1280, height: 1000 } })).newPage()
+  let admin: Page
+  /** A second tab of the same browser (Chromium here runs single-process: it closes with the session). */
+  async function adminTab(): Promise<Page> {
+    if (admin) return admin
+    admin = await (await s.browser.newContext({ viewport: { width: 1280, height: 1000 } })).newPage()
     admin.setDefaultTimeout(120_000)
     await admin.goto(`${store.url}/app/login`, WAIT)
     await admin.getByPlaceholder("Email").waitFor(WAIT)
@@ -108,11 +130,129 @@ describe("buyer card in review, and the payment confirmation", () => {
     await admin.getByPlaceholder("Password").fill(store.admin.password)
     await admin.getByRole("button", { name: "Continue with Email" }).click()
     await admin.waitForURL(/\/app\/orders/, WAIT)
+    return admin
+  }
+  /**
+   * What Profile → Language stores: i18next reads the "lng" cookie first, then localStorage. Written
+   * by the page itself (this second context's addCookies did not reach the page's cookie jar).
+   */
+  async function adminLanguage(lng: "en" | "id") {
+    await admin.evaluate((l) => {
+      document.cookie = `lng=${l}; path=/`
+      localStorage.setItem("lng", l)
+    }, lng)
+  }
+  const adminShot = (name: string) => admin.screenshot({ path: join(s.dir, `${name}.png`) })
+  /** The review queue in this language (waits for its title, so a language that did not apply fails here). */
+  async function openQueue(lng: "en" | "id") {
+    await adminLanguage(lng)
+    await admin.goto(`${store.url}/app/moota-review`)
+    const title = admin.getByText(lng === "en" ? "Moota review queue" : "Antrean tinjauan Moota")
+    try {
+      await title.waitFor({ timeout: 30_000 })
+    } catch {
+      console.log("language not applied:", await admin.evaluate(() => [document.cookie, localStorage.getItem("lng")]))
+      await admin.reload()
+      await title.waitFor(WAIT)
+    }
+  }
+
+  it("ranks the buyer-reported order first in the review drawer, one click only there, never an internal id (issue 26)", async () => {
+    await adminTab()
+    const { order } = await store.adminApi("GET", `/admin/orders/${orderId}?fields=id,display_id`)
+    const texts = {
+      en: { match: "Match", withReason: "Match with a reason", reported: "The buyer reported this transfer", noOrder: "Checkout not completed · no order" },
+      id: { match: "Cocokkan", withReason: "Cocokkan dengan alasan", reported: "Pembeli melaporkan transfer ini", noOrder: "Checkout tidak selesai · tanpa pesanan" },
+    }
+    for (const lng of ["en", "id"] as const) {
+      for (const width of [1280, 390]) {
+        const w = texts[lng]
+        await admin.setViewportSize({ width, height: width === 390 ? 844 : 1000 })
+        await openQueue(lng)
+        const row = admin.locator('[data-testid^="moota-review-row-"]').first()
+        await row.waitFor(WAIT)
+        await adminShot(`10-queue-${lng}-${width}`)
+        // At a phone's width the status stays on screen, and no amount breaks across lines.
+        const status = admin.getByRole("columnheader").last()
+        const box = (await status.boundingBox())!
+        expect([lng, width, box.x + box.width <= width]).toEqual([lng, width, true])
+        const amount = row.getByRole("cell").nth(1)
+        const lines = await amount.evaluate((el) => {
+          const range = document.createRange()
+          range.selectNodeContents(el)
+          return new Set([...range.getClientRects()].map((r) => Math.round(r.top))).size
+        })
+        expect([lng, width, "amount lines", lines]).toEqual([lng, width, "amount lines", 1])
+
+        await row.click()
+        const drawer = admin.getByTestId("moota-review-drawer")
+        const cards = drawer.locator('[data-testid^="moota-candidate-"]')
+        await cards.first().waitFor()
+        const first = cards.first()
+        expect(await first.textContent()).toContain(`#${order.display_id}`)
+        expect(await first.textContent()).toContain(w.reported)
+        expect(await first.getByRole("button").textContent()).toBe(w.match)
+        // The other order the amount fits is a candidate too, but not one click away.
+        const other = cards.filter({ hasText: `#${otherOrder.display_id}` })
+        expect(await other.getByRole("button").textContent()).toBe(w.withReason)
+        const words = (await drawer.textContent()) ?? ""
+        expect(words).not.toMatch(/mres_|pay_|payses_/)
+        expect(words).toContain(w.noOrder)
+        await adminShot(`11-drawer-${lng}-${width}`)
+        await admin.keyboard.press("Escape")
+      }
+    }
+    await admin.setViewportSize({ width: 1280, height: 1000 })
+  })
+
+  it("asks the reason first in the exception dialog, the note optional, and warns before dismissing a reported transfer (issue 26)", async () => {
+    const { order } = await store.adminApi("GET", `/admin/orders/${orderId}?fields=id,display_id`)
+    for (const lng of ["en", "id"] as const) {
+      await openQueue(lng)
+      await admin.locator('[data-testid^="moota-review-row-"]').first().click()
+      const drawer = admin.getByTestId("moota-review-drawer")
+      const other = drawer.locator('[data-testid^="moota-candidate-"]').filter({ hasText: `#${otherOrder.display_id}` })
+      await other.getByRole("button").click()
+      const dialog = admin.getByRole("alertdialog")
+      const boxes = dialog.getByRole("textbox")
+      await boxes.first().waitFor()
+      // Reason first, then the note, marked optional; the confirm waits for the reason only.
+      const labels = await dialog.locator("label").allTextContents()
+      expect(labels).toEqual(lng === "en" ? ["Reason for the exception", "Note (optional)"] : [expect.stringMatching(/alasan/i), "Catatan (opsional)"])
+      const confirm = dialog.getByRole("button", { name: lng === "en" ? "Match" : "Cocokkan", exact: true })
+      expect(await confirm.isEnabled()).toBe(false)
+      await boxes.first().fill(lng === "en" ? "Buyer called to say so" : "Pembeli menelepon")
+      expect(await confirm.isEnabled()).toBe(true)
+      await adminShot(`12-exception-${lng}`)
+      await dialog.getByRole("button", { name: lng === "en" ? "Cancel" : "Batal" }).click()
+      await dialog.waitFor({ state: "hidden" })
+
+      await drawer.getByRole("button", { name: lng === "en" ? "Dismiss" : "Abaikan", exact: true }).click()
+      const warning = admin.getByTestId("moota-dialog-warning")
+      await warning.waitFor()
+      const said = await warning.textContent()
+      expect(said).toContain(
+        lng === "en"
+          ? `Budi Santoso reported this transfer as the payment of order #${order.display_id}.`
+          : `Budi Santoso melaporkan transfer ini sebagai pembayaran pesanan #${order.display_id}.`
+      )
+      expect(said).toContain(lng === "en" ? "did not match it to this order" : "tidak mencocokkannya dengan pesanan ini")
+      await adminShot(`13-dismiss-warning-${lng}`)
+      await admin.setViewportSize({ width: 390, height: 844 })
+      await adminShot(`13-dismiss-warning-${lng}-390`)
+      await admin.setViewportSize({ width: 1280, height: 1000 })
+      await admin.getByRole("alertdialog").getByRole("button", { name: lng === "en" ? "Cancel" : "Batal" }).click()
+    }
+    await adminLanguage("en")
+  })
+
+  it("shows the claim on the order widget, and the card turns Paid once the merchant matches the transfer", async () => {
+    await adminTab()
     await admin.goto(`${store.url}/app/orders/${orderId}`)
     const claims = admin.getByTestId("moota-claims")
     await claims.waitFor(WAIT)
     await claims.getByText("Payment confirmations from the buyer").waitFor()
-    await claims.getByText(/^Rp 165,000 from BCA, Budi Santoso, at /).waitFor()
+    await claims.getByText(/^Rp165\.000 from BCA, Budi Santoso, at /).waitFor()
     const proof = claims.getByRole("img", { name: "Proof of transfer sent by Budi Santoso" })
     await proof.waitFor()
     expect(await proof.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBe(40)

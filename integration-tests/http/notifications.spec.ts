@@ -317,6 +317,35 @@ mootaHttpSuite({}, ({ store, api: http, base, container: getContainer, moota, sa
     expect((instructions.data as any).locale).toBe("id")
   })
 
+  it("answers a Moota alert in the bell in the dashboard's language, and as settled once the transfer is dismissed (issue 26)", async () => {
+    const { session } = await placeMootaOrder(store)
+    const amount = session.data.transfer_amount + 1
+    const body = JSON.stringify([mutation({ amount })])
+    await postWebhook(base(), body, signed(body))
+    const bell = async (lng?: string) => {
+      const headers = { ...store.adminHeaders.headers, ...(lng ? { cookie: `lng=${lng}` } : {}) }
+      const { data } = await http.get(`/admin/notifications?channel=feed&fields=id,data`, { headers })
+      return data.notifications as any[]
+    }
+    await eventually(async () => ((await bell()).length ? true : null))
+    // merchantLocale is Indonesian; an admin whose dashboard is in English reads English.
+    const [en] = await bell("en")
+    expect([en.data.title, en.data.description]).toEqual([
+      "Moota transfer needs review",
+      expect.stringContaining(`Rp${amount.toLocaleString("de-DE")} to BCA`),
+    ])
+    const [id] = await bell("id")
+    expect(id.data.title).toBe("Transfer Moota perlu ditinjau")
+    expect((await bell())[0].data.title).toBe("Transfer Moota perlu ditinjau")
+
+    const itemId = en.data.review_item_id
+    const { status } = await http.post(`/admin/moota/review-items/${itemId}/dismiss`, { note: "Owner's own top-up" }, store.adminHeaders)
+    expect(status).toBe(200)
+    const [settled] = await bell("en")
+    expect([settled.data.title, settled.data.description]).toEqual(["Settled: Moota transfer dismissed", expect.stringMatching(/^Nothing left to do\. /)])
+    expect((await bell("id"))[0].data.title).toBe("Sudah ditangani: transfer Moota diabaikan")
+  })
+
   it("alerts the merchant once per interval when Moota refuses the token or a poll fails", async () => {
     await withOptions(
       (o) => {

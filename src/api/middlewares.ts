@@ -1,6 +1,7 @@
 import { defineMiddlewares } from "@medusajs/framework/http"
 import { adminMootaMiddlewares } from "./admin/moota/middlewares"
 import { storeMootaMiddlewares } from "./store/moota/middlewares"
+import { mootaFeedInDashboardLanguage } from "../notifications/feed"
 
 export default defineMiddlewares({
   routes: [
@@ -10,6 +11,8 @@ export default defineMiddlewares({
       method: ["POST"],
       bodyParser: false,
     },
+    // The bell: Moota alerts in the dashboard's language, settled ones marked so.
+    { matcher: "/admin/notifications", methods: ["GET"], middlewares: [mootaFeedInDashboardLanguage] },
     ...adminMootaMiddlewares,
     ...storeMootaMiddlewares,
   ],

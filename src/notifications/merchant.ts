@@ -3,6 +3,16 @@ import { buildMerchantAlert, type MerchantAlertInput } from "../lib/notification
 import { MOOTA_MODULE } from "../modules/moota"
 import type MootaModuleService from "../modules/moota/service"
 import { sendOnce, type SendResult } from "./send"
+import type { FeedTexts } from "./feed"
+
+/** Where in the admin the alert's item is (under /app): the review drawer, the order, or Moota's settings. */
+export function adminPathOf(alert: MerchantAlertInput): string {
+  if (alert.alert === "review_created" && alert.review_item_id) return `/moota-review?item=${encodeURIComponent(alert.review_item_id)}`
+  if (alert.alert === "claim_unmatched") return `/orders/${encodeURIComponent(alert.order_id)}`
+  return "/settings/moota"
+}
+
+const pickText = ({ title, description }: { title: string; description: string }) => ({ title, description })
 
 /** The dashboard's feed shows notifications sent to the signed-in user's id or e-mail, or to "" (everyone). */
 const EVERY_ADMIN = ""
@@ -18,7 +28,14 @@ export async function sendMerchantAlert(
   event: string
 ): Promise<SendResult[]> {
   const n = container.resolve<MootaModuleService>(MOOTA_MODULE).getOptions().notifications
-  return await sendMerchantData(container, alert.alert, buildMerchantAlert(alert, n.merchantLocale ?? n.locale), subject, event)
+  const locale = n.merchantLocale ?? n.locale
+  // Both languages: the feed answers each admin in the dashboard's language (feed.ts).
+  const texts: FeedTexts = {
+    id: pickText(buildMerchantAlert(alert, "id")),
+    en: pickText(buildMerchantAlert(alert, "en")),
+  }
+  const data = { ...buildMerchantAlert(alert, locale), texts, admin_path: adminPathOf(alert) }
+  return await sendMerchantData(container, alert.alert, data, subject, event)
 }
 
 /** An alert already built (its `title` and `description` in the merchant's language), to the feed and the e-mail. */

@@ -138,6 +138,8 @@ export function ClaimSection(props: {
   t: MootaMessages
   lang: MootaLang
   claim: MootaBuyerClaim | null
+  /** The store looked at the transfer the buyer reported and did not match it: say so, not "will check". */
+  checked: boolean
   prompt: boolean
   defaultAmount: number
   SubHeading: "h3"
@@ -151,7 +153,7 @@ export function ClaimSection(props: {
     <div style={S.block}>
       {claim && (
         <p role={sent ? "status" : undefined} style={S.hint} data-testid="moota-claim">
-          {t.claimSent(claim.amount_formatted, claim.bank, claim.sender_name, formatDeadline(claim.transferred_at, props.lang))}
+          {(props.checked ? t.claimChecked : t.claimSent)(claim.amount_formatted, claim.bank, claim.sender_name, formatDeadline(claim.transferred_at, props.lang))}
         </p>
       )}
       {open ? (

@@ -37,6 +37,9 @@ export type MootaMessages = {
   qrisAlt: (amount: string) => string
   qrisLoading: string
   qrisFailed: string
+  /** Saves the QR image (named with the order number) for a buyer paying on the phone that shows it. */
+  qrisSave: string
+  qrisPhoneHint: string
   deadlineLabel: string
   timeLeft: string
   transferred: string
@@ -58,6 +61,9 @@ export type MootaMessages = {
   reviewNext: string
   /** The store checked that transfer and did not match it to this order. */
   notMatched: (amount: string) => string
+  /** The same, when the buyer had reported that transfer: no "send a confirmation", no "will check". */
+  notMatchedReported: (amount: string) => string
+  claimChecked: (amount: string, bank: string, sender: string, when: string) => string
   claimOpen: string
   /** Above the confirmation button while a transfer that may be this buyer's (or another's) is with the store. */
   claimPrompt: string
@@ -114,7 +120,7 @@ const id: MootaMessages = {
   vaNumber: "Nomor virtual account",
   exactAmountHint: "Bayar tepat sejumlah ini agar pembayaran terkonfirmasi otomatis.",
   ownNumberHint: "Nomor ini khusus untuk pesanan ini.",
-  openPaymentPage: "Buka halaman pembayaran Moota",
+  openPaymentPage: "Buka halaman pembayaran",
   accountHolder: "Atas nama",
   qrisHeading: "Atau bayar dengan QRIS",
   qrisOwnHeading: "Bayar dengan QRIS",
@@ -122,6 +128,8 @@ const id: MootaMessages = {
   qrisAlt: (amount) => `Kode QRIS untuk membayar ${amount}`,
   qrisLoading: "Menyiapkan kode QR…",
   qrisFailed: "Kode QR tidak dapat dibuat. Gunakan transfer bank.",
+  qrisSave: "Simpan QR",
+  qrisPhoneHint: "Membayar dari ponsel ini? Simpan QR, lalu buka aplikasi bank atau dompet digital Anda, pilih Scan/Bayar, dan ambil gambar QR dari galeri.",
   deadlineLabel: "Bayar sebelum",
   timeLeft: "Sisa waktu",
   transferred: "Saya sudah transfer",
@@ -143,6 +151,9 @@ const id: MootaMessages = {
     "Jangan transfer lagi. Begitu toko mencocokkannya, halaman ini berubah menjadi Lunas dengan sendirinya; bila ada yang kurang, toko akan menghubungi Anda.",
   notMatched: (amount) =>
     `Toko sudah memeriksa transfer ${amount} dan tidak mencocokkannya dengan pesanan ini. Pesanan ini masih menunggu pembayaran; toko akan menghubungi Anda. Bila transfer itu milik Anda, kirim konfirmasi pembayaran.`,
+  notMatchedReported: (amount) =>
+    `Toko sudah memeriksa transfer ${amount} yang Anda laporkan dan tidak mencocokkannya dengan pesanan ini. Pesanan ini masih menunggu pembayaran; toko akan menghubungi Anda.`,
+  claimChecked: (amount, bank, sender, when) => `Konfirmasi Anda: ${amount} dari ${bank} a.n. ${sender} (${when}).`,
   claimOpen: "Konfirmasi pembayaran",
   claimPrompt: "Sudah transfer tapi belum terkonfirmasi? Kirim konfirmasi pembayaran agar toko dapat mencocokkannya.",
   claimHeading: "Konfirmasi pembayaran",
@@ -198,7 +209,7 @@ const en: MootaMessages = {
   vaNumber: "Virtual account number",
   exactAmountHint: "Pay exactly this amount so the payment is confirmed automatically.",
   ownNumberHint: "This number is for this order only.",
-  openPaymentPage: "Open Moota's payment page",
+  openPaymentPage: "Open the payment page",
   accountHolder: "Account holder",
   qrisHeading: "Or pay with QRIS",
   qrisOwnHeading: "Pay with QRIS",
@@ -206,6 +217,8 @@ const en: MootaMessages = {
   qrisAlt: (amount) => `QRIS code to pay ${amount}`,
   qrisLoading: "Preparing the QR code…",
   qrisFailed: "The QR code could not be drawn. Please use a bank transfer.",
+  qrisSave: "Save QR",
+  qrisPhoneHint: "Paying on this phone? Save the QR, then open your banking or e-wallet app, choose Scan or Pay, and pick the QR image from your gallery.",
   deadlineLabel: "Pay before",
   timeLeft: "Time left",
   transferred: "I have transferred",
@@ -227,6 +240,9 @@ const en: MootaMessages = {
     "Please do not transfer again. Once the store matches it, this page turns Paid by itself; if anything is missing, the store will contact you.",
   notMatched: (amount) =>
     `The store checked a transfer of ${amount} and did not match it to this order. This order still awaits payment; the store will contact you. If that transfer was yours, send a payment confirmation.`,
+  notMatchedReported: (amount) =>
+    `The store checked the transfer of ${amount} you reported and did not match it to this order. This order still awaits payment; the store will contact you.`,
+  claimChecked: (amount, bank, sender, when) => `Your confirmation: ${amount} from ${bank}, ${sender} (${when}).`,
   claimOpen: "Confirm your payment",
   claimPrompt: "Transferred but not confirmed yet? Send a payment confirmation so the store can match it.",
   claimHeading: "Confirm your payment",

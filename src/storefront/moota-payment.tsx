@@ -98,13 +98,15 @@ export function MootaPayment(props: MootaPaymentProps): ReactNode {
         {state.announcement}
       </p>
 
-      {review && <ReviewNotice review={review} expected={amount} transferAmount={payment.transfer_amount} lang={lang} t={t} />}
+      {review && (
+        <ReviewNotice review={review} expected={amount} transferAmount={payment.transfer_amount} reported={!!claim} lang={lang} t={t} />
+      )}
 
       {!inReview && (
         <AmountBlock
           label={status === "paid" ? t.amountPaidLabel : own?.kind === "moota_qris" ? t.amountQrLabel : t.amountLabel}
           amount={amount}
-          own={!!own}
+          own={!!own || status === "paid"}
           copy={
             awaiting
               ? {
@@ -158,6 +160,7 @@ export function MootaPayment(props: MootaPaymentProps): ReactNode {
           t={t}
           lang={lang}
           claim={claim}
+          checked={!!review && !inReview}
           prompt={!!payment.ask_claim && status === "awaiting"}
           defaultAmount={review?.amount ?? payment.transfer_amount}
           SubHeading={SubHeading}

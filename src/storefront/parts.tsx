@@ -3,7 +3,7 @@
 import { useEffect, useState, type ReactNode } from "react"
 import { describeCountdown, formatCountdown, formatDeadline, type SplitAmount, type TimeLeft } from "./format"
 import type { MootaMessages } from "./i18n"
-import { buildQrDataUrl } from "./qr"
+import { buildQrDataUrl, buildQrPngDataUrl } from "./qr"
 import { S } from "./styles"
 import type { MootaBuyerPayment, MootaBuyerReview, MootaInstructionAccount, MootaLang } from "./types"
 
@@ -44,12 +44,56 @@ export function AccountCard(props: {
   )
 }
 
-/** A QR Moota hosts as an image (create-transaction gave a link, not the QR's text). */
-export function HostedQrImage(props: { url: string; alt: string }): ReactNode {
-  return <img src={props.url} alt={props.alt} width={256} height={256} style={S.qr} data-testid="moota-qris-image" />
+/** "qris-order-12.png": the saved QR is found again in the phone's gallery by its order. */
+export function qrFileName(orderNumber: number | null | undefined): string {
+  return orderNumber ? `qris-order-${orderNumber}.png` : "qris.png"
 }
 
-export function QrisImage(props: { payload: string; alt: string; t: MootaMessages }): ReactNode {
+/**
+ * "Save QR": the buyer paying on the phone that shows the code cannot scan it, so the image is saved
+ * (e-wallets and banking apps pay from a QR picked in the gallery). A drawn QR is saved as a PNG drawn
+ * on click; a hosted one is fetched (a link to another site would only open it), else opened.
+ */
+export function SaveQr(props: { load: () => Promise<string>; fileName: string; t: MootaMessages; fallbackUrl?: string }): ReactNode {
+  const onClick = async () => {
+    try {
+      const href = await props.load()
+      const a = document.createElement("a")
+      a.href = href
+      a.download = props.fileName
+      document.body.appendChild(a)
+      a.click()
+      a.remove()
+      if (href.startsWith("blob:")) setTimeout(() => URL.revokeObjectURL(href), 10_000)
+    } catch {
+      // The image's host does not let this page read it: open it, where a long press saves it.
+      if (props.fallbackUrl) window.open(props.fallbackUrl, "_blank", "noopener")
+    }
+  }
+  return (
+    <button type="button" style={{ ...S.secondaryButton, marginTop: "0.5rem" }} onClick={() => void onClick()} data-testid="moota-qris-save">
+      {props.t.qrisSave}
+    </button>
+  )
+}
+
+async function fetchAsObjectUrl(url: string): Promise<string> {
+  const res = await fetch(url)
+  if (!res.ok) throw new Error(`QR image answered ${res.status}`)
+  return URL.createObjectURL(await res.blob())
+}
+
+/** A QR Moota hosts as an image (create-transaction gave a link, not the QR's text). */
+export function HostedQrImage(props: { url: string; alt: string; fileName: string; t: MootaMessages }): ReactNode {
+  return (
+    <>
+      <img src={props.url} alt={props.alt} width={256} height={256} style={S.qr} data-testid="moota-qris-image" />
+      <SaveQr load={() => fetchAsObjectUrl(props.url)} fallbackUrl={props.url} fileName={props.fileName} t={props.t} />
+    </>
+  )
+}
+
+export function QrisImage(props: { payload: string; alt: string; fileName: string; t: MootaMessages }): ReactNode {
   const [src, setSrc] = useState<string | null>(null)
   const [failed, setFailed] = useState(false)
   useEffect(() => {
@@ -72,11 +116,24 @@ export function QrisImage(props: { payload: string; alt: string; t: MootaMessage
       </div>
     )
   }
-  return <img src={src} alt={props.alt} width={256} height={256} style={S.qr} data-testid="moota-qris-image" />
+  return (
+    <>
+      <img src={src} alt={props.alt} width={256} height={256} style={S.qr} data-testid="moota-qris-image" />
+      <SaveQr load={() => buildQrPngDataUrl(props.payload)} fileName={props.fileName} t={props.t} />
+    </>
+  )
 }
 
 /** A transfer the store is checking for this order, or checked and did not match here. */
-export function ReviewNotice(props: { review: MootaBuyerReview; expected: SplitAmount; transferAmount: number; lang: MootaLang; t: MootaMessages }): ReactNode {
+export function ReviewNotice(props: {
+  review: MootaBuyerReview
+  expected: SplitAmount
+  transferAmount: number
+  /** The buyer reported a transfer: a dismissal then reads as one statement about it. */
+  reported: boolean
+  lang: MootaLang
+  t: MootaMessages
+}): ReactNode {
   const { review, t } = props
   return (
     <div style={S.notice} data-testid="moota-review">
@@ -89,7 +146,7 @@ export function ReviewNotice(props: { review: MootaBuyerReview; expected: SplitA
           <p style={S.text}>{t.reviewNext}</p>
         </>
       ) : (
-        <p style={S.text}>{t.notMatched(review.amount_formatted)}</p>
+        <p style={S.text}>{(props.reported ? t.notMatchedReported : t.notMatched)(review.amount_formatted)}</p>
       )}
     </div>
   )
@@ -99,7 +156,7 @@ export function ReviewNotice(props: { review: MootaBuyerReview; expected: SplitA
 export function AmountBlock(props: {
   label: string
   amount: SplitAmount
-  /** A VA number or QR of the order's own: the exact total has no unique code to point at. */
+  /** A VA number or QR of the order's own (or an amount already paid): no unique code to point at. */
   own: boolean
   /** While awaiting: the copy button and the hint. */
   copy: { label: string; text: string; onClick: () => void; hint: string } | null
@@ -180,11 +237,12 @@ export function Destinations(props: {
         <div key={a.bank_id} style={S.block}>
           <SubHeading style={S.subHeading}>{own ? t.qrisOwnHeading : t.qrisHeading}</SubHeading>
           {a.qris_payload ? (
-            <QrisImage payload={a.qris_payload} alt={t.qrisAlt(amount.formatted)} t={t} />
+            <QrisImage payload={a.qris_payload} alt={t.qrisAlt(amount.formatted)} fileName={qrFileName(payment.order_display_id)} t={t} />
           ) : (
-            <HostedQrImage url={a.qr_url as string} alt={t.qrisAlt(amount.formatted)} />
+            <HostedQrImage url={a.qr_url as string} alt={t.qrisAlt(amount.formatted)} fileName={qrFileName(payment.order_display_id)} t={t} />
           )}
           <p style={S.hint}>{t.qrisHint}</p>
+          <p style={S.hint}>{t.qrisPhoneHint}</p>
           <p style={S.hint}>
             {t.accountHolder}: {a.account_holder}
           </p>

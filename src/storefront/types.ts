@@ -43,6 +43,8 @@ export type MootaBuyerPayment = Pick<
   cart_id: string | null
   /** Set once the cart became an order. */
   order_id: string | null
+  /** The order's number as the buyer knows it ("#12"), once there is an order. */
+  order_display_id?: number | null
   /** ISO 8601 UTC, once paid. */
   paid_at: string | null
   received_amount: number | null
@@ -69,7 +71,6 @@ export type MootaBuyerPayment = Pick<
   outstanding_formatted?: string
   /** `additional`: a payment an order edit, exchange, claim or the store asked for after the order was placed. */
   purpose?: "order" | "additional"
-  order_display_id?: number | null
   /** Every Moota payment of the order, oldest first (absent for a cart). */
   history?: MootaBuyerPaymentEntry[]
   /** Money the store is giving back (absent for a cart). */

@@ -146,7 +146,7 @@ export const en = {
     uniqueCodeRangeValue: "{{start}} to {{end}}",
     uniqueCodeRangeHelp: "Set exactly 0 to 999: this store's codes are {{min}}-{{max}} on totals that are not always round thousands.",
     secret: "Webhook secret",
-    secretConfigured: "Configured ({{count}})",
+    secretConfigured: "Set",
     secretMissing: "Not configured: every delivery is refused (503)",
     activity: "Activity",
     lastWebhook: "Last webhook",
@@ -158,10 +158,10 @@ export const en = {
     openReviews: "Transfers waiting for review",
     outcome: "Result",
     sendTest: "Send test",
-    sendTestHelp: "Posts a signed Rp 10,000 test transfer to this store's webhook. It never confirms an order.",
-    testOk: "Test delivered: HTTP {{status}} in {{ms}} ms",
+    sendTestHelp: "Posts a signed Rp10.000 test transfer to this store's webhook. It never confirms an order.",
+    testOk: "Test delivered: this store's webhook accepted it.",
     testFailed: "Test failed: {{error}}",
-    testStatus: "HTTP {{status}}",
+    testStatus: "Accepted by the webhook",
   },
   review: {
     menu: "Moota review",
@@ -268,7 +268,7 @@ export const en = {
       paid: "Already paid",
       canceled: "Canceled",
       expired: "Expired",
-      released: "Released",
+      released: "Abandoned at checkout",
     },
     overrides: {
       placed_after_transfer: "Placed after the transfer arrived",
@@ -373,6 +373,18 @@ export const en = {
     vaQrisUnknown: "Moota did not say whether it watches the virtual accounts and QRIS marked \"Unknown\". Check them in Moota's dashboard.",
     unknownAccount: "Not in the plugin's options",
     accountIdForConfig: "To offer it, add it to accounts with bankId {{id}}",
+  },
+  /** Issue 26: the merchant's screens (evidence-ranked suggestions, dismissal of a reported transfer, dialogs). */
+  screens: {
+    noOrder: "Checkout not completed · no order",
+    onlyFit: "The only open order this transfer fits",
+    ambiguousHelp: "Another order could be the one paid. Say why it is this one; it is kept in the audit log.",
+    noteOptional: "Note (optional)",
+    noteOptionalHelp: "Anything else to keep with your name in the audit log.",
+    secretsDuringChange: "Set: {{count}} secrets accepted while you change it",
+    dismissReported: "{{sender}} reported this transfer as the payment of order #{{order}}.",
+    dismissReportedNoOrder: "{{sender}} reported this transfer as a payment.",
+    dismissBuyerTold: "The buyer's payment page will then say: \"The store checked the transfer of {{amount}} you reported and did not match it to this order. This order still awaits payment; the store will contact you.\"",
   },
 }
 

@@ -1,4 +1,4 @@
-import { formatRupiah, formatRupiahEnglish } from "../../lib/amount"
+import { formatRupiah } from "../../lib/amount"
 import type { Lang } from "../../lib/lang"
 
 /**
@@ -27,10 +27,11 @@ export function accountLabel(a: AccountFacts): string {
 }
 
 /**
- * Amounts beside Medusa's own: the dashboard writes "Rp 165,000 IDR" in English (grouping by the
- * browser, a space after the symbol); Indonesian readers expect "Rp165.000" (id-ID, as the buyer sees
- * it). Written by hand like formatRupiah, so the output does not depend on the browser's ICU data.
+ * One rupiah format in both languages, the one the buyer's payment card, the bank's statement and
+ * Moota write: "Rp165.000" ('.' groups thousands). The merchant compares these digits with what the
+ * buyer was told to transfer, so the English admin writes them as the English storefront does (issue
+ * 26), even beside Medusa's own "Rp 165,000 IDR". `lang` stays for callers that format per language.
  */
-export function formatAmount(n: number, lang: Lang): string {
-  return lang === "id" ? formatRupiah(n) : formatRupiahEnglish(n)
+export function formatAmount(n: number, _lang: Lang): string {
+  return formatRupiah(n)
 }

@@ -1,4 +1,4 @@
-import { Button, Input, Label, Prompt, Select, StatusBadge, Table, Text, Textarea } from "@medusajs/ui"
+import { Alert, Button, Input, Label, Prompt, Select, StatusBadge, Table, Text, Textarea } from "@medusajs/ui"
 import { useState, type ReactNode } from "react"
 import { getI18n, useTranslation } from "react-i18next"
 import { errorMessage } from "../../lib/error-message"
@@ -22,7 +22,7 @@ export function useMootaText() {
 }
 
 /**
- * An amount in the dashboard's current language ("Rp 165,000" / "Rp165.000"). It reads the language from
+ * An amount as the buyer's card writes it ("Rp165.000"), in either language. It reads the language from
  * the dashboard's i18next instance, so every caller follows a language switch: they all re-render
  * through useMootaText when it changes.
  */
@@ -82,6 +82,10 @@ export type NoteDialogProps = {
   error: string | null
   /** Holds the confirm button while something the children ask for (e.g. a typed reason) is missing. */
   confirmDisabled?: boolean
+  /** Shown above everything else, as a warning (e.g. a buyer reported the transfer being dismissed). */
+  warning?: string
+  /** The note may stay empty (the children ask for a reason that is audited instead). */
+  noteOptional?: boolean
   onConfirm: (note: string) => void
 }
 
@@ -90,7 +94,7 @@ export function NoteDialog(props: NoteDialogProps) {
   const { t } = useMootaText()
   const [note, setNote] = useState("")
   const [touched, setTouched] = useState(false)
-  const tooShort = note.trim().length < 3
+  const tooShort = note.trim().length < 3 && !(props.noteOptional && !note.trim())
   return (
     <Prompt
       open={props.open}
@@ -108,6 +112,11 @@ export function NoteDialog(props: NoteDialogProps) {
           <Prompt.Description>{props.description}</Prompt.Description>
         </Prompt.Header>
         <div className="flex flex-col gap-y-3 px-6 pb-4">
+          {props.warning && (
+            <Alert variant="warning" data-testid="moota-dialog-warning">
+              {props.warning}
+            </Alert>
+          )}
           {props.children}
           {props.choice && (
             <div className="flex flex-col gap-y-1">
@@ -130,7 +139,7 @@ export function NoteDialog(props: NoteDialogProps) {
           )}
           <div className="flex flex-col gap-y-1">
             <Label size="small" weight="plus" htmlFor="moota-note">
-              {t("common.note")}
+              {props.noteOptional ? t("screens.noteOptional") : t("common.note")}
             </Label>
             <Textarea
               id="moota-note"
@@ -141,7 +150,7 @@ export function NoteDialog(props: NoteDialogProps) {
               aria-invalid={touched && tooShort}
             />
             <Text size="xsmall" className={touched && tooShort ? "text-ui-fg-error" : "text-ui-fg-subtle"}>
-              {touched && tooShort ? t("common.noteTooShort") : t("common.noteHelp")}
+              {touched && tooShort ? t("common.noteTooShort") : props.noteOptional ? t("screens.noteOptionalHelp") : t("common.noteHelp")}
             </Text>
           </div>
           {props.error && (
@@ -164,6 +173,12 @@ export function NoteDialog(props: NoteDialogProps) {
       </Prompt.Content>
     </Prompt>
   )
+}
+
+/** A page's breadcrumb (a route's `handle.breadcrumb`), in the dashboard's language. */
+export function MootaCrumb({ k }: { k: string }) {
+  const { t } = useMootaText()
+  return <>{t(k)}</>
 }
 
 /** A labelled filter of a list (the review queue, the other credits). */

@@ -1,5 +1,7 @@
 /** @jest-environment jsdom */
-import { act, fireEvent, render, screen, within } from "@testing-library/react"
+import { act, fireEvent, render, screen, waitFor, within } from "@testing-library/react"
+import jsQR from "jsqr"
+import { PNG } from "pngjs"
 import { MootaPaymentApiError, type MootaPaymentApi } from "../api"
 import { MootaPayment } from "../moota-payment"
 import type { MootaBuyerPayment, MootaCheckAnswer } from "../types"
@@ -112,6 +114,7 @@ describe("MootaPayment: awaiting", () => {
       "Salin jumlah transfer",
       "Salin nomor rekening BCA 1234567890",
       "Salin nomor rekening Mandiri 1370012345678",
+      "Simpan QR",
       "Saya sudah transfer",
     ])
     for (const button of screen.getAllByRole("button")) {
@@ -121,6 +124,27 @@ describe("MootaPayment: awaiting", () => {
       expect(document.activeElement).toBe(button)
     }
   })
+
+  it("saves the QR as a PNG named with the order number, and tells a buyer on a phone to pay from the gallery (issue 26)", async () => {
+    const saved: { href: string; download: string }[] = []
+    const click = jest.spyOn(HTMLAnchorElement.prototype, "click").mockImplementation(function (this: HTMLAnchorElement) {
+      saved.push({ href: this.href, download: this.download })
+    })
+    try {
+      render(<MootaPayment api={fakeApi()} initialPayment={{ ...awaitingPayment(NOW), order_display_id: 12 }} lang="en" pollIntervalMs={0} />)
+      await flush()
+      // The PNG is encoded on real timers (setImmediate, zlib): wait in real time, not on the fake clock.
+      jest.useRealTimers()
+      fireEvent.click(await screen.findByRole("button", { name: "Save QR" }))
+      await waitFor(() => expect(saved).toHaveLength(1), { timeout: 15_000 })
+      expect(saved).toEqual([{ href: expect.stringMatching(/^data:image\/png;base64,/), download: "qris-order-12.png" }])
+      const png = PNG.sync.read(Buffer.from(saved[0].href.split(",")[1], "base64"))
+      expect(jsQR(new Uint8ClampedArray(png.data), png.width, png.height)?.data).toBe(awaitingPayment(NOW).accounts.find((a) => a.qris_payload)?.qris_payload)
+      expect(screen.getByText(/^Paying on this phone\? Save the QR, then open your banking or e-wallet app/)).toBeTruthy()
+    } finally {
+      click.mockRestore()
+    }
+  }, 20_000)
 })
 
 describe("MootaPayment: copy buttons", () => {
@@ -445,6 +469,23 @@ describe("MootaPayment: a transfer the store is checking", () => {
     expect(screen.getByTestId("moota-review").textContent).toContain("the store will contact you")
     expect(screen.getByRole("button", { name: "I have transferred" })).toBeTruthy()
   })
+
+  it("says one thing after the store dismissed a transfer the buyer reported: no 'send a confirmation', no 'will check' (issue 26)", async () => {
+    const at = new Date(NOW).toISOString()
+    const payment = awaitingPayment(NOW, {
+      review: { state: "not_matched", amount: 164_243, amount_formatted: "Rp164.243", received_at: at },
+      claim: { id: "mclm_1", amount: 164_243, amount_formatted: "Rp164.243", bank: "BCA", sender_name: "Budi", transferred_at: at, has_proof: false, created_at: at },
+    })
+    render(<MootaPayment api={{ ...fakeApi(), claim: jest.fn() }} initialPayment={payment} pollIntervalMs={0} />)
+    await flush()
+    const words = card().textContent ?? ""
+    expect(screen.getByTestId("moota-review").textContent).toBe(
+      "Toko sudah memeriksa transfer Rp164.243 yang Anda laporkan dan tidak mencocokkannya dengan pesanan ini. Pesanan ini masih menunggu pembayaran; toko akan menghubungi Anda."
+    )
+    expect(screen.getByTestId("moota-claim").textContent).toMatch(/^Konfirmasi Anda: Rp164\.243 dari BCA a\.n\. Budi \(/)
+    expect(words).not.toContain("Toko akan memeriksanya")
+    expect(words).not.toContain("kirim konfirmasi pembayaran")
+  })
 })
 
 describe("MootaPayment: payment confirmation", () => {
@@ -490,5 +531,7 @@ describe("MootaPayment: paid by a transfer the merchant matched", () => {
     await flush()
     expect(screen.getByTestId("moota-amount").textContent).toBe("Rp165.000")
     expect(card().textContent).toContain("We received Rp165.000")
+    // What arrived has no unique code: nothing is highlighted as one (issue 26).
+    expect(screen.getByTestId("moota-amount").querySelector("mark")).toBeNull()
   })
 })

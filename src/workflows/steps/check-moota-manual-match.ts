@@ -58,7 +58,9 @@ export const checkMootaManualMatchStep = createStep(
     return new StepResponse({
       reservation_id: found.reservation.id,
       session_id: found.session_id,
-      override: overrides.length ? { checks: overrides, reason: reason! } : null,
+      // A reason given without an exception (the admin asks one when another order could be the one
+      // paid) is audited the same way.
+      override: overrides.length || reason ? { checks: overrides, reason: reason! } : null,
     })
   }
 )

@@ -13,14 +13,14 @@ describe("admin account and amount formatting", () => {
     expect(lastDigits(undefined)).toBeNull()
   })
 
-  it("writes amounts in English like Medusa's dashboard and in Indonesian like id-ID", () => {
-    expect(formatAmount(165_732, "en")).toBe("Rp 165,732")
+  it("writes amounts in both languages as the buyer's card does, Rp165.000 (issue 26)", () => {
+    expect(formatAmount(165_732, "en")).toBe("Rp165.732")
     expect(formatAmount(165_732, "id")).toBe("Rp165.732")
-    expect(formatAmount(1_000_000.5, "en")).toBe("Rp 1,000,000.50")
+    expect(formatAmount(1_000_000.5, "en")).toBe("Rp1.000.000,50")
     expect(formatAmount(1_000_000.5, "id")).toBe("Rp1.000.000,50")
-    expect(formatAmount(999, "en")).toBe("Rp 999")
-    expect(formatAmount(-7, "en")).toBe("-Rp 7")
-    expect(formatAmount(0, "en")).toBe("Rp 0")
+    expect(formatAmount(999, "en")).toBe("Rp999")
+    expect(formatAmount(-7, "en")).toBe("-Rp7")
+    expect(formatAmount(0, "en")).toBe("Rp0")
     expect(() => formatAmount(Number.POSITIVE_INFINITY, "en")).toThrow(RangeError)
   })
 })

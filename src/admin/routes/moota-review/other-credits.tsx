@@ -13,12 +13,9 @@ import {
 import type { AdminMootaAccount } from "../../../api/admin/moota/types"
 import { useAccountName } from "../../lib/accounts"
 import { accountLabel } from "../../lib/format"
-import { FilterSelect, ListPagination, NoteDialog, SearchField, listState, rupiah, useMootaText, wib } from "../../lib/ui"
+import { FilterSelect, NoteDialog, rupiah, useMootaText, wib } from "../../lib/ui"
 import { MatchDialog, OrderFinder } from "./suggestions"
-import { DetailLine, TransferCells, TransferHeaders, TransferTable, useDebouncedSearch } from "./transfer-list"
-
-const PAGE_SIZE = 20
-const ALL = "all"
+import { ALL, DetailLine, PAGE_SIZE, TransferCells, TransferHeaders, TransferList, useListFilters } from "./transfer-list"
 
 /**
  * Credits kept out of the review queue: money on the shop's accounts that no order could explain
@@ -27,13 +24,10 @@ const ALL = "all"
  */
 export function OtherCredits({ accounts }: { accounts: AdminMootaAccount[] }) {
   const { t } = useMootaText()
-  const [filters, setFilters] = useState<OtherCreditFilters>({ kind: "", bank_id: "", q: "", offset: 0, limit: PAGE_SIZE })
-  const [search, setSearch] = useDebouncedSearch(setFilters)
+  const list = useListFilters<OtherCreditFilters>({ kind: "", bank_id: "", q: "", offset: 0, limit: PAGE_SIZE })
+  const { filters, set } = list
   const [selected, setSelected] = useState<OtherCredit | null>(null)
   const { data, isLoading, error } = useOtherCredits(filters)
-
-  const set = (key: "kind" | "bank_id") => (value: string) => setFilters((f) => ({ ...f, [key]: value === ALL ? "" : value, offset: 0 }))
-  const count = data?.count ?? 0
 
   return (
     <div className="divide-y" data-testid="moota-other-credits">
@@ -42,47 +36,46 @@ export function OtherCredits({ accounts }: { accounts: AdminMootaAccount[] }) {
           {t("otherCredits.help")}
         </Text>
       </div>
-      <div className="flex flex-wrap items-end gap-3 px-6 py-4">
-        <FilterSelect
-          label={t("otherCredits.kind")}
-          value={filters.kind || ALL}
-          onChange={set("kind")}
-          options={[
-            { value: ALL, label: t("review.filters.all") },
-            { value: "unrelated", label: t("otherCredits.kinds.unrelated") },
-            { value: "history", label: t("otherCredits.kinds.history") },
-          ]}
-        />
-        <FilterSelect
-          label={t("review.filters.account")}
-          value={filters.bank_id || ALL}
-          onChange={set("bank_id")}
-          options={[{ value: ALL, label: t("review.filters.all") }, ...accounts.map((a) => ({ value: a.bank_id, label: accountLabel(a) }))]}
-        />
-        <SearchField id="moota-other-search" label={t("review.filters.search")} value={search} onChange={setSearch} />
-      </div>
-      {listState({ t, error, isLoading, empty: !data?.other_credits.length, emptyText: t("otherCredits.empty") }) ?? (
-        <TransferTable
-          headers={
-            <>
-              <TransferHeaders />
-              <Table.HeaderCell>{t("otherCredits.kind")}</Table.HeaderCell>
-              <Table.HeaderCell>{t("widget.description")}</Table.HeaderCell>
-            </>
-          }
-        >
-          {data?.other_credits.map((c) => (
-            <CreditRow key={c.inbox_id} credit={c} onOpen={() => setSelected(c)} />
-          ))}
-        </TransferTable>
-      )}
-      <ListPagination
-        count={count}
+      <TransferList
+        searchId="moota-other-search"
+        search={list.search}
+        onSearch={list.setSearch}
+        state={{ error, isLoading, empty: !data?.other_credits.length, emptyText: t("otherCredits.empty") }}
+        count={data?.count ?? 0}
         offset={filters.offset}
-        pageSize={PAGE_SIZE}
-        onOffset={(offset) => setFilters((f) => ({ ...f, offset }))}
+        onOffset={list.setOffset}
+        drawer={<CreditDrawer credit={selected} onClose={() => setSelected(null)} />}
+        headers={
+          <>
+            <TransferHeaders />
+            <Table.HeaderCell>{t("otherCredits.kind")}</Table.HeaderCell>
+            <Table.HeaderCell className="max-sm:hidden">{t("widget.description")}</Table.HeaderCell>
+          </>
+        }
+        rows={data?.other_credits.map((c) => (
+          <CreditRow key={c.inbox_id} credit={c} onOpen={() => setSelected(c)} />
+        ))}
+        filters={
+          <>
+            <FilterSelect
+              label={t("otherCredits.kind")}
+              value={filters.kind || ALL}
+              onChange={set("kind")}
+              options={[
+                { value: ALL, label: t("review.filters.all") },
+                { value: "unrelated", label: t("otherCredits.kinds.unrelated") },
+                { value: "history", label: t("otherCredits.kinds.history") },
+              ]}
+            />
+            <FilterSelect
+              label={t("review.filters.account")}
+              value={filters.bank_id || ALL}
+              onChange={set("bank_id")}
+              options={[{ value: ALL, label: t("review.filters.all") }, ...accounts.map((a) => ({ value: a.bank_id, label: accountLabel(a) }))]}
+            />
+          </>
+        }
       />
-      <CreditDrawer credit={selected} onClose={() => setSelected(null)} />
     </div>
   )
 }
@@ -101,7 +94,7 @@ function CreditRow({ credit, onOpen }: { credit: OtherCredit; onOpen: () => void
           {t(`otherCredits.kinds.${credit.kind}`)}
         </Badge>
       </Table.Cell>
-      <Table.Cell className="max-w-[280px] truncate">{credit.description ?? "–"}</Table.Cell>
+      <Table.Cell className="max-w-[280px] truncate max-sm:hidden">{credit.description ?? "–"}</Table.Cell>
     </Table.Row>
   )
 }

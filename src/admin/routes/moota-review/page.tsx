@@ -2,16 +2,14 @@ import { defineRouteConfig } from "@medusajs/admin-sdk"
 import { Cash } from "@medusajs/icons"
 import { Badge, Container, Heading, Table, Tabs, Text } from "@medusajs/ui"
 import { useState } from "react"
+import { useSearchParams } from "react-router-dom"
 import { useReviewItems, useReviewSummary, type ReviewFilters, type ReviewItem } from "../../lib/api"
 import { REVIEW_REASONS, REVIEW_STATUSES } from "../../../lib/statuses"
-import { FilterSelect, ListPagination, SearchField, listState, Status, useMootaText } from "../../lib/ui"
+import { FilterSelect, MootaCrumb, Status, useMootaText } from "../../lib/ui"
 import { accountLabel } from "../../lib/format"
 import { OtherCredits } from "./other-credits"
 import { ReviewDrawer } from "./review-drawer"
-import { TransferCells, TransferHeaders, TransferTable, useDebouncedSearch } from "./transfer-list"
-
-const PAGE_SIZE = 20
-const ALL = "all"
+import { ALL, PAGE_SIZE, TransferCells, TransferHeaders, TransferList, useListFilters } from "./transfer-list"
 
 /**
  * The transfers the plugin would not confirm on its own (unmatched, ambiguous, late, after a cancel,
@@ -22,16 +20,13 @@ const ALL = "all"
 const MootaReviewPage = () => {
   const { t } = useMootaText()
   const summary = useReviewSummary()
-  const [filters, setFilters] = useState<ReviewFilters>({ status: "open", reason: "", bank_id: "", q: "", offset: 0, limit: PAGE_SIZE })
-  const [search, setSearch] = useDebouncedSearch(setFilters)
-  // `?item=` opens that item (the order widget links here).
-  const [selected, setSelected] = useState<string | null>(() => new URLSearchParams(window.location.search).get("item"))
+  const list = useListFilters<ReviewFilters>({ status: "open", reason: "", bank_id: "", q: "", offset: 0, limit: PAGE_SIZE })
+  const { filters, set } = list
+  // ?item=<id> (an alert's admin_path) opens that transfer's drawer.
+  const [params] = useSearchParams()
+  const [selected, setSelected] = useState<string | null>(params.get("item"))
   const [view, setView] = useState<"queue" | "other">("queue")
   const { data, isLoading, error } = useReviewItems(filters)
-
-  const set = (key: "status" | "reason" | "bank_id") => (value: string) =>
-    setFilters((f) => ({ ...f, [key]: value === ALL ? "" : value, offset: 0 }))
-  const count = data?.count ?? 0
 
   const header = (
     <div className="px-6 py-4">
@@ -61,68 +56,78 @@ const MootaReviewPage = () => {
   return (
     <Container className="divide-y p-0" data-testid="moota-review">
       {header}
-      <div className="flex flex-wrap items-end gap-3 px-6 py-4">
-        <FilterSelect
-          label={t("review.filters.status")}
-          value={filters.status || ALL}
-          onChange={set("status")}
-          options={[
-            { value: ALL, label: t("review.filters.all") },
-            ...REVIEW_STATUSES.map((s) => ({ value: s, label: t(`review.statuses.${s}`) })),
-          ]}
-        />
-        <FilterSelect
-          label={t("review.filters.reason")}
-          value={filters.reason || ALL}
-          onChange={set("reason")}
-          options={[
-            { value: ALL, label: t("review.filters.all") },
-            ...REVIEW_REASONS.map((r) => {
-              const n = summary.data?.by_reason[r]
-              return { value: r, label: `${t(`reasons.${r}`)}${n ? ` (${n})` : ""}` }
-            }),
-          ]}
-        />
-        <FilterSelect
-          label={t("review.filters.account")}
-          value={filters.bank_id || ALL}
-          onChange={set("bank_id")}
-          options={[
-            { value: ALL, label: t("review.filters.all") },
-            ...(summary.data?.accounts ?? []).map((a) => ({ value: a.bank_id, label: accountLabel(a) })),
-          ]}
-        />
-        <SearchField id="moota-review-search" label={t("review.filters.search")} value={search} onChange={setSearch} />
-      </div>
-      {listState({ t, error, isLoading, empty: !data?.review_items.length, emptyText: t("review.empty") }) ?? (
-        <TransferTable
-          headers={
-            <>
-              <TransferHeaders />
-              <Table.HeaderCell>{t("review.columns.reason")}</Table.HeaderCell>
-              <Table.HeaderCell>{t("review.columns.order")}</Table.HeaderCell>
-              <Table.HeaderCell>{t("review.columns.status")}</Table.HeaderCell>
-            </>
-          }
-        >
-          {data?.review_items.map((item) => (
-            <ItemRow key={item.id} item={item} onOpen={() => setSelected(item.id)} />
-          ))}
-        </TransferTable>
-      )}
-      <ListPagination
-        count={count}
+      <TransferList
+        searchId="moota-review-search"
+        search={list.search}
+        onSearch={list.setSearch}
+        state={{ error, isLoading, empty: !data?.review_items.length, emptyText: t("review.empty") }}
+        count={data?.count ?? 0}
         offset={filters.offset}
-        pageSize={PAGE_SIZE}
-        onOffset={(offset) => setFilters((f) => ({ ...f, offset }))}
+        onOffset={list.setOffset}
+        drawer={<ReviewDrawer id={selected} onClose={() => setSelected(null)} />}
+        headers={
+          <>
+            <TransferHeaders />
+            <Table.HeaderCell className="max-sm:hidden">{t("review.columns.reason")}</Table.HeaderCell>
+            <Table.HeaderCell className="max-sm:hidden">{t("review.columns.order")}</Table.HeaderCell>
+            <Table.HeaderCell>{t("review.columns.status")}</Table.HeaderCell>
+          </>
+        }
+        rows={data?.review_items.map((item) => (
+          <ItemRow key={item.id} item={item} onOpen={() => setSelected(item.id)} />
+        ))}
+        filters={
+          <>
+            <FilterSelect
+              label={t("review.filters.status")}
+              value={filters.status || ALL}
+              onChange={set("status")}
+              options={[
+                { value: ALL, label: t("review.filters.all") },
+                ...REVIEW_STATUSES.map((s) => ({ value: s, label: t(`review.statuses.${s}`) })),
+              ]}
+            />
+            <FilterSelect
+              label={t("review.filters.reason")}
+              value={filters.reason || ALL}
+              onChange={set("reason")}
+              options={[
+                { value: ALL, label: t("review.filters.all") },
+                ...REVIEW_REASONS.map((r) => {
+                  const n = summary.data?.by_reason[r]
+                  return { value: r, label: `${t(`reasons.${r}`)}${n ? ` (${n})` : ""}` }
+                }),
+              ]}
+            />
+            <FilterSelect
+              label={t("review.filters.account")}
+              value={filters.bank_id || ALL}
+              onChange={set("bank_id")}
+              options={[
+                { value: ALL, label: t("review.filters.all") },
+                ...(summary.data?.accounts ?? []).map((a) => ({ value: a.bank_id, label: accountLabel(a) })),
+              ]}
+            />
+          </>
+        }
       />
-      <ReviewDrawer id={selected} onClose={() => setSelected(null)} />
     </Container>
   )
 }
 
 function ItemRow({ item, onOpen }: { item: ReviewItem; onOpen: () => void }) {
   const { t } = useMootaText()
+  const reason =
+    item.status === "open" ? (
+      <Badge size="2xsmall" color={item.reason === "unmatched" ? "orange" : "red"} className="whitespace-nowrap">
+        {t(`reasons.${item.reason}`)}
+      </Badge>
+    ) : (
+      // Settled: the reason is history, not a state beside "Matched".
+      <Text size="xsmall" className="text-ui-fg-muted whitespace-nowrap">
+        {t("queue.wasReason", { reason: t(`reasons.${item.reason}`) })}
+      </Text>
+    )
   return (
     <Table.Row className="cursor-pointer" onClick={onOpen} data-testid={`moota-review-row-${item.id}`}>
       <TransferCells
@@ -132,19 +137,8 @@ function ItemRow({ item, onOpen }: { item: ReviewItem; onOpen: () => void }) {
         bankId={item.bank_id}
         accountMasked={item.mutation?.account_number_masked}
       />
-      <Table.Cell>
-        {item.status === "open" ? (
-          <Badge size="2xsmall" color={item.reason === "unmatched" ? "orange" : "red"}>
-            {t(`reasons.${item.reason}`)}
-          </Badge>
-        ) : (
-          // Settled: the reason is history, not a state beside "Matched".
-          <Text size="xsmall" className="text-ui-fg-muted whitespace-nowrap">
-            {t("queue.wasReason", { reason: t(`reasons.${item.reason}`) })}
-          </Text>
-        )}
-      </Table.Cell>
-      <Table.Cell data-testid="moota-review-order">
+      <Table.Cell className="max-sm:hidden">{reason}</Table.Cell>
+      <Table.Cell className="max-sm:hidden" data-testid="moota-review-order">
         {item.order?.display_id ? (
           `#${item.order.display_id}`
         ) : item.reported_order?.display_id ? (
@@ -158,6 +152,8 @@ function ItemRow({ item, onOpen }: { item: ReviewItem; onOpen: () => void }) {
       </Table.Cell>
       <Table.Cell>
         <Status status={item.status}>{t(`review.statuses.${item.status}`)}</Status>
+        {/* On a phone the reason sits under the status, so both stay on screen. */}
+        <div className="sm:hidden">{reason}</div>
       </Table.Cell>
     </Table.Row>
   )
@@ -180,6 +176,9 @@ const ReviewMenuIcon = () => {
     </span>
   )
 }
+
+/** The dashboard's breadcrumb (it was empty on this page). */
+export const handle = { breadcrumb: () => <MootaCrumb k="review.menu" /> }
 
 export const config = defineRouteConfig({
   label: "moota.review.menu",

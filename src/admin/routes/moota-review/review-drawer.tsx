@@ -6,7 +6,21 @@ import { MootaClaims } from "../../components/moota-claims"
 import { NoteDialog, Status, errorText, rupiah, useMootaText, wib } from "../../lib/ui"
 import { CandidateCard, MatchDialog, OrderFinder } from "./suggestions"
 import { DetailLine } from "./transfer-list"
+import { formatRupiah } from "../../../lib/amount"
 import { useAccountName } from "../../lib/accounts"
+import type { AdminMootaClaim as Claim } from "../../../api/admin/moota/types"
+
+/** When a buyer reported this transfer: who, for which order, and what their payment page will say. */
+function dismissWarning(t: (key: string, o?: Record<string, unknown>) => string, claims: Claim[], amount: number | null): string | undefined {
+  const claim = claims[0]
+  if (!claim) {
+    return undefined
+  }
+  const who = claim.order?.display_id
+    ? t("screens.dismissReported", { sender: claim.sender_name, order: claim.order.display_id })
+    : t("screens.dismissReportedNoOrder", { sender: claim.sender_name })
+  return `${who} ${t("screens.dismissBuyerTold", { amount: formatRupiah(amount ?? claim.amount) })}`
+}
 
 /**
  * One review item, kept current while open (it polls): an open item shows why it is here, the orders
@@ -30,7 +44,7 @@ export function ReviewDrawer({ id, onClose }: { id: string | null; onClose: () =
           ) : isLoading || !data || !id ? (
             <Text size="small">{t("common.loading")}</Text>
           ) : (
-            <ItemDetail key={id} id={id} item={data.review_item} candidates={data.candidates} history={data.history} />
+            <ItemDetail key={id} id={id} item={data.review_item} candidates={data.candidates} history={data.history} claims={data.claims ?? []} />
           )}
           {data && <MootaClaims claims={data.claims} showOrder className="" />}
         </Drawer.Body>
@@ -39,7 +53,7 @@ export function ReviewDrawer({ id, onClose }: { id: string | null; onClose: () =
   )
 }
 
-function ItemDetail(props: { id: string; item: ReviewItem; candidates: Candidate[]; history: HistoryEntry[] }) {
+function ItemDetail(props: { id: string; item: ReviewItem; candidates: Candidate[]; history: HistoryEntry[]; claims: Claim[] }) {
   const { t, lang } = useMootaText()
   const accountName = useAccountName()
   const { item } = props
@@ -82,7 +96,7 @@ function ItemDetail(props: { id: string; item: ReviewItem; candidates: Candidate
         <DetailLine label={t("widget.description")} value={m?.description ?? "–"} />
         <DetailLine label={t("widget.source")} value={m ? t(`widget.sources.${m.source}`) : "–"} />
       </div>
-      {open && <OpenActions id={props.id} item={item} candidates={props.candidates} onActed={() => setActed(true)} />}
+      {open && <OpenActions id={props.id} item={item} candidates={props.candidates} claims={props.claims} onActed={() => setActed(true)} />}
       {props.history.length > 0 && (
         <div className="flex flex-col gap-y-1">
           <Text size="small" weight="plus">
@@ -129,7 +143,7 @@ function Resolution({ item, history }: { item: ReviewItem; history: HistoryEntry
   )
 }
 
-function OpenActions(props: { id: string; item: ReviewItem; candidates: Candidate[]; onActed: () => void }) {
+function OpenActions(props: { id: string; item: ReviewItem; candidates: Candidate[]; claims: Claim[]; onActed: () => void }) {
   const { t } = useMootaText()
   const errorOf = useErrorText()
   const match = useMatch(props.id)
@@ -192,6 +206,7 @@ function OpenActions(props: { id: string; item: ReviewItem; candidates: Candidat
         title={t("review.dismissTitle")}
         description={t("review.dismissText")}
         confirmLabel={t("review.dismiss")}
+        warning={dismissWarning(t, props.claims, props.item.amount)}
         busy={dismiss.isPending}
         error={dismiss.error ? errorOf(dismiss.error) : null}
         onConfirm={(note) => {

@@ -20,6 +20,12 @@ function stateOf(c: Candidate): "open" | "paid" | "canceled" | "expired" | "rele
   return "open"
 }
 
+/**
+ * Matched with a note only when the evidence is unambiguous: the buyer reported this transfer for this
+ * order, or it is the only open order the transfer fits, and no exception applies. Anything else asks why.
+ */
+const oneClick = (c: Candidate): boolean => !!c.evidence && !c.overrides.length
+
 export function CandidateCard({ c, canMatch, onMatch }: { c: Candidate; canMatch: boolean; onMatch: (c: Candidate) => void }) {
   const { t, lang } = useMootaText()
   const state = stateOf(c)
@@ -35,9 +41,9 @@ export function CandidateCard({ c, canMatch, onMatch }: { c: Candidate; canMatch
               {t("common.order", { id: c.order.display_id ?? c.order.id })}
             </Link>
           ) : (
-            c.reservation_id
+            t("screens.noOrder")
           )}{" "}
-          · {rupiah(c.transfer_amount)}
+          · <span className="whitespace-nowrap">{rupiah(c.transfer_amount)}</span>
         </Text>
         <Text size="xsmall" className="text-ui-fg-subtle">
           {[c.order?.customer_name, c.order?.email].filter(Boolean).join(" · ")}
@@ -61,11 +67,16 @@ export function CandidateCard({ c, canMatch, onMatch }: { c: Candidate; canMatch
               {t(`review.hints.${h}`)}
             </Badge>
           ))}
+          {c.evidence === "only_fit" && (
+            <Badge size="2xsmall" color="blue">
+              {t("screens.onlyFit")}
+            </Badge>
+          )}
         </div>
       </div>
       {canMatch && c.matchable && (
-        <Button size="small" variant={c.overrides.length ? "transparent" : "secondary"} onClick={() => onMatch(c)}>
-          {c.overrides.length ? t("queue.matchWithReason") : t("review.match")}
+        <Button size="small" variant={oneClick(c) ? "primary" : "secondary"} onClick={() => onMatch(c)}>
+          {oneClick(c) ? t("review.match") : t("queue.matchWithReason")}
         </Button>
       )}
     </div>
@@ -137,7 +148,7 @@ export function MatchDialog(props: {
   const { t } = useMootaText()
   const [reason, setReason] = useState("")
   const c = props.target
-  const needsReason = !!c?.overrides.length
+  const needsReason = !!c && !oneClick(c)
   const difference = c && props.transferAmount !== null ? props.transferAmount - c.transfer_amount : null
   return (
     <NoteDialog
@@ -154,7 +165,8 @@ export function MatchDialog(props: {
       busy={props.busy}
       error={props.error}
       confirmDisabled={needsReason && reason.trim().length < 3}
-      onConfirm={(note) => props.onConfirm(note, needsReason ? reason.trim() : undefined)}
+      noteOptional={needsReason}
+      onConfirm={(note) => props.onConfirm(note || reason.trim(), needsReason ? reason.trim() : undefined)}
     >
       {c && (
         <div className="bg-ui-bg-subtle flex flex-col gap-y-1 rounded-md px-3 py-2" data-testid="moota-match-compare">
@@ -174,7 +186,7 @@ export function MatchDialog(props: {
             ))}
           </div>
           <Text size="xsmall" className="text-ui-fg-subtle">
-            {t("queue.overridesHelp")}
+            {c!.overrides.length ? t("queue.overridesHelp") : t("screens.ambiguousHelp")}
           </Text>
           <Label size="small" weight="plus" htmlFor="moota-override-reason">
             {t("queue.reasonLabel")}

@@ -1,14 +1,60 @@
 import { Table, Text } from "@medusajs/ui"
 import { useEffect, useState, type ReactNode } from "react"
-import { rupiah, useMootaText, wib } from "../../lib/ui"
+import { ListPagination, SearchField, listState, rupiah, useMootaText, wib } from "../../lib/ui"
 import { useAccountName } from "../../lib/accounts"
 
-/** What the review queue and the other-credits list share: the table, a transfer's first cells, a detail line, the search box's delay. */
+/**
+ * What the review queue and the other-credits list share: one list scaffold (filters, search, table,
+ * paging, drawer), a transfer's first cells, a detail line, the search box's delay.
+ */
 
-/** A list of transfers that scrolls inside its card on a phone. */
+export const ALL = "all"
+export const PAGE_SIZE = 20
+
+/** A list's filters, its search box (applied once the merchant pauses typing), and a setter per select. */
+export function useListFilters<F extends { q: string; offset: number }>(initial: F) {
+  const [filters, setFilters] = useState<F>(initial)
+  const [search, setSearch] = useDebouncedSearch(setFilters)
+  const set = (key: keyof F) => (value: string) => setFilters((f) => ({ ...f, [key]: value === ALL ? "" : value, offset: 0 }))
+  const setOffset = (offset: number) => setFilters((f) => ({ ...f, offset }))
+  return { filters, search, setSearch, set, setOffset }
+}
+
+/** The list scaffold: filters and search, the rows (or why there are none), the paging, the drawer. */
+export function TransferList(props: {
+  searchId: string
+  search: string
+  onSearch: (v: string) => void
+  filters: ReactNode
+  state: { error: unknown; isLoading: boolean; empty: boolean; emptyText: string }
+  headers: ReactNode
+  rows: ReactNode
+  count: number
+  offset: number
+  onOffset: (offset: number) => void
+  drawer: ReactNode
+}) {
+  const { t } = useMootaText()
+  return (
+    <>
+      <div className="flex flex-wrap items-end gap-3 px-6 py-4 [&>*]:max-sm:min-w-0 [&>*]:max-sm:basis-full">
+        {props.filters}
+        <SearchField id={props.searchId} label={t("review.filters.search")} value={props.search} onChange={props.onSearch} />
+      </div>
+      {listState({ t, ...props.state }) ?? <TransferTable headers={props.headers}>{props.rows}</TransferTable>}
+      {/* On a phone the dashboard's pagination would wrap: its count and its buttons on two tidy rows. */}
+      <div className="[&>div]:max-sm:flex-wrap [&>div]:max-sm:gap-y-2 [&>div]:max-sm:px-4" data-testid="moota-list-pagination">
+        <ListPagination count={props.count} offset={props.offset} pageSize={PAGE_SIZE} onOffset={props.onOffset} />
+      </div>
+      {props.drawer}
+    </>
+  )
+}
+
+/** A list of transfers that scrolls inside its card on a phone (with narrower cell padding there). */
 export function TransferTable({ headers, children }: { headers: ReactNode; children: ReactNode }) {
   return (
-    <div className="overflow-x-auto">
+    <div className="overflow-x-auto max-sm:[&_td]:!px-3 max-sm:[&_th]:!px-3">
       <Table>
         <Table.Header>
           <Table.Row>{headers}</Table.Row>
@@ -26,12 +72,15 @@ export function TransferHeaders() {
     <>
       <Table.HeaderCell>{t("review.columns.received")}</Table.HeaderCell>
       <Table.HeaderCell className="text-right">{t("review.columns.amount")}</Table.HeaderCell>
-      <Table.HeaderCell>{t("review.columns.account")}</Table.HeaderCell>
+      <Table.HeaderCell className="max-md:hidden">{t("review.columns.account")}</Table.HeaderCell>
     </>
   )
 }
 
-/** When a transfer arrived, how much (as Moota wrote it when it is no whole rupiah), on which account. */
+/**
+ * When a transfer arrived, how much (as Moota wrote it when it is no whole rupiah), on which account.
+ * Below 768 px the account goes under the time (one truncated line), so the list's own columns fit.
+ */
 export function TransferCells(props: {
   at: string | null
   amount: number | null
@@ -43,9 +92,13 @@ export function TransferCells(props: {
   const accountName = useAccountName()
   return (
     <>
-      <Table.Cell className="whitespace-nowrap">{wib(props.at, lang)}</Table.Cell>
-      <Table.Cell className="text-right tabular-nums">{props.amount === null ? props.amountRaw ?? "–" : rupiah(props.amount)}</Table.Cell>
-      <Table.Cell>{accountName(props.bankId, props.accountMasked)}</Table.Cell>
+      {/* On a phone the time may wrap (date, then hour); the amount never does. */}
+      <Table.Cell className="min-w-[7rem] md:whitespace-nowrap">
+        {wib(props.at, lang)}
+        <div className="text-ui-fg-subtle txt-compact-xsmall max-w-[7rem] truncate md:hidden">{accountName(props.bankId, props.accountMasked)}</div>
+      </Table.Cell>
+      <Table.Cell className="whitespace-nowrap text-right tabular-nums">{props.amount === null ? props.amountRaw ?? "–" : rupiah(props.amount)}</Table.Cell>
+      <Table.Cell className="max-w-[16rem] truncate max-md:hidden">{accountName(props.bankId, props.accountMasked)}</Table.Cell>
     </>
   )
 }

@@ -209,6 +209,12 @@ export type AdminMootaCandidate = {
   matchable: boolean
   /** Exceptions a match would make (the payment started after the transfer, amounts too far apart): each needs a typed reason. */
   overrides: ("placed_after_transfer" | "amount_difference")[]
+  /**
+   * Why this candidate may be matched in one click: the buyer reported this very transfer for it
+   * ("claimed"), or it is the only open order the transfer fits ("only_fit"). Null: matching it needs a
+   * typed reason, since another order could be the one paid.
+   */
+  evidence: "claimed" | "only_fit" | null
 }
 
 export type AdminMootaOrderPaymentResponse = { payment: AdminMootaOrderPayment | null; refunds: AdminMootaOrderRefund[] }

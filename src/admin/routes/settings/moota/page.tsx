@@ -4,7 +4,7 @@ import { Badge, Button, Container, Copy, Heading, Table, Text, toast } from "@me
 import type { ReactNode } from "react"
 import { useSendTest, useSetup, type Mutation, type Setup } from "../../../lib/api"
 import { accountLabel, lastDigits } from "../../../lib/format"
-import { Status, errorText, rupiah, useMootaText, wib } from "../../../lib/ui"
+import { MootaCrumb, Status, errorText, rupiah, useMootaText, wib } from "../../../lib/ui"
 
 /**
  * Settings → Moota: is the connection to Moota healthy, which accounts are offered, exactly what to
@@ -89,9 +89,6 @@ function Connection({ setup }: { setup: Setup }) {
       {c.api_token_configured && (
         <Field label={t("settings.reachable")}>
           <Status status={c.reachable ? "paid" : "expired"}>{c.reachable ? t("settings.reachableYes") : t("settings.reachableNo")}</Status>
-          <Text size="xsmall" className="text-ui-fg-subtle">
-            {c.api_base_url}
-          </Text>
           {c.problem && (
             <Text size="xsmall" className="text-ui-fg-error" data-testid="moota-connection-problem">
               {t(`problems.${c.problem}`)}
@@ -148,7 +145,7 @@ function Webhook({ setup }: { setup: Setup }) {
       </Field>
       <Field label={t("settings.secret")}>
         {w.secret_configured ? (
-          <Status status="paid">{t("settings.secretConfigured", { count: w.secrets })}</Status>
+          <Status status="paid">{w.secrets > 1 ? t("screens.secretsDuringChange", { count: w.secrets }) : t("settings.secretConfigured")}</Status>
         ) : (
           <Status status="expired">{t("settings.secretMissing")}</Status>
         )}
@@ -320,6 +317,9 @@ function Activity({ setup }: { setup: Setup }) {
     </Container>
   )
 }
+
+/** The dashboard's breadcrumb: Settings › Moota (it stopped at Settings). */
+export const handle = { breadcrumb: () => <MootaCrumb k="settings.menu" /> }
 
 export const config = defineRouteConfig({
   label: "moota.settings.menu",

@@ -66,12 +66,25 @@ export async function candidatesOf(
         payment_amount: Number(r.transfer_amount),
         code_range: codeRange,
       }),
+      evidence: null,
     }
   })
-  // Stable: within a rank the store's order (nearest amount first) is kept. A buyer's claim for this
-  // very transfer puts that order first among the open ones.
+  return rankByEvidence(candidates)
+}
+
+/**
+ * Ranked by evidence: the order whose buyer reported this very transfer first, then the only open order
+ * the transfer fits (no exception), then the others (stable: the store's order, nearest amount first),
+ * orders that cannot be matched last. Only the first two are marked as evidence (a one-click match).
+ */
+export function rankByEvidence(candidates: AdminMootaCandidate[]): AdminMootaCandidate[] {
+  const claimed = candidates.filter((c) => c.matchable && c.hints.includes("claimed"))
+  const fitting = candidates.filter((c) => c.matchable && !c.overrides.length)
+  for (const c of candidates) {
+    c.evidence = claimed.includes(c) && claimed.length === 1 ? "claimed" : !claimed.length && fitting.length === 1 && fitting[0] === c ? "only_fit" : null
+  }
   const rank = (c: AdminMootaCandidate) =>
-    c.hints.includes("matched") ? 0 : !c.matchable ? 4 : c.overrides.length ? 3 : c.hints.includes("claimed") ? 1 : 2
+    c.hints.includes("matched") ? 0 : !c.matchable ? 5 : c.evidence === "claimed" ? 1 : c.evidence === "only_fit" ? 2 : c.overrides.length ? 4 : 3
   return candidates.sort((a, b) => rank(a) - rank(b))
 }
 

@@ -21,6 +21,8 @@ export type PaymentRef = {
   cart_id: string | null
   order_id: string | null
   order_status: string | null
+  /** The order's number, for the buyer ("#12"): names the saved QR image. */
+  order_display_id?: number | null
   reservation: ReservationRow
   /** The order's whole Moota money; absent for a cart not yet an order. */
   money?: OrderMootaMoney
@@ -43,6 +45,7 @@ export async function findCartPayment(scope: MedusaContainer, cartId: string, sa
     cart_id: found.cart.id,
     order_id: found.order?.id ?? null,
     order_status: found.order?.status ?? null,
+    order_display_id: found.order?.display_id ?? null,
     reservation: found.payment.reservation,
   }
 }
@@ -77,6 +80,7 @@ export async function findOrderPayment(scope: MedusaContainer, orderId: string, 
     cart_id: order!.cart_id,
     order_id: order!.id,
     order_status: order!.status,
+    order_display_id: order!.display_id ?? null,
     reservation: found!.payment.reservation,
     money: found!.money,
   }
@@ -164,6 +168,7 @@ export function toBuyerPayment(r: ReservationRow, options: MootaOptions, ref: Pa
   const payment = {
     ...paymentFromSessionData(sessionDataFromReservation(r, options), ids, now),
     status: buyerStatus(r, { orderStatus: ref.order_status, now }),
+    order_display_id: ref.order_display_id ?? null,
   }
   return ref.money ? { ...payment, ...orderMoneyOf(ref.money, r, ref.order_status, now) } : payment
 }
