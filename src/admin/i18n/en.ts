@@ -1,6 +1,7 @@
 import type { MootaProblem } from "../../lib/moota/problem"
 import type { InboxOutcome, InboxStatus, ReviewReason, ReviewStatus } from "../../lib/statuses"
 import { refundsEn } from "./refunds"
+import { settingsEn } from "./settings"
 
 /** English texts of the Moota admin extensions (keys under `moota.` in the dashboard's namespace). */
 export const en = {
@@ -110,58 +111,6 @@ export const en = {
     releaseDone: "Released.",
     releaseTextOwn:
       "Stop waiting for this payment. A payment of {{amount}} that still arrives on this VA number or QR goes to the review queue. The order is not canceled.",
-  },
-  settings: {
-    title: "Moota",
-    subtitle: "Bank transfer, virtual account and QRIS payments confirmed by Moota.",
-    menu: "Moota",
-    connection: "Connection",
-    apiToken: "API token",
-    tokenValid: "Valid",
-    tokenInvalid: "Refused by Moota",
-    tokenMissing: "Not configured (reconciliation and \"check now\" are off)",
-    reachable: "Moota API",
-    reachableYes: "Reachable",
-    reachableNo: "Unreachable",
-    points: "Moota points",
-    pointsUnknown: "Not reported",
-    accounts: "Accounts",
-    accountsHelp: "The accounts offered at checkout, and whether Moota watches each of them.",
-    columns: {
-      account: "Account",
-      number: "Number",
-      holder: "Holder",
-      kind: "Kind",
-      inMoota: "In Moota",
-      checkout: "At checkout",
-      lastUpdate: "Last update",
-    },
-    enabled: "Offered",
-    disabled: "Not offered",
-    notConfigured: "Not configured",
-    unknown: "Unknown",
-    webhook: "Webhook",
-    webhookUrl: "Webhook URL (paste into Moota)",
-    uniqueCodeRange: "Unique code range in Moota's webhook",
-    uniqueCodeRangeValue: "{{start}} to {{end}}",
-    uniqueCodeRangeHelp: "Set exactly 0 to 999: this store's codes are {{min}}-{{max}} on totals that are not always round thousands.",
-    secret: "Webhook secret",
-    secretConfigured: "Set",
-    secretMissing: "Not configured: every delivery is refused (503)",
-    activity: "Activity",
-    lastWebhook: "Last webhook",
-    lastReconcile: "Last transfer found by reconciliation",
-    lastReconcileRun: "Last reconciliation run",
-    reconcileRunResult: "Credits read: {{fetched}}; new: {{new}}; accounts that failed: {{failed}}",
-    lastTest: "Last test",
-    received24h: "Received in 24 h: {{webhook}} by webhook, {{reconcile}} by reconciliation",
-    openReviews: "Transfers waiting for review",
-    outcome: "Result",
-    sendTest: "Send test",
-    sendTestHelp: "Posts a signed Rp10.000 test transfer to this store's webhook. It never confirms an order.",
-    testOk: "Test delivered: this store's webhook accepted it.",
-    testFailed: "Test failed: {{error}}",
-    testStatus: "Accepted by the webhook",
   },
   review: {
     menu: "Moota review",
@@ -364,16 +313,8 @@ export const en = {
     accounts: "Accounts offered",
   },
   /** Settings → Moota when no region in IDR offers Moota yet (a fresh Medusa store has no IDR). */
-  checkoutSetup: {
-    noIdrCurrency: "Buyers cannot choose Moota yet: the store has no Indonesian rupiah. Add IDR to the store's currencies (Settings → Store → Currencies), create a region in IDR (Settings → Regions), and add Moota to that region's payment providers.",
-    noIdrRegion: "Buyers cannot choose Moota yet: no region in IDR offers it. In Settings → Regions, create or edit a region in IDR and add Moota (MOOTA) to its payment providers.",
-  },
   refunds: refundsEn,
-  settingsWords: {
-    vaQrisUnknown: "Moota did not say whether it watches the virtual accounts and QRIS marked \"Unknown\". Check them in Moota's dashboard.",
-    unknownAccount: "Not in the plugin's options",
-    accountIdForConfig: "To offer it, add it to accounts with bankId {{id}}",
-  },
+  ...settingsEn,
   /** Issue 26: the merchant's screens (evidence-ranked suggestions, dismissal of a reported transfer, dialogs). */
   screens: {
     noOrder: "Checkout not completed · no order",

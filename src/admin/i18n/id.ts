@@ -1,5 +1,6 @@
 import type { MootaTexts } from "./en"
 import { refundsId } from "./refunds"
+import { settingsId } from "./settings"
 
 /** Teks Bahasa Indonesia ekstensi admin Moota (kunci di bawah `moota.`). */
 export const id: MootaTexts = {
@@ -109,58 +110,6 @@ export const id: MootaTexts = {
     releaseDone: "Dilepas.",
     releaseTextOwn:
       "Berhenti menunggu pembayaran ini. Pembayaran {{amount}} yang masih masuk ke nomor VA atau kode QR ini akan masuk antrean tinjauan. Pesanan tidak dibatalkan.",
-  },
-  settings: {
-    title: "Moota",
-    subtitle: "Pembayaran transfer bank, virtual account, dan QRIS yang dikonfirmasi Moota.",
-    menu: "Moota",
-    connection: "Koneksi",
-    apiToken: "Token API",
-    tokenValid: "Valid",
-    tokenInvalid: "Ditolak Moota",
-    tokenMissing: "Belum diatur (rekonsiliasi dan \"cek sekarang\" nonaktif)",
-    reachable: "API Moota",
-    reachableYes: "Terhubung",
-    reachableNo: "Tidak terhubung",
-    points: "Poin Moota",
-    pointsUnknown: "Tidak dilaporkan",
-    accounts: "Rekening",
-    accountsHelp: "Rekening yang ditawarkan saat checkout, dan apakah Moota memantau masing-masing.",
-    columns: {
-      account: "Rekening",
-      number: "Nomor",
-      holder: "Atas nama",
-      kind: "Jenis",
-      inMoota: "Di Moota",
-      checkout: "Saat checkout",
-      lastUpdate: "Pembaruan terakhir",
-    },
-    enabled: "Ditawarkan",
-    disabled: "Tidak ditawarkan",
-    notConfigured: "Belum diatur",
-    unknown: "Tidak diketahui",
-    webhook: "Webhook",
-    webhookUrl: "URL webhook (tempel di Moota)",
-    uniqueCodeRange: "Rentang kode unik di webhook Moota",
-    uniqueCodeRangeValue: "{{start}} sampai {{end}}",
-    uniqueCodeRangeHelp: "Atur tepat 0 sampai 999: kode toko ini {{min}}-{{max}} pada total yang tidak selalu ribuan bulat.",
-    secret: "Secret webhook",
-    secretConfigured: "Sudah diatur",
-    secretMissing: "Belum diatur: setiap kiriman ditolak (503)",
-    activity: "Aktivitas",
-    lastWebhook: "Webhook terakhir",
-    lastReconcile: "Transfer terakhir dari rekonsiliasi",
-    lastReconcileRun: "Rekonsiliasi terakhir dijalankan",
-    reconcileRunResult: "Kredit dibaca: {{fetched}}; baru: {{new}}; rekening gagal: {{failed}}",
-    lastTest: "Tes terakhir",
-    received24h: "Diterima dalam 24 jam: {{webhook}} lewat webhook, {{reconcile}} lewat rekonsiliasi",
-    openReviews: "Transfer menunggu tinjauan",
-    outcome: "Hasil",
-    sendTest: "Kirim tes",
-    sendTestHelp: "Mengirim transfer tes Rp10.000 bertanda tangan ke webhook toko ini. Tidak pernah mengonfirmasi pesanan.",
-    testOk: "Tes terkirim: webhook toko ini menerimanya.",
-    testFailed: "Tes gagal: {{error}}",
-    testStatus: "Diterima webhook",
   },
   review: {
     menu: "Tinjauan Moota",
@@ -359,16 +308,8 @@ export const id: MootaTexts = {
     accounts: "Rekening yang ditawarkan",
   },
   /** Settings → Moota when no region in IDR offers Moota yet (a fresh Medusa store has no IDR). */
-  checkoutSetup: {
-    noIdrCurrency: "Pembeli belum dapat memilih Moota: toko belum memakai rupiah. Tambahkan IDR ke mata uang toko (Pengaturan → Toko → Mata uang), buat wilayah dengan IDR (Pengaturan → Wilayah), lalu tambahkan Moota ke penyedia pembayaran wilayah itu.",
-    noIdrRegion: "Pembeli belum dapat memilih Moota: belum ada wilayah dengan IDR yang menawarkannya. Di Pengaturan → Wilayah, buat atau ubah wilayah dengan IDR dan tambahkan Moota (MOOTA) ke penyedia pembayarannya.",
-  },
   refunds: refundsId,
-  settingsWords: {
-    vaQrisUnknown: "Moota tidak memberi tahu apakah virtual account dan QRIS bertanda \"Tidak diketahui\" dipantau. Periksa di dasbor Moota.",
-    unknownAccount: "Tidak ada di opsi plugin",
-    accountIdForConfig: "Untuk menawarkannya, tambahkan ke accounts dengan bankId {{id}}",
-  },
+  ...settingsId,
   /** Issue 26: layar pedagang (saran menurut bukti, mengabaikan transfer yang dilaporkan, dialog). */
   screens: {
     noOrder: "Checkout tidak selesai · tanpa pesanan",

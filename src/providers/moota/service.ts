@@ -31,7 +31,7 @@ import {
 import { formatRupiah } from "../../lib/amount"
 import { checkoutProblemMessage } from "../../lib/buyer-texts"
 import { sessionDataFromReservation, type MootaSessionData } from "../../lib/instructions"
-import { createMootaClient, normalizePhone, transactionProblemOf, type TransactionProblem } from "../../lib/moota"
+import { createMootaClient, transactionProblemOf, type TransactionProblem } from "../../lib/moota"
 import {
   isMootaTransactionKind,
   parseMootaOptions,
@@ -45,26 +45,11 @@ import { MOOTA_MODULE } from "../../modules/moota"
 import type MootaModuleService from "../../modules/moota/service"
 import type { ReservationRow } from "../../modules/moota/types"
 import { MOOTA_PROVIDER_IDENTIFIER } from "./constants"
+import { amountToAsk, customerOf, paymentCollectionOf, STATUS_FOR_AUTHORIZE, STATUS_FOR_QUERY, transactionDescription } from "./session-input"
 import { paymentDeadline, quarantineEnd } from "../../lib/durations"
 import { errorMessage } from "../../lib/error-message"
 
 type Cradle = Record<string, unknown> & { logger: Logger }
-
-const STATUS_FOR_AUTHORIZE: Record<ReservationRow["status"], PaymentSessionStatus> = {
-  awaiting: PaymentSessionStatus.PENDING_AUTHORIZATION,
-  paid: PaymentSessionStatus.CAPTURED,
-  quarantined: PaymentSessionStatus.ERROR,
-  expired: PaymentSessionStatus.ERROR,
-  released: PaymentSessionStatus.ERROR,
-}
-
-const STATUS_FOR_QUERY: Record<ReservationRow["status"], PaymentSessionStatus> = {
-  awaiting: PaymentSessionStatus.PENDING_AUTHORIZATION,
-  paid: PaymentSessionStatus.CAPTURED,
-  quarantined: PaymentSessionStatus.PENDING_AUTHORIZATION,
-  expired: PaymentSessionStatus.CANCELED,
-  released: PaymentSessionStatus.CANCELED,
-}
 
 /**
  * `pp_moota_moota`: bank transfer / VA / QRIS confirmed by Moota. Thin on purpose: every fact lives in
@@ -281,7 +266,7 @@ class MootaPaymentProviderService extends AbstractPaymentProvider<MootaOptionsIn
     if (total < options.transactionMinTotal) {
       throw refuse("min_total")
     }
-    const customer = this.customerOf_(input)
+    const customer = customerOf(input)
     if (!customer.phone) {
       throw refuse("phone")
     }
@@ -326,21 +311,6 @@ class MootaPaymentProviderService extends AbstractPaymentProvider<MootaOptionsIn
     }
   }
 
-  /** The buyer as Moota wants it: from the session data the storefront sent, else the customer. */
-  private customerOf_(input: InitiatePaymentInput | UpdatePaymentInput): { name: string; email: string | null; phone: string | null } {
-    const data = input.data ?? {}
-    const customer = input.context?.customer
-    const text = (v: unknown, max: number) => (typeof v === "string" && v.trim() && v.length <= max ? v.trim() : null)
-    const email = text(data.email, 254) ?? text(customer?.email, 254)
-    const name =
-      text(data.name, 100) ?? text([customer?.first_name, customer?.last_name].filter(Boolean).join(" "), 100) ?? "Pembeli"
-    return {
-      name,
-      email: email && /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email) ? email : null,
-      phone: normalizePhone(data.phone) ?? normalizePhone(customer?.phone) ?? normalizePhone(customer?.billing_address?.phone),
-    }
-  }
-
   private offeredAccounts_(options: MootaOptions, chosen?: string): MootaAccount[] {
     const enabled = options.accounts.filter((a) => a.enabled && !isMootaTransactionKind(a.kind))
     if (!chosen) {
@@ -369,40 +339,6 @@ class MootaPaymentProviderService extends AbstractPaymentProvider<MootaOptionsIn
     const chosen = typeof previous?.bank_id === "string" ? previous.bank_id : undefined
     return sessionDataFromReservation(row, this.config_(), { bank_id: chosen })
   }
-}
-
-/** The payment collection the server put in the data (queries/collection-session-data.ts). */
-function paymentCollectionOf(data?: Record<string, unknown>): string | null {
-  const id = data?.payment_collection_id
-  return typeof id === "string" && /^pay_col_\w{1,64}$/.test(id) ? id : null
-}
-
-/**
- * What the buyer pays: the session's amount (Medusa gives the collection's whole amount), never more
- * than the collection still owes (`amount_due`, set on the server from the collection: see
- * queries/collection-session-data.ts).
- */
-function amountToAsk(amount: number, data?: Record<string, unknown>): number {
-  if (!Number.isInteger(amount) || amount <= 0) {
-    throw new MedusaError(MedusaError.Types.INVALID_DATA, `Moota payments need a positive whole-rupiah amount, got ${amount}`)
-  }
-  const due = data?.amount_due
-  if (typeof due !== "number" || !Number.isInteger(due) || due >= amount) {
-    return amount
-  }
-  if (due <= 0) {
-    throw new MedusaError(MedusaError.Types.NOT_ALLOWED, "Nothing is left to pay on this payment: it has been paid in full")
-  }
-  return due
-}
-
-/** Moota shows this on its payment page: an order's additional payment says which order it adds to. */
-function transactionDescription(data: Record<string, unknown> | undefined, storeName?: string | null): string {
-  const displayId = data?.order_display_id
-  if (typeof displayId === "number" && data?.for_cart === false) {
-    return `Tambahan untuk pesanan #${displayId}`
-  }
-  return storeName ? `Pesanan ${storeName}` : "Pesanan"
 }
 
 export default MootaPaymentProviderService
