@@ -3,7 +3,7 @@ import { join } from "node:path"
 import type { Page } from "playwright-core"
 import { launchBrowser, type BrowserSession } from "./lib/browser"
 import { ALL_INBOX_OUTCOMES, REVIEW_REASONS } from "../../src/lib/statuses"
-import { placeMootaOrder, startStore } from "../../test-kit"
+import { BUYER_ADDRESS, placeMootaOrder, startStore } from "../../test-kit"
 import type { RunningStore } from "../../test-kit/store"
 
 /**
@@ -261,6 +261,39 @@ describe("Moota admin in the browser", () => {
     markedOrderId = orderId
     mark("marked paid")
     await s.shot("order-marked-paid", page.getByTestId("moota-timeline"))
+  })
+
+  it("asks for a converted draft order's payment with Request payment, and shows the message to paste, in both languages and on a phone", async () => {
+    const { draft_order } = await store.adminApi("POST", "/admin/draft-orders", {
+      email: "budi@example.com",
+      region_id: store.seed.region_id,
+      sales_channel_id: store.seed.sales_channel_id,
+      items: [{ variant_id: store.seed.variant_id, quantity: 1 }],
+      shipping_address: BUYER_ADDRESS,
+      billing_address: BUYER_ADDRESS,
+    })
+    const { order } = await store.adminApi("POST", `/admin/draft-orders/${draft_order.id}/convert-to-order`, {})
+    await page.goto(`${store.url}/app/orders/${order.id}`)
+    const widget = page.getByTestId("moota-order-payment")
+    await widget.getByText("Still owed").waitFor(WAIT)
+    await widget.getByTestId("moota-request-payment").click()
+    const message = widget.getByTestId("moota-request-message")
+    await message.waitFor(WAIT)
+    const text = await message.innerText()
+    const { payment_request } = await store.adminApi("POST", `/admin/moota/orders/${order.id}/payment-request`, {})
+    // The message holds the exact amount the buyer must transfer and the order's number, in words.
+    if (!text.includes(payment_request.transfer_amount_formatted) || !text.includes(`#${order.display_id}`)) {
+      throw new Error(`the request message lacks the amount or the order number: ${text}`)
+    }
+    await expectNoInternals("payment request")
+    await s.shot("request-payment-en-1280", widget)
+    await language("id")
+    await page.setViewportSize({ width: 390, height: 844 })
+    await page.reload()
+    await widget.getByText("Menunggu transfer").first().waitFor(WAIT)
+    await s.shot("request-payment-awaiting-id-390", widget)
+    await language("en")
+    await page.setViewportSize({ width: 1280, height: 900 })
   })
 
   it("shows the Moota settings page with the webhook to configure, and sends a test", async () => {

@@ -313,6 +313,15 @@ export const en = {
     accounts: "Accounts offered",
   },
   /** Settings → Moota when no region in IDR offers Moota yet (a fresh Medusa store has no IDR). */
+  money: {
+    owed: "Still owed",
+    requestPayment: "Request payment",
+    messageTitle: "Message for the buyer (paste it into WhatsApp)",
+    noLink: "Set admin.storefrontUrl in medusa-config to add the payment link to the message.",
+    payments: "Moota payments of this order",
+    additional: "additional",
+    refunds: "Refunds",
+  },
   refunds: refundsEn,
   ...settingsEn,
   /** Issue 26: the merchant's screens (evidence-ranked suggestions, dismissal of a reported transfer, dialogs). */

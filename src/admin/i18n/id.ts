@@ -308,6 +308,15 @@ export const id: MootaTexts = {
     accounts: "Rekening yang ditawarkan",
   },
   /** Settings → Moota when no region in IDR offers Moota yet (a fresh Medusa store has no IDR). */
+  money: {
+    owed: "Masih harus dibayar",
+    requestPayment: "Minta pembayaran",
+    messageTitle: "Pesan untuk pembeli (tempel ke WhatsApp)",
+    noLink: "Isi admin.storefrontUrl di medusa-config agar link pembayaran ikut di pesan.",
+    payments: "Pembayaran Moota pesanan ini",
+    additional: "tambahan",
+    refunds: "Refund",
+  },
   refunds: refundsId,
   ...settingsId,
   /** Issue 26: layar pedagang (saran menurut bukti, mengabaikan transfer yang dilaporkan, dialog). */

@@ -9,7 +9,9 @@ import type {
   AdminMootaHistoryEntry as HistoryEntry,
   AdminMootaMatchResponse,
   AdminMootaMutation as Mutation,
+  AdminMootaOrderMoney as OrderMoney,
   AdminMootaOrderPayment as OrderPayment,
+  AdminMootaPaymentRequest as PaymentRequest,
   AdminMootaOrderPaymentResponse,
   AdminMootaOrderRef as OrderRef,
   AdminMootaOrderSearchResponse,
@@ -22,7 +24,7 @@ import type {
 } from "../../api/admin/moota/types"
 import type { MootaProblem } from "../../lib/moota/problem"
 
-export type { Actor, Candidate, HistoryEntry, Mutation, OrderPayment, OrderRef, ReviewItem, TimelineEvent }
+export type { Actor, Candidate, HistoryEntry, Mutation, OrderMoney, OrderPayment, OrderRef, PaymentRequest, ReviewItem, TimelineEvent }
 
 export type Setup = {
   connection: {
@@ -151,6 +153,15 @@ export function useOrderPayment(orderId: string) {
     queryFn: () => sdk.client.fetch<AdminMootaOrderPaymentResponse>(`/admin/moota/orders/${orderId}`),
     // An awaiting payment turns Paid when Moota reports the transfer: keep the widget current.
     refetchInterval: (query) => (query.state.data?.payment?.status === "awaiting" ? 5_000 : false),
+  })
+}
+
+/** "Request payment": opens the Moota payment of what the order still owes; answers the chat message. */
+export function useRequestPayment(orderId: string) {
+  const invalidate = useInvalidateMoota()
+  return useMutation({
+    mutationFn: () => postMoota<{ payment_request: PaymentRequest }>(`/admin/moota/orders/${orderId}/payment-request`, {}),
+    onSuccess: () => invalidate(),
   })
 }
 

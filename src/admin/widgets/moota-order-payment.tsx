@@ -2,10 +2,11 @@ import { defineWidgetConfig } from "@medusajs/admin-sdk"
 import type { AdminOrder, DetailWidgetProps } from "@medusajs/framework/types"
 import { Button, Container, Heading, Text } from "@medusajs/ui"
 import { useEffect, useRef } from "react"
-import { useInvalidateMoota, useOrderPayment, type OrderPayment } from "../lib/api"
+import { useInvalidateMoota, useOrderPayment, type OrderMoney, type OrderPayment } from "../lib/api"
 import { MootaClaims } from "../components/moota-claims"
 import { Actions } from "../components/order-payment/actions"
 import { Instructions } from "../components/order-payment/instructions"
+import { OrderMoneyPanel } from "../components/order-payment/money"
 import { ReviewFits } from "../components/order-payment/review-fits"
 import { Closed, PaidSummary } from "../components/order-payment/paid-summary"
 import { actorName } from "../components/order-payment/shared"
@@ -46,14 +47,28 @@ const MootaOrderPaymentWidget = ({ data: order }: DetailWidgetProps<AdminOrder>)
     )
   }
   if (!data?.payment) {
-    return null
+    // No Moota payment yet, but money owed (a converted draft order): "Request payment".
+    return data?.money?.can_request_payment ? <OwedCard orderId={order.id} money={data.money} /> : null
   }
-  return <PaymentCard orderId={order.id} payment={data.payment} />
+  return <PaymentCard orderId={order.id} payment={data.payment} money={data.money} />
 }
 
-function PaymentCard({ orderId, payment: p }: { orderId: string; payment: OrderPayment }) {
+function OwedCard({ orderId, money }: { orderId: string; money: OrderMoney }) {
+  const { t } = useMootaText()
+  return (
+    <Container className="divide-y p-0" data-testid="moota-order-payment">
+      <div className="flex items-center justify-between px-6 py-4">
+        <Heading level="h2">{t("widget.title")}</Heading>
+      </div>
+      <OrderMoneyPanel orderId={orderId} money={money} />
+    </Container>
+  )
+}
+
+function PaymentCard({ orderId, payment: p, money }: { orderId: string; payment: OrderPayment; money?: OrderMoney }) {
   const { t, lang } = useMootaText()
-  const status = p.order.status === "canceled" && p.status !== "paid" ? "canceled" : p.status
+  // A canceled order reads canceled, even when it was paid (its refunds are listed below).
+  const status = p.order.status === "canceled" ? "canceled" : p.status
   return (
     <Container className="divide-y p-0" data-testid="moota-order-payment">
       <div className="flex items-center justify-between px-6 py-4">
@@ -63,14 +78,15 @@ function PaymentCard({ orderId, payment: p }: { orderId: string; payment: OrderP
         </Status>
       </div>
 
-      {status === "paid" ? (
+      {p.status === "paid" ? (
         <PaidSummary payment={p} />
       ) : status !== "awaiting" ? (
-        <Closed payment={p} status={status} />
+        <Closed payment={p} status={status as Exclude<typeof status, "paid" | "awaiting">} />
       ) : (
         <Instructions payment={p} />
       )}
 
+      {money && <OrderMoneyPanel orderId={orderId} money={money} />}
       <Timeline payment={p} />
       {p.other_transfers.length > 0 && (
         <div className="px-6 py-4">

@@ -217,7 +217,28 @@ export type AdminMootaCandidate = {
   evidence: "claimed" | "only_fit" | null
 }
 
-export type AdminMootaOrderPaymentResponse = { payment: AdminMootaOrderPayment | null; refunds: AdminMootaOrderRefund[] }
+export type AdminMootaOrderPaymentResponse = {
+  payment: AdminMootaOrderPayment | null
+  money: AdminMootaOrderMoney
+  refunds: AdminMootaOrderRefund[]
+}
+
+/** `POST /admin/moota/orders/:id/payment-request`: the instructions, the payment link and a chat message. */
+export type AdminMootaPaymentRequest = {
+  order_id: string
+  display_id: number | null
+  payment_collection_id: string
+  created: boolean
+  outstanding: number
+  amount: number
+  transfer_amount: number
+  transfer_amount_formatted: string
+  bank_id: string | null
+  accounts: { bank_id: string; kind: string; bank: string; account_number: string | null; account_holder: string }[]
+  expires_at: string
+  link: string | null
+  message: { id: string; en: string }
+}
 export type AdminMootaPaymentCheckResponse = { payment: AdminMootaPaymentCheck }
 export type AdminMootaReviewItemsResponse = { review_items: AdminMootaReviewItem[]; count: number; limit: number; offset: number }
 export type AdminMootaReviewItemResponse = {
