@@ -8,6 +8,12 @@ export type MootaMessages = {
   /** For a QR code Moota made for this order: nothing is transferred by hand. */
   amountQrLabel: string
   amountPaidLabel: string
+  /** A payment an order edit, exchange, claim or the store asked for after the order was placed. */
+  additionalFor: (orderNumber: string) => string
+  /** While awaiting, when the order grew after these instructions were made: what remains after this transfer. */
+  remainsAfter: (amount: string) => string
+  /** The order's refunds: the store transfers them back by hand. */
+  refundLine: (amount: string, sent: boolean) => string
   amountHint: (lastDigits: string) => string
   /** For a VA number or QR Moota made for this order (no unique code). */
   exactAmountHint: string
@@ -103,6 +109,9 @@ const id: MootaMessages = {
   amountLabel: "Jumlah transfer",
   amountQrLabel: "Jumlah yang dibayar",
   amountPaidLabel: "Jumlah dibayar",
+  additionalFor: (n) => `Tambahan pembayaran untuk pesanan ${n}`,
+  remainsAfter: (amount) => `Total pesanan berubah. Setelah transfer ini, masih ada ${amount} yang harus dibayar; instruksinya muncul di sini.`,
+  refundLine: (amount, sent) => (sent ? `Refund ${amount} sudah dikirim toko.` : `Refund ${amount} akan dikirim toko ke rekening Anda.`),
   amountHint: (d) => `Transfer tepat sampai 3 digit terakhir (${d}) agar pembayaran terkonfirmasi otomatis.`,
   copy: "Salin",
   copied: "Tersalin",
@@ -192,6 +201,9 @@ const en: MootaMessages = {
   amountLabel: "Amount to transfer",
   amountQrLabel: "Amount to pay",
   amountPaidLabel: "Amount paid",
+  additionalFor: (n) => `Additional payment for order ${n}`,
+  remainsAfter: (amount) => `The order total changed. After this transfer, ${amount} more remains to pay; its instructions will show here.`,
+  refundLine: (amount, sent) => (sent ? `Refund of ${amount} sent by the store.` : `The store will send a refund of ${amount} to your account.`),
   amountHint: (d) => `Transfer the exact amount, last 3 digits (${d}) included, so the payment is confirmed automatically.`,
   copy: "Copy",
   copied: "Copied",

@@ -98,6 +98,17 @@ export function MootaPayment(props: MootaPaymentProps): ReactNode {
         {state.announcement}
       </p>
 
+      {payment.purpose === "additional" && payment.order_display_id != null && status !== "canceled" && (
+        <p style={S.text} data-testid="moota-additional">
+          {t.additionalFor(`#${payment.order_display_id}`)}
+        </p>
+      )}
+      {awaiting && (payment.outstanding ?? 0) > payment.order_total && (
+        <p style={S.text} data-testid="moota-remains">
+          {t.remainsAfter(formatRupiah((payment.outstanding ?? 0) - payment.order_total))}
+        </p>
+      )}
+
       {review && (
         <ReviewNotice review={review} expected={amount} transferAmount={payment.transfer_amount} reported={!!claim} lang={lang} t={t} />
       )}
@@ -153,6 +164,11 @@ export function MootaPayment(props: MootaPaymentProps): ReactNode {
       )}
       {status === "expired" && !inReview && <p style={S.text}>{t.expired}</p>}
       {status === "canceled" && !inReview && <p style={S.text}>{t.canceled}</p>}
+      {(payment.refunds ?? []).map((r, i) => (
+        <p key={i} style={S.text} data-testid="moota-refund">
+          {t.refundLine(r.amount_formatted, r.status === "sent")}
+        </p>
+      ))}
 
       {/* A VA number or QR of the order's own confirms by itself: no transfer report to send. */}
       {status !== "paid" && payment.order_id && submitClaim && (!own || claim) && (

@@ -535,3 +535,31 @@ describe("MootaPayment: paid by a transfer the merchant matched", () => {
     expect(screen.getByTestId("moota-amount").querySelector("mark")).toBeNull()
   })
 })
+
+describe("MootaPayment: an order's later payments", () => {
+  it("names an additional payment and says what remains after it when the order grew", async () => {
+    const payment = awaitingPayment(NOW, { purpose: "additional", order_display_id: 12, outstanding: 315_000 })
+    render(<MootaPayment api={fakeApi()} initialPayment={payment} pollIntervalMs={0} lang="en" />)
+    await flush()
+    expect(screen.getByTestId("moota-additional").textContent).toBe("Additional payment for order #12")
+    expect(screen.getByTestId("moota-remains").textContent).toContain(`Rp${(315_000 - payment.order_total).toLocaleString("id-ID")}`)
+  })
+
+  it("says nothing more while the order owes exactly this payment", async () => {
+    const payment = awaitingPayment(NOW, { purpose: "order", order_display_id: 12, outstanding: 165_000 })
+    render(<MootaPayment api={fakeApi()} initialPayment={payment} pollIntervalMs={0} lang="id" />)
+    await flush()
+    expect(screen.queryByTestId("moota-additional")).toBeNull()
+    expect(screen.queryByTestId("moota-remains")).toBeNull()
+  })
+
+  it("shows a canceled paid order as canceled, with its refund and whether it was sent", async () => {
+    const refund = { amount: 165_000, amount_formatted: "Rp165.000", created_at: new Date(NOW).toISOString(), status: "to_send" as const, sent_at: null }
+    const payment = awaitingPayment(NOW, { status: "canceled", refunds: [refund] })
+    render(<MootaPayment api={fakeApi()} initialPayment={payment} pollIntervalMs={0} lang="id" />)
+    await flush()
+    expect(screen.getByTestId("moota-status").textContent).toBe("Dibatalkan")
+    expect(screen.getByTestId("moota-refund").textContent).toBe("Refund Rp165.000 akan dikirim toko ke rekening Anda.")
+    expect(card().textContent).not.toContain("Lunas")
+  })
+})
