@@ -69,11 +69,13 @@ export function ownershipOf(
   if (credit.status === "resolved" || credit.amount === null) {
     return null
   }
-  if (credit.reservation_id !== null) {
-    return credit.reservation_id === r.id ? "linked" : null
+  // Named by the matcher or the merchant: this payment, or this order (e.g. a paid VA number that the
+  // cart's change replaced still names the cart's order).
+  if (credit.reservation_id === r.id || (!!credit.order_id && !!r.order_id && credit.order_id === r.order_id)) {
+    return "linked"
   }
-  if (credit.order_id) {
-    return r.order_id && credit.order_id === r.order_id ? "linked" : null
+  if (credit.reservation_id !== null || credit.order_id) {
+    return null
   }
   if (!r.bank_ids.includes(credit.bank_id) || isBeforeReservation(credit.at, r.created_at)) {
     return null

@@ -23,6 +23,13 @@ describe("buyerReviewOf: a transfer the store is checking for this order (only w
     expect(asksForClaim(r, [item()])).toBe(false)
   })
 
+  it("tells the buyer of the order a replaced payment names (a VA number the cart's change replaced), and no other order", () => {
+    const replaced = item({ reservation_id: "mres_old", order_id: "order_1", fitting_reservation_ids: [] })
+    expect(buyerReviewOf({ ...r, order_id: "order_1" }, [replaced])?.state).toBe("checking")
+    expect(buyerReviewOf({ ...r, order_id: "order_2" }, [replaced])).toBeNull()
+    expect(buyerReviewOf(r, [replaced])).toBeNull()
+  })
+
   it("tells nobody about a transfer that fits several payments, and asks each buyer for a confirmation", () => {
     const shared = item({ fitting_reservation_ids: ["mres_1", "mres_2"] })
     expect(buyerReviewOf(r, [shared])).toBeNull()
