@@ -25,6 +25,7 @@ mootaHttpSuite({}, ({ store, api: http, moota, sandbox }) => {
         session_id: session.id,
         cart_id: cart.id,
         order_id: null,
+        order_display_id: null,
         currency_code: "idr",
         order_total: 165_000,
         unique_code: d.unique_code,
