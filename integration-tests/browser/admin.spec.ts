@@ -430,7 +430,7 @@ describe("Moota admin in the browser", () => {
     const payment = (order.payment_collections as any[]).flatMap((pc) => pc.payments ?? []).find((p: any) => p.provider_id === "pp_moota_moota")
     await store.adminApi("POST", `/admin/payments/${payment.id}/refund`, { amount: 15_000 })
     const words = {
-      en: { title: "Refunds to send", order: `Order #${order.display_id}`, amount: "Rp 15,000", waiting: "Waiting 0 days", paid: "The buyer transferred" },
+      en: { title: "Refunds to send", order: `Order #${order.display_id}`, amount: "Rp15.000", waiting: "Waiting 0 days", paid: "The buyer transferred" },
       id: { title: "Refund yang harus dikirim", order: `Pesanan #${order.display_id}`, amount: "Rp15.000", waiting: "Menunggu 0 hari", paid: "Pembeli mentransfer" },
     }
     for (const lng of ["en", "id"] as const) {

@@ -1,8 +1,8 @@
 import { defineWidgetConfig } from "@medusajs/admin-sdk"
 import type { AdminOrder, DetailWidgetProps } from "@medusajs/framework/types"
 import { Button, Container, Heading, Text } from "@medusajs/ui"
-import { useEffect, useRef } from "react"
-import { useInvalidateMoota, useOrderPayment, type OrderMoney, type OrderPayment } from "../lib/api"
+import { useEffect, useRef, useState } from "react"
+import { useInvalidateMoota, useOrderPayment, type OrderMoney, type OrderPayment, type PaymentRequest } from "../lib/api"
 import { MootaClaims } from "../components/moota-claims"
 import { Actions } from "../components/order-payment/actions"
 import { Instructions } from "../components/order-payment/instructions"
@@ -23,6 +23,8 @@ const MootaOrderPaymentWidget = ({ data: order }: DetailWidgetProps<AdminOrder>)
   const { data, isLoading, error, refetch } = useOrderPayment(order.id)
   const invalidate = useInvalidateMoota()
   const seen = useRef<string | null>(null)
+  // Kept here: the request opens a Moota payment, after which the widget shows the payment card.
+  const [request, setRequest] = useState<PaymentRequest | null>(null)
   const current = data?.payment?.status ?? null
   useEffect(() => {
     // Paid by a webhook while the page is open: the dashboard's own payment section must follow.
@@ -48,24 +50,32 @@ const MootaOrderPaymentWidget = ({ data: order }: DetailWidgetProps<AdminOrder>)
   }
   if (!data?.payment) {
     // No Moota payment yet, but money owed (a converted draft order): "Request payment".
-    return data?.money?.can_request_payment ? <OwedCard orderId={order.id} money={data.money} /> : null
+    return data?.money?.can_request_payment ? <OwedCard orderId={order.id} money={data.money} request={request} onRequest={setRequest} /> : null
   }
-  return <PaymentCard orderId={order.id} payment={data.payment} money={data.money} />
+  return <PaymentCard orderId={order.id} payment={data.payment} money={data.money} request={request} onRequest={setRequest} />
 }
 
-function OwedCard({ orderId, money }: { orderId: string; money: OrderMoney }) {
+type RequestState = { request: PaymentRequest | null; onRequest: (r: PaymentRequest) => void }
+
+function OwedCard({ orderId, money, request, onRequest }: { orderId: string; money: OrderMoney } & RequestState) {
   const { t } = useMootaText()
   return (
     <Container className="divide-y p-0" data-testid="moota-order-payment">
       <div className="flex items-center justify-between px-6 py-4">
         <Heading level="h2">{t("widget.title")}</Heading>
       </div>
-      <OrderMoneyPanel orderId={orderId} money={money} />
+      <OrderMoneyPanel orderId={orderId} money={money} request={request} onRequest={onRequest} />
     </Container>
   )
 }
 
-function PaymentCard({ orderId, payment: p, money }: { orderId: string; payment: OrderPayment; money?: OrderMoney }) {
+function PaymentCard({
+  orderId,
+  payment: p,
+  money,
+  request,
+  onRequest,
+}: { orderId: string; payment: OrderPayment; money?: OrderMoney } & RequestState) {
   const { t, lang } = useMootaText()
   // A canceled order reads canceled, even when it was paid (its refunds are listed below).
   const status = p.order.status === "canceled" ? "canceled" : p.status
@@ -86,7 +96,7 @@ function PaymentCard({ orderId, payment: p, money }: { orderId: string; payment:
         <Instructions payment={p} />
       )}
 
-      {money && <OrderMoneyPanel orderId={orderId} money={money} />}
+      {money && <OrderMoneyPanel orderId={orderId} money={money} request={request} onRequest={onRequest} />}
       <Timeline payment={p} />
       {p.other_transfers.length > 0 && (
         <div className="px-6 py-4">

@@ -1,5 +1,4 @@
 import { Button, Copy, Text, toast } from "@medusajs/ui"
-import { useState } from "react"
 import { useRequestPayment, type OrderMoney, type PaymentRequest } from "../../lib/api"
 import { errorText, rupiah, useMootaText, wib } from "../../lib/ui"
 
@@ -8,26 +7,32 @@ import { errorText, rupiah, useMootaText, wib } from "../../lib/ui"
  * converted draft order, an edit, an exchange) with a message to paste into a chat, every Moota
  * payment when there is more than one, and the refunds.
  */
-export function OrderMoneyPanel({ orderId, money }: { orderId: string; money: OrderMoney }) {
+export function OrderMoneyPanel(props: {
+  orderId: string
+  money: OrderMoney
+  /** The request made from this page, kept by the widget (the card it shows changes once a payment opens). */
+  request: PaymentRequest | null
+  onRequest: (r: PaymentRequest) => void
+}) {
+  const { orderId, money, request: sent } = props
   const { t, lang } = useMootaText()
   const request = useRequestPayment(orderId)
-  const [sent, setSent] = useState<PaymentRequest | null>(null)
   const onRequest = () =>
     request.mutate(undefined, {
-      onSuccess: ({ payment_request }) => setSent(payment_request),
+      onSuccess: ({ payment_request }) => props.onRequest(payment_request),
       onError: (e) => toast.error(errorText(e)),
     })
   const message = sent ? (lang === "id" ? sent.message.id : sent.message.en) : null
   return (
     <>
-      {money.outstanding > 0 && (
+      {(money.outstanding > 0 || sent) && (
         <div className="flex flex-col gap-y-2 px-6 py-4" data-testid="moota-order-owed">
           <div className="flex items-center justify-between gap-x-2">
             <Text size="small" weight="plus">
               {t("money.owed")}
             </Text>
             <Text size="small" weight="plus" className="whitespace-nowrap">
-              {rupiah(money.outstanding)}
+              {rupiah(money.outstanding || sent?.outstanding)}
             </Text>
           </div>
           {money.can_request_payment && !sent && (
