@@ -103,10 +103,7 @@ export async function orderMootaMoney(scope: MedusaContainer, orderId: string): 
       byId.set(r.id, { session_id: r.session_id, reservation: r, payment_collection_id: null })
     }
   }
-  // A payment that was never made and was given up (the buyer switched method, the session was replaced) is not the order's money.
-  const payments = [...byId.values()]
-    .filter((p) => p.reservation.status === "paid" || p.reservation.order_id === orderId || p.payment_collection_id)
-    .sort((a, b) => new Date(a.reservation.created_at).getTime() - new Date(b.reservation.created_at).getTime())
+  const payments = [...byId.values()].sort((a, b) => new Date(a.reservation.created_at).getTime() - new Date(b.reservation.created_at).getTime())
   const open = payments.filter((p) => OPEN.has(p.reservation.status))
   const medusaRefunds = collections
     .flatMap((c) => c.payments ?? [])
