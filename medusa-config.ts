@@ -26,6 +26,7 @@ const mootaOptions: Record<string, unknown> = {
       paymentReceived: "moota-payment-received",
       paymentReminder: "moota-payment-reminder",
       orderCanceled: "moota-order-canceled",
+      paymentRequested: "moota-payment-requested",
     },
   },
   ...optionOverrides,

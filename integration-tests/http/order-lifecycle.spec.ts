@@ -2,6 +2,7 @@ import { eventually } from "../helpers/moota"
 import { mootaHttpSuite } from "../helpers/suite"
 import { followMootaRefunds } from "../../src/notifications/refunds"
 import { BUYER_ADDRESS, orderMoney, placeMootaOrder } from "../../test-kit"
+import * as changes from "../helpers/order-changes"
 
 jest.setTimeout(240_000)
 
@@ -33,14 +34,7 @@ mootaHttpSuite({ transactions: true }, ({ store, admin, sandbox, moota, containe
       const m = await orderMoney(store, orderId)
       return m.captured === amount && m.payment_status === "captured" ? m : null
     }, 30_000)
-  /** Medusa's own order edit: one more of the seeded product (Rp150.000), requested and confirmed. */
-  const addItemByOrderEdit = async (orderId: string) => {
-    const { order_change } = await store.adminApi("POST", "/admin/order-edits", { order_id: orderId })
-    await store.adminApi("POST", `/admin/order-edits/${orderId}/items`, { items: [{ variant_id: store.seed.variant_id, quantity: 1 }] })
-    await store.adminApi("POST", `/admin/order-edits/${orderId}/request`, {})
-    await store.adminApi("POST", `/admin/order-edits/${orderId}/confirm`, {})
-    return order_change
-  }
+  const addItemByOrderEdit = (orderId: string) => changes.addItemByOrderEdit(store, orderId)
   /** Every Payment's amount equals what was captured on it: nothing is left "to capture" on the dashboard. */
   const paymentsFullyCaptured = async (orderId: string) => {
     const { order } = await store.adminApi(
@@ -51,6 +45,19 @@ mootaHttpSuite({ transactions: true }, ({ store, admin, sandbox, moota, containe
     return payments.map((p) => [Number(p.amount), (p.captures ?? []).reduce((s: number, c: any) => s + Number(c.amount), 0)])
   }
 
+  /** The buyer's `payment_requested` messages for an order (the dev store's local provider logs them). */
+  const requestMessages = async (orderId: string) =>
+    ((await moota().listMootaNotificationLogs({ template: "moota-payment-requested" })) as any[]).filter(
+      (r) => r.data?.order?.id === orderId
+    )
+  /** The Moota payment an edit, exchange or claim opened by itself for what the order now owes. */
+  const addedPaymentOpens = (orderId: string) =>
+    eventually(async () => {
+      const { money } = (await admin("get", `/admin/moota/orders/${orderId}`)).data
+      return money.payments.some((p: any) => p.additional && p.status === "awaiting") ? money : null
+    }, 30_000)
+  const fulfillAll = (orderId: string) => changes.fulfillAll(store, orderId)
+
   describe("an order edit on a paid order", () => {
     it("asks the buyer for exactly what the edit added, then says paid once it arrives", async () => {
       const { order_id, session } = await placeMootaOrder(store)
@@ -59,7 +66,14 @@ mootaHttpSuite({ transactions: true }, ({ store, admin, sandbox, moota, containe
       expect((await buyerPayment(order_id)).status).toBe("paid")
 
       await addItemByOrderEdit(order_id)
+      // The edit opens the added amount's Moota payment by itself and tells the buyer.
+      await addedPaymentOpens(order_id)
+      const [told] = await eventually(async () => ((await requestMessages(order_id)).length ? requestMessages(order_id) : null), 30_000)
       const owed = await buyerPayment(order_id)
+      expect(told.data.subject).toMatch(/^Tambahan pembayaran pesanan #\d+$/)
+      expect(told.data.text).toContain(`tambahan pembayaran Rp150.000`)
+      expect(told.data.text).toContain(`transfer tepat Rp${owed.transfer_amount.toLocaleString("id-ID")}`)
+      expect(told.data.request).toEqual(expect.objectContaining({ outstanding: 150_000, additional: true, remains_after: 0 }))
       // Not "paid" while Rp150.000 is owed: the buyer is asked for it, and only for it.
       expect(owed).toEqual(
         expect.objectContaining({ status: "awaiting", order_total: 150_000, outstanding: 150_000, purpose: "additional" })
@@ -87,6 +101,8 @@ mootaHttpSuite({ transactions: true }, ({ store, admin, sandbox, moota, containe
       await transfer(session.data.transfer_amount)
       await capturedReaches(order_id, 165_000)
       await addItemByOrderEdit(order_id)
+      // The edit opened a unique-code payment; the buyer picks the VA instead on the payment link.
+      await addedPaymentOpens(order_id)
       const pc = (await orderMoneyCollections(order_id)).find((c: any) => c.status === "not_paid")
       // The storefront sends only the account: before, Moota's VA was refused with moota_phone.
       const { payment_collection } = await store.storeApi("POST", `/store/payment-collections/${pc.id}/payment-sessions`, {
@@ -114,11 +130,20 @@ mootaHttpSuite({ transactions: true }, ({ store, admin, sandbox, moota, containe
       await capturedReaches(order_id, 165_000)
       await addItemByOrderEdit(order_id)
 
-      const view = (await admin("get", `/admin/moota/orders/${order_id}`)).data
-      expect(view.money).toEqual(expect.objectContaining({ outstanding: 150_000, canceled: false, can_request_payment: true }))
-      expect(view.money.payments.map((p: any) => [p.order_total, p.status, p.additional])).toEqual([[165_000, "paid", false]])
+      const money = await addedPaymentOpens(order_id)
+      // "Request payment" stays offered: it answers the open payment's message to paste into a chat.
+      expect(money).toEqual(expect.objectContaining({ outstanding: 150_000, canceled: false, can_request_payment: true }))
+      expect(money.payments.map((p: any) => [p.order_total, p.status, p.additional])).toEqual([
+        [165_000, "paid", false],
+        [150_000, "awaiting", true],
+      ])
+      const request = (await admin("POST", `/admin/moota/orders/${order_id}/payment-request`, {})).data.payment_request
+      expect(request).toEqual(expect.objectContaining({ created: false, outstanding: 150_000, amount: 150_000 }))
+      expect(request.message.id).toContain("tambahan pembayaran")
+      // The buyer was told once, not again by the merchant's request.
+      expect(await requestMessages(order_id)).toHaveLength(1)
 
-      // Before: 400 moota_already_paid. Now the owed amount gets its own Moota payment and is captured.
+      // Before: 400 moota_already_paid. Now the owed amount's Moota payment is captured.
       const marked = await admin("POST", `/admin/moota/orders/${order_id}/mark-paid`, { note: "Transfer seen in BCA internet banking" })
       expect(marked.status).toBe(200)
       await capturedInFull(order_id, 315_000)
@@ -136,10 +161,16 @@ mootaHttpSuite({ transactions: true }, ({ store, admin, sandbox, moota, containe
       await transfer(session.data.transfer_amount)
       await capturedReaches(order_id, 165_000)
       await addItemByOrderEdit(order_id)
-      // The buyer opens the card (asked Rp150.xxx) but pays a round Rp150.000: doubtful, so a person decides.
-      expect((await buyerPayment(order_id)).order_total).toBe(150_000)
+      await addedPaymentOpens(order_id)
+      // The buyer is asked Rp150.xxx but pays a round Rp150.000: doubtful, so a person decides.
       await transfer(150_000)
       const item = await eventually(() => openReviewItem(150_000))
+      // The queue suggests this order's added payment first, as the only one the transfer fits.
+      const { candidates } = (await admin("get", `/admin/moota/review-items/${item.id}`)).data
+      expect(candidates[0]).toEqual(
+        expect.objectContaining({ order_total: 150_000, evidence: "only_fit", hints: expect.arrayContaining(["code_missing"]) })
+      )
+      expect(candidates[0].order.id).toBe(order_id)
       const matched = await admin("POST", `/admin/moota/review-items/${item.id}/match`, { order_id, note: "Buyer sent the edit's amount" })
       expect(matched.status).toBe(200)
       await capturedInFull(order_id, 315_000)
@@ -153,6 +184,12 @@ mootaHttpSuite({ transactions: true }, ({ store, admin, sandbox, moota, containe
       const before = await buyerPayment(order_id)
       // The instructions the buyer already has stay valid, and the card knows the order now owes more.
       expect(before).toEqual(expect.objectContaining({ status: "awaiting", transfer_amount: session.data.transfer_amount, outstanding: 315_000 }))
+      // The buyer is told the total changed, to send the amount they have, and that the rest comes after.
+      const [told] = await eventually(async () => ((await requestMessages(order_id)).length ? requestMessages(order_id) : null), 30_000)
+      expect(told.data.subject).toMatch(/^Total pesanan #\d+ berubah$/)
+      expect(told.data.text).toContain(`transfer tepat Rp${session.data.transfer_amount.toLocaleString("id-ID")}`)
+      expect(told.data.text).toContain("sisanya Rp150.000")
+      expect(told.data.request).toEqual(expect.objectContaining({ outstanding: 315_000, additional: false, remains_after: 150_000 }))
 
       await transfer(session.data.transfer_amount)
       await capturedReaches(order_id, 165_000)
@@ -182,6 +219,76 @@ mootaHttpSuite({ transactions: true }, ({ store, admin, sandbox, moota, containe
       await addItemByOrderEdit(order_id)
       const rest = await buyerPayment(order_id)
       expect(rest).toEqual(expect.objectContaining({ status: "awaiting", order_total: 150_000, outstanding: 150_000 }))
+    })
+  })
+
+  describe("an exchange and a claim on a paid order (Medusa's own routes)", () => {
+    /** Pays the order through Moota, then fulfills it: an exchange or claim takes fulfilled items. */
+    const paidAndFulfilled = async () => {
+      const placed = await placeMootaOrder(store)
+      await transfer(placed.session.data.transfer_amount)
+      await capturedReaches(placed.order_id, 165_000)
+      return { ...placed, item: await fulfillAll(placed.order_id) }
+    }
+    /** What the buyer is asked once the change opened its Moota payment: Medusa's own difference, never more. */
+    const askedExactly = async (orderId: string) => {
+      const money = await addedPaymentOpens(orderId)
+      // Medusa's word: what the collection it opened for the change asks.
+      const due = await changes.collectionsOwe(store, orderId)
+      expect(due).toBeGreaterThan(0)
+      expect(money.outstanding).toBe(due)
+      const asked = await buyerPayment(orderId)
+      expect(asked).toEqual(expect.objectContaining({ status: "awaiting", purpose: "additional", order_total: due, outstanding: due }))
+      expect(asked.transfer_amount - due).toBeGreaterThanOrEqual(0)
+      expect(asked.transfer_amount - due).toBeLessThan(1000)
+      const [told] = await eventually(async () => ((await requestMessages(orderId)).length ? requestMessages(orderId) : null), 30_000)
+      expect(told.data.request).toEqual(expect.objectContaining({ outstanding: due, additional: true, remains_after: 0 }))
+      return { due, asked }
+    }
+
+    it("an exchange for two of the item: the difference is asked by Moota, paid, and the order ends settled", async () => {
+      const { order_id, item } = await paidAndFulfilled()
+      await changes.exchangeItem(store, order_id, item.id, { quantity: 2 })
+
+      const { due, asked } = await askedExactly(order_id)
+      await transfer(asked.transfer_amount)
+      await capturedReaches(order_id, 165_000 + due)
+      expect(await changes.collectionsOwe(store, order_id)).toBe(0)
+      expect(await buyerPayment(order_id)).toEqual(expect.objectContaining({ status: "paid", outstanding: 0 }))
+      for (const [amount, captured] of await paymentsFullyCaptured(order_id)) expect(captured).toBe(amount)
+    })
+
+    it("a claim replacing the item with a dearer one: the difference is asked by a Moota VA with the order's phone, and paid", async () => {
+      const { order_id, item } = await paidAndFulfilled()
+      await changes.claimReplacing(store, order_id, item.id, 200_000)
+
+      const { due } = await askedExactly(order_id)
+      // The buyer picks the shop's Moota VA on the payment link: buyer details come from the order, not a cart.
+      const pc = (await orderMoneyCollections(order_id)).find((c: any) => c.status !== "completed")
+      const { payment_collection } = await store.storeApi("POST", `/store/payment-collections/${pc.id}/payment-sessions`, {
+        provider_id: "pp_moota_moota",
+        data: { bank_id: "vaBcaSandbx1" },
+      })
+      const va = payment_collection.payment_sessions.find((s: any) => s.provider_id === "pp_moota_moota")
+      expect(va.data.order_total).toBe(due)
+      expect(sandbox().state.transactions.at(-1)!.customer.phone).toMatch(/81234567890$/)
+      await sandbox().payTransaction({ va_number: va.data.moota_transaction.va_number })
+      await capturedReaches(order_id, 165_000 + due)
+      expect(await buyerPayment(order_id)).toEqual(expect.objectContaining({ status: "paid", outstanding: 0 }))
+    })
+
+    it("an exchange that owes the buyer money opens no payment and asks nothing", async () => {
+      const { order_id, item } = await paidAndFulfilled()
+      await changes.exchangeItem(store, order_id, item.id, { quantity: 1, unitPrice: 100_000 })
+      // The shop owes the buyer: Medusa opens no collection, and nothing is asked.
+      expect(await changes.collectionsOwe(store, order_id)).toBe(0)
+      // Give the subscriber time to act if it were going to.
+      await new Promise((r) => setTimeout(r, 1500))
+      const { money } = (await admin("get", `/admin/moota/orders/${order_id}`)).data
+      expect(money).toEqual(expect.objectContaining({ outstanding: 0, can_request_payment: false }))
+      expect(money.payments.map((p: any) => p.status)).toEqual(["paid"])
+      expect(await requestMessages(order_id)).toEqual([])
+      expect((await buyerPayment(order_id)).status).toBe("paid")
     })
   })
 
@@ -349,10 +456,7 @@ mootaHttpSuite({ transactions: true }, ({ store, admin, sandbox, moota, containe
     return (data.review_items as any[]).find((i) => i.amount === amount) ?? null
   }
   describe("refunds followed through to the bank", () => {
-    const mootaPaymentOf = async (orderId: string) => {
-      const { order } = await store.adminApi("GET", `/admin/orders/${orderId}?fields=id,*payment_collections,*payment_collections.payments`)
-      return (order.payment_collections as any[]).flatMap((pc) => pc.payments ?? []).find((p: any) => p.provider_id === "pp_moota_moota")
-    }
+    const mootaPaymentOf = (orderId: string) => changes.mootaPaymentOf(store, orderId)
     const toSend = async (status = "to_send") => (await store.adminApi("GET", `/admin/moota/refunds?status=${status}`)).refunds as any[]
     /** The shop's own outgoing transfer, pushed by the sandbox, once the inbox decided it. */
     const debit = async (amount: number) => {

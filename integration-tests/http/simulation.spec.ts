@@ -5,6 +5,7 @@ import { recoverMootaInbox } from "../../src/jobs/moota-recover-inbox"
 import { eventually, signed } from "../helpers/moota"
 import { mootaHttpSuite } from "../helpers/suite"
 import { cartReadyForPayment, orderMoney, placeMootaOrder, postWebhook, startMootaSession } from "../../test-kit"
+import * as changes from "../helpers/order-changes"
 
 /**
  * A generated trading day through the real webhook, sandbox and jobs, judged against the truth.
@@ -79,6 +80,37 @@ function prng(seed: number) {
     return s / 2 ** 32
   }
 }
+
+/**
+ * The rest of an order's life, after checkout: what the merchant changes in Medusa's dashboard (order
+ * edits, exchanges, refunds, cancelations) and what the buyer then pays, following only what the
+ * buyer's card says. `SIM_CHANGES` orders per scenario (default 1).
+ */
+type Change =
+  | "edit_paid"
+  | "edit_awaiting"
+  | "edit_paid_unpaid"
+  | "edit_paid_round"
+  | "exchange_more"
+  | "exchange_less"
+  | "refund_partial"
+  | "cancel_paid"
+
+/** The end each change must reach: money captured, the buyer's status, review items, refunds to send. */
+const CHANGE_TRUTH: Record<Change, { captured: number; status: "paid" | "awaiting" | "canceled"; reviews: number; refunds: number }> = {
+  edit_paid: { captured: 315_000, status: "paid", reviews: 0, refunds: 0 },
+  edit_awaiting: { captured: 315_000, status: "paid", reviews: 0, refunds: 0 },
+  edit_paid_unpaid: { captured: 165_000, status: "awaiting", reviews: 0, refunds: 0 },
+  // A round Rp150.000 for the edit's Rp150.xxx: a person decides, never an automatic capture.
+  edit_paid_round: { captured: 165_000, status: "awaiting", reviews: 1, refunds: 0 },
+  // One item returned for two: Medusa asks the difference, Rp150.000.
+  exchange_more: { captured: 315_000, status: "paid", reviews: 0, refunds: 0 },
+  // One item returned for one at Rp100.000: the shop owes Rp50.000 and refunds it.
+  exchange_less: { captured: 165_000, status: "paid", reviews: 0, refunds: 1 },
+  refund_partial: { captured: 165_000, status: "paid", reviews: 0, refunds: 1 },
+  cancel_paid: { captured: 165_000, status: "canceled", reviews: 0, refunds: 1 },
+}
+const CHANGES_EACH = Number(process.env.SIM_CHANGES ?? 1)
 
 mootaHttpSuite({ transactions: true }, ({ store, base, container: getContainer, moota, sandbox }) => {
   it(`a trading day of ${ORDERS} orders: 0 wrong confirmations, 0 missed payments, every exception reviewed`, async () => {
@@ -312,5 +344,140 @@ mootaHttpSuite({ transactions: true }, ({ store, base, container: getContainer, 
     expect(matrix.missed).toBe(0)
     expect(wrongReview).toEqual([])
     expect(reviews).toHaveLength(expectedReviews)
+  })
+  it(`the rest of the orders' lives (${CHANGES_EACH} of each change): 0 false captures, 0 missed, 0 overpayments asked, every refund listed`, async () => {
+    const sb = sandbox()
+    const EMAIL = "budi@example.com"
+    const answer = async (orderId: string) =>
+      (await store.storeApi("GET", `/store/moota/payments/order/${orderId}?email=${encodeURIComponent(EMAIL)}`)).payment
+    const transfer = (amount: number) => sb.receiveTransfer({ bank_id: "bcaSandbox01", amount })
+    const capturedOf = async (orderId: string) => (await orderMoney(store, orderId)).captured
+    const waitCaptured = (orderId: string, amount: number) =>
+      eventually(async () => ((await capturedOf(orderId)) >= amount ? true : null), 60_000).catch(() => false)
+
+    type Life = { change: Change; order_id: string; amount: number; refund?: number; asked: number[] }
+    const lives: Life[] = []
+    const kinds = Object.keys(CHANGE_TRUTH) as Change[]
+    for (let round = 0; round < CHANGES_EACH; round++) {
+      for (const change of kinds) {
+        const { order_id, session } = await placeMootaOrder(store)
+        lives.push({ change, order_id, amount: session.data.transfer_amount, asked: [] })
+      }
+    }
+    const matrix = { true_capture: 0, false_capture: 0, missed: 0, overpayment_asked: 0, refunds_lost: 0, wrong_status: 0 }
+    /**
+     * What the buyer's card asks now, checked against Medusa's own collections: asking more than
+     * the order's payment collections still ask (the unique code aside) is an overpayment asked.
+     */
+    const ask = async (life: Life) => {
+      const p = await answer(life.order_id)
+      if (p.status !== "awaiting") return null
+      const owed = await changes.collectionsOwe(store, life.order_id)
+      if (p.order_total > owed || p.transfer_amount - p.order_total >= 1000) matrix.overpayment_asked++
+      life.asked.push(p.transfer_amount)
+      return p
+    }
+
+    // 1. The buyers who pay at checkout pay what they were shown.
+    for (const life of lives.filter((l) => l.change !== "edit_awaiting")) await transfer(life.amount)
+    for (const life of lives.filter((l) => l.change !== "edit_awaiting")) await waitCaptured(life.order_id, 165_000)
+
+    // 2. The merchant changes the orders in Medusa's dashboard.
+    for (const [i, life] of lives.entries()) {
+      switch (life.change) {
+        case "edit_paid":
+        case "edit_awaiting":
+        case "edit_paid_unpaid":
+        case "edit_paid_round":
+          await changes.addItemByOrderEdit(store, life.order_id)
+          break
+        case "exchange_more":
+        case "exchange_less": {
+          const item = await changes.fulfillAll(store, life.order_id)
+          await changes.exchangeItem(store, life.order_id, item.id, life.change === "exchange_more" ? { quantity: 2 } : { quantity: 1, unitPrice: 100_000 })
+          break
+        }
+        case "refund_partial": {
+          // Amounts no other refund of the day has, so the shop's debit of it names one refund.
+          life.refund = 40_000 + i * 1_000
+          const payment = await changes.mootaPaymentOf(store, life.order_id)
+          await store.adminApi("POST", `/admin/payments/${payment.id}/refund`, { amount: life.refund })
+          break
+        }
+        case "cancel_paid":
+          await store.adminApi("POST", `/admin/orders/${life.order_id}/cancel`, {})
+          life.refund = 165_000
+          break
+      }
+    }
+    // The shop owes on a cheaper exchange (Rp150.000 returned, Rp100.000 sent): the merchant refunds
+    // Rp50.000, and Medusa opened nothing to pay.
+    for (const life of lives.filter((l) => l.change === "exchange_less")) {
+      const owed = 50_000
+      expect(await changes.collectionsOwe(store, life.order_id)).toBe(0)
+      const payment = await changes.mootaPaymentOf(store, life.order_id)
+      await store.adminApi("POST", `/admin/payments/${payment.id}/refund`, { amount: owed })
+      life.refund = owed
+    }
+
+    // 3. Each buyer opens the card and pays what it shows, step by step (or not, or a round amount).
+    const paying = lives.filter((l) => ["edit_paid", "edit_awaiting", "exchange_more", "edit_paid_round", "edit_paid_unpaid"].includes(l.change))
+    for (const life of paying) {
+      const p = await eventually(async () => await ask(life), 30_000).catch(() => null)
+      if (!p) continue
+      if (life.change === "edit_paid_round") await transfer(p.order_total)
+      else if (life.change !== "edit_paid_unpaid") await transfer(p.transfer_amount)
+    }
+    // The awaiting order's first transfer covered what it showed; its card now asks only the rest.
+    for (const life of lives.filter((l) => l.change === "edit_awaiting")) {
+      await waitCaptured(life.order_id, 165_000)
+      const rest = await eventually(async () => await ask(life), 30_000).catch(() => null)
+      if (rest) await transfer(rest.transfer_amount)
+    }
+    // Every other refund is sent from the shop's account (its debit, pushed by Moota); the rest wait.
+    // A debit of an amount two refunds share names neither: both stay for the merchant (not counted sent).
+    const refunded = lives.filter((l) => l.refund)
+    const debited = refunded.filter((l, i) => i % 2 === 0)
+    for (const life of debited) await sb.receiveTransfer({ bank_id: "bcaSandbox01", amount: life.refund!, type: "DB" })
+    const sentExpected = debited.filter((l) => refunded.filter((o) => o.refund === l.refund).length === 1).length
+    for (const life of lives.filter((l) => CHANGE_TRUTH[l.change].captured > 165_000)) await waitCaptured(life.order_id, CHANGE_TRUTH[life.change].captured)
+    await eventually(async () => (await moota().listMootaInboxMutations({ status: ["pending", "matched"] })).length === 0, 60_000)
+
+    // Judge.
+    const listed = [
+      ...((await store.adminApi("GET", "/admin/moota/refunds?status=to_send")).refunds as any[]),
+      ...((await store.adminApi("GET", "/admin/moota/refunds?status=sent")).refunds as any[]),
+    ]
+    const reviews = await moota().listMootaReviewItems({})
+    const wrong: string[] = []
+    for (const life of lives) {
+      const truth = CHANGE_TRUTH[life.change]
+      const captured = await capturedOf(life.order_id)
+      if (captured > truth.captured) matrix.false_capture++
+      else if (captured < truth.captured) matrix.missed++
+      else if (truth.captured > 165_000) matrix.true_capture++
+      const p = await answer(life.order_id)
+      if (p.status !== truth.status) {
+        matrix.wrong_status++
+        wrong.push(`${life.change}: buyer told ${p.status}, truth ${truth.status}`)
+      }
+      const refunds = listed.filter((r) => r.order_id === life.order_id)
+      if (refunds.length !== truth.refunds || (life.refund && refunds[0]?.amount !== life.refund)) {
+        matrix.refunds_lost++
+        wrong.push(`${life.change}: refunds listed ${JSON.stringify(refunds.map((r) => [r.amount, r.status]))}`)
+      }
+      if (captured !== truth.captured) wrong.push(`${life.change}: captured ${captured}, truth ${truth.captured}`)
+    }
+    const sentByDebit = listed.filter((r) => r.status === "sent").length
+    const roundReviews = reviews.filter((r) => r.amount === 150_000).length
+    console.info(
+      `simulation of order changes: ${lives.length} orders\n` +
+        `  confusion: ${JSON.stringify(matrix)}\n` +
+        `  refunds: ${listed.length} listed (${sentByDebit} sent by the shop's debit), review items of round transfers: ${roundReviews}`
+    )
+    expect(wrong).toEqual([])
+    expect(matrix).toEqual(expect.objectContaining({ false_capture: 0, missed: 0, overpayment_asked: 0, refunds_lost: 0, wrong_status: 0 }))
+    expect(roundReviews).toBe(lives.filter((l) => l.change === "edit_paid_round").length)
+    expect(sentByDebit).toBe(sentExpected)
   })
 })

@@ -101,6 +101,34 @@ export const BUYER_TEXTS: Record<NotifyLocale, Record<BuyerMessage, (f: Facts, a
         signature(f, "id"),
       ].join("\n"),
     }),
+    payment_requested: (f) => {
+      const r = f.request
+      const changed = !!r?.remains_after_formatted
+      return {
+        subject: r?.additional ? `Tambahan pembayaran pesanan ${orderRef(f)}` : changed ? `Total pesanan ${orderRef(f)} berubah` : `Pembayaran pesanan ${orderRef(f)}`,
+        text: [
+          greeting(f, "id"),
+          "",
+          r?.additional
+            ? `Pesanan ${orderRef(f)} berubah dan perlu tambahan pembayaran ${r.outstanding_formatted}.`
+            : changed
+              ? `Total pesanan ${orderRef(f)} berubah: yang perlu dibayar sekarang ${r!.outstanding_formatted}.`
+              : `Pesanan ${orderRef(f)} menunggu pembayaran ${r?.outstanding_formatted ?? f.payment.order_total_formatted}.`,
+          `Mohon transfer tepat ${f.payment.transfer_amount_formatted} sebelum ${f.payment.expires_at_text.id} ke salah satu tujuan berikut:`,
+          accountLines(f, "id"),
+          "",
+          changed ? `Setelah transfer ini kami terima, sisanya ${r!.remains_after_formatted} kami minta terpisah: jangan transfer lebih dulu.` : "",
+          paysOwnNumber(f)
+            ? "Nomor VA/kode QR ini khusus untuk pembayaran ini: bayar tepat nominal di atas."
+            : "Nominal sudah termasuk kode unik: jangan dibulatkan.",
+          r?.link ? `Petunjuk lengkap dan status pembayaran: ${r.link}` : "",
+          "",
+          signature(f, "id"),
+        ]
+          .filter((l, i, all) => l !== "" || all[i - 1] !== "")
+          .join("\n"),
+      }
+    },
   },
   en: {
     awaiting_payment: (f, autoCancel) => ({
@@ -161,6 +189,38 @@ export const BUYER_TEXTS: Record<NotifyLocale, Record<BuyerMessage, (f: Facts, a
         signature(f, "en"),
       ].join("\n"),
     }),
+    payment_requested: (f) => {
+      const r = f.request
+      const changed = !!r?.remains_after_formatted
+      return {
+        subject: r?.additional
+          ? `Additional payment for order ${orderRef(f)}`
+          : changed
+            ? `The total of order ${orderRef(f)} changed`
+            : `Payment for order ${orderRef(f)}`,
+        text: [
+          greeting(f, "en"),
+          "",
+          r?.additional
+            ? `Order ${orderRef(f)} changed and needs an additional payment of ${r.outstanding_formatted}.`
+            : changed
+              ? `The total of order ${orderRef(f)} changed: ${r!.outstanding_formatted} is now to be paid.`
+              : `Order ${orderRef(f)} awaits a payment of ${r?.outstanding_formatted ?? f.payment.order_total_formatted}.`,
+          `Please transfer exactly ${f.payment.transfer_amount_formatted} before ${f.payment.expires_at_text.en} to one of:`,
+          accountLines(f, "en"),
+          "",
+          changed ? `Once this transfer arrives, we will ask for the remaining ${r!.remains_after_formatted} separately: please do not send it yet.` : "",
+          paysOwnNumber(f)
+            ? "This VA number or QR code is for this payment only: pay exactly the amount above."
+            : "The amount includes a unique code: do not round it.",
+          r?.link ? `Full instructions and the payment's status: ${r.link}` : "",
+          "",
+          signature(f, "en"),
+        ]
+          .filter((l, i, all) => l !== "" || all[i - 1] !== "")
+          .join("\n"),
+      }
+    },
   },
 }
 

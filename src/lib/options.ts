@@ -109,6 +109,8 @@ const notificationsSchema = z
         paymentReceived: z.string().trim().default(""),
         paymentReminder: z.string().trim().default(""),
         orderCanceled: z.string().trim().default(""),
+        /** The buyer is asked for what an order still owes: an edit, exchange or claim raised it, or the merchant requested payment. */
+        paymentRequested: z.string().trim().default(""),
         /** The buyer is told their refund was sent (the shop's debit was seen, or the merchant marked it). */
         refundSent: z.string().trim().default(""),
         /** Merchant alerts in the admin's notification feed (the dashboard renders `admin-ui`). */

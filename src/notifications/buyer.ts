@@ -7,6 +7,7 @@ import {
   pickLocale,
   type BuyerMessage,
   type MessageAccount,
+  type PaymentRequestFacts,
 } from "../lib/notifications"
 import type { MootaNotificationOptions } from "../lib/options"
 import { MOOTA_MODULE } from "../modules/moota"
@@ -32,6 +33,7 @@ const TEMPLATE_OPTION: Record<BuyerMessage, keyof MootaNotificationOptions["temp
   payment_reminder: "paymentReminder",
   payment_received: "paymentReceived",
   order_canceled: "orderCanceled",
+  payment_requested: "paymentRequested",
 }
 
 /** Which reservation states each message makes sense in (a transfer can race the order placement). */
@@ -40,6 +42,7 @@ const SENDABLE: Record<BuyerMessage, ReservationRow["status"][]> = {
   payment_reminder: ["awaiting"],
   payment_received: ["paid"],
   order_canceled: ["quarantined", "expired", "released"],
+  payment_requested: ["awaiting"],
 }
 
 /** The order and its Moota reservation; null when the order was not paid with Moota. */
@@ -69,7 +72,8 @@ export async function sendBuyerMessage(
   container: MedusaContainer,
   message: BuyerMessage,
   order: MootaOrder,
-  event: string
+  event: string,
+  request: PaymentRequestFacts | null = null
 ): Promise<SendResult | "disabled" | "not_applicable"> {
   const moota = container.resolve<MootaModuleService>(MOOTA_MODULE)
   const options = moota.getOptions()
@@ -84,7 +88,7 @@ export async function sendBuyerMessage(
   }
   // The accounts exactly as checkout offered them (same builder as the payment provider).
   const instructions = sessionDataFromReservation(r, options, { withPayment: false })
-  const needsPayment = message === "awaiting_payment" || message === "payment_reminder"
+  const needsPayment = message === "awaiting_payment" || message === "payment_reminder" || message === "payment_requested"
   const accounts: MessageAccount[] = await Promise.all(
     instructions.accounts.map(async (a) =>
       needsPayment && a.qris_payload
@@ -109,9 +113,12 @@ export async function sendBuyerMessage(
       paid_at: r.paid_at ? new Date(r.paid_at) : null,
       paid_to: paidTo,
     },
+    request,
   })
-  // A reminder is per reservation (the job looks its key up); the rest once per order.
-  const subject = message === "payment_reminder" ? r.id : order.id
+  // A reminder is per reservation (the job looks its key up); a request per payment and amount owed
+  // (an order edited twice is told twice); the rest once per order.
+  const subject =
+    message === "payment_reminder" ? r.id : message === "payment_requested" ? `${r.id}:${request?.outstanding ?? r.order_total}` : order.id
   return await sendOnce(container, {
     key: notificationKey(message, subject, n.channel),
     event,

@@ -71,7 +71,38 @@ describe("buildBuyerMessage", () => {
         paid_at_text: { id: "26 November 2026 16.30 WIB", en: "26 November 2026 16:30 WIB" },
         paid_to: "BCA",
       },
+      request: null,
     })
+  })
+
+  it("asks for an additional payment after an edit of a paid order, in both languages, with the link", () => {
+    const request = { outstanding: 150_000, additional: true, remains_after: 0, link: "https://toko.example/payment-collection/pc_1?order_id=order_1" }
+    const over = { payment: { ...input("payment_requested").payment, order_total: 150_000, transfer_amount: 150_321, unique_code: 321 }, request }
+    const id = buildBuyerMessage(input("payment_requested", over))
+    expect(id.subject).toBe("Tambahan pembayaran pesanan #42")
+    expect(id.text).toContain("Pesanan #42 berubah dan perlu tambahan pembayaran Rp150.000.")
+    expect(id.text).toContain("Mohon transfer tepat Rp150.321 sebelum 27 November 2026 11.00 WIB")
+    expect(id.text).toContain("- BCA 1234567890 a.n. TOKO CONTOH")
+    expect(id.text).toContain(request.link)
+    expect(id.text).not.toContain("sisanya")
+    expect(id.data.request).toEqual({ ...request, outstanding_formatted: "Rp150.000", remains_after_formatted: null })
+    const en = buildBuyerMessage(input("payment_requested", { ...over, locale: "en" }))
+    expect(en.subject).toBe("Additional payment for order #42")
+    expect(en.text).toContain("Order #42 changed and needs an additional payment of Rp150.000.")
+    expect(en.text).toContain("Please transfer exactly Rp150.321 before 27 November 2026 11:00 WIB")
+  })
+
+  it("tells the buyer of an awaiting order whose total grew to send the amount they have, then the rest", () => {
+    const request = { outstanding: 315_000, additional: false, remains_after: 150_000, link: null }
+    const id = buildBuyerMessage(input("payment_requested", { request }))
+    expect(id.subject).toBe("Total pesanan #42 berubah")
+    expect(id.text).toContain("yang perlu dibayar sekarang Rp315.000")
+    expect(id.text).toContain("Mohon transfer tepat Rp165.123")
+    expect(id.text).toContain("sisanya Rp150.000 kami minta terpisah")
+    expect(id.text).not.toContain("http")
+    const en = buildBuyerMessage(input("payment_requested", { request, locale: "en" }))
+    expect(en.subject).toBe("The total of order #42 changed")
+    expect(en.text).toContain("we will ask for the remaining Rp150.000 separately")
   })
 
   it("leaves the payment fields empty before the transfer", () => {
@@ -278,6 +309,7 @@ describe("notification options", () => {
         paymentReceived: "",
         paymentReminder: "",
         orderCanceled: "",
+        paymentRequested: "",
         refundSent: "",
         merchantFeed: "admin-ui",
         merchantEmail: "",

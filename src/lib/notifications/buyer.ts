@@ -34,6 +34,13 @@ export function buildBuyerMessage(input: BuyerMessageInput): BuiltMessage<BuyerM
       paid_at_text: paid,
       paid_to: p.paid_to ?? null,
     },
+    request: input.request
+      ? {
+          ...input.request,
+          outstanding_formatted: formatRupiah(input.request.outstanding),
+          remains_after_formatted: input.request.remains_after > 0 ? formatRupiah(input.request.remains_after) : null,
+        }
+      : null,
   }
   const { subject, text } = BUYER_TEXTS[input.locale][input.message](facts, input.auto_cancel)
   return { subject, text, data: { ...facts, subject, text } }

@@ -11,7 +11,7 @@ import type { ReviewReason } from "../statuses"
 /** The language of a message: the buyer's order locale when we write it, else the merchant's choice. */
 export type NotifyLocale = Lang
 
-export type BuyerMessage = "awaiting_payment" | "payment_reminder" | "payment_received" | "order_canceled"
+export type BuyerMessage = "awaiting_payment" | "payment_reminder" | "payment_received" | "order_canceled" | "payment_requested"
 
 export type MerchantAlert = "review_created" | "reconcile_failed" | "token_rejected" | "credential_expiring" | "claim_unmatched"
 
@@ -55,7 +55,16 @@ export type BuyerMessageInput = {
     /** Label of the account the transfer reached, e.g. "BCA". */
     paid_to?: string | null
   }
+  /** `payment_requested`: what the order owes now and why (an edit, exchange or claim, or the merchant asked). */
+  request?: PaymentRequestFacts | null
 }
+
+/**
+ * An order that owes more than it was asked for: `outstanding` in all; `additional` when an earlier
+ * payment was already received; `remains_after` what is still asked once this transfer arrives (an
+ * awaiting order whose total grew keeps its instructions, then is asked the rest); the payment link.
+ */
+export type PaymentRequestFacts = { outstanding: number; additional: boolean; remains_after: number; link: string | null }
 
 /** The `data` of every buyer message (documented in the README). */
 export type BuyerMessageData = {
@@ -80,6 +89,8 @@ export type BuyerMessageData = {
     paid_at_text: { id: string; en: string } | null
     paid_to: string | null
   }
+  /** Only in `payment_requested`. */
+  request: (PaymentRequestFacts & { outstanding_formatted: string; remains_after_formatted: string | null }) | null
 }
 
 export type BuiltMessage<D> = { subject: string; text: string; data: D }

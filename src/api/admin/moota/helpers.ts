@@ -127,7 +127,9 @@ export function orderMoneyView(money: OrderMootaMoney): AdminMootaOrderMoney {
       additional: r.id !== first,
     })),
     refunds: money.refunds.map((f) => ({ amount: f.amount, created_at: f.created_at, note: f.note })),
-    can_request_payment: !money.canceled && money.outstanding > 0 && !open,
+    // An order paid once that owes more keeps the button while its new payment is open: the merchant
+    // may still want the message to paste into a chat (the request answers the open payment).
+    can_request_payment: !money.canceled && money.outstanding > 0 && (!open || money.payments.some((p) => p.reservation.status === "paid")),
   }
 }
 

@@ -78,7 +78,10 @@ export type AdminMootaOrderMoney = {
     additional: boolean
   }[]
   refunds: { amount: number; created_at: string; note: string | null }[]
-  /** Something is owed and no Moota payment is open to pay it: "Request payment" would open one. */
+  /**
+   * Something is owed and either no Moota payment is open to pay it ("Request payment" opens one) or the
+   * order was paid once and its additional payment is open ("Request payment" answers its message).
+   */
   can_request_payment: boolean
 }
 

@@ -3,6 +3,7 @@ import type { ConfigModule } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys, MedusaError, Modules } from "@medusajs/framework/utils"
 import type { MootaSessionData } from "../../../../../../lib/instructions"
 import { paymentLink, paymentRequestMessage } from "../../../../../../lib/payment-request"
+import { sendPaymentRequest } from "../../../../../../notifications/payment-request"
 import { orderMootaMoney } from "../../../../../../queries/order-money"
 import { openMootaOrderPaymentWorkflow } from "../../../../../../workflows/open-moota-order-payment"
 import { mootaOf } from "../../../helpers"
@@ -12,7 +13,8 @@ import type { AdminMootaPaymentRequestType } from "../../../validators"
  * "Request payment" (chat commerce): asks the buyer for what the order still owes through Moota (a
  * converted draft order, an order edit, an exchange or a claim), creating Medusa's payment collection
  * when there is none, and answers the instructions, the payment link and a message to paste into a
- * chat. Idempotent while the request is open: a second call answers the same amount.
+ * chat, and sends the buyer the same (`payment_requested`). Idempotent while the request is open: a
+ * second call answers the same amount and sends nothing again.
  */
 export async function POST(req: AuthenticatedMedusaRequest<AdminMootaPaymentRequestType>, res: MedusaResponse): Promise<void> {
   const { result } = await openMootaOrderPaymentWorkflow(req.scope).run({
@@ -27,6 +29,8 @@ export async function POST(req: AuthenticatedMedusaRequest<AdminMootaPaymentRequ
   const config = req.scope.resolve<ConfigModule>(ContainerRegistrationKeys.CONFIG_MODULE)
   const link = paymentLink(config.admin?.storefrontUrl, result.payment_collection_id, req.params.id)
   const additional = money.payments.some((p) => p.reservation.status === "paid")
+  // The buyer gets the same by e-mail (when `templates.paymentRequested` is set), once per amount owed.
+  await sendPaymentRequest(req.scope, money, "moota.payment.requested")
   res.json({
     payment_request: {
       order_id: money.order.id,
