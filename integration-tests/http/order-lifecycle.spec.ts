@@ -1,5 +1,6 @@
 import { eventually } from "../helpers/moota"
 import { mootaHttpSuite } from "../helpers/suite"
+import { expireMootaReservations } from "../../src/jobs/moota-expire-reservations"
 import { followMootaRefunds } from "../../src/notifications/refunds"
 import { BUYER_ADDRESS, orderMoney, placeMootaOrder } from "../../test-kit"
 import * as changes from "../helpers/order-changes"
@@ -92,6 +93,25 @@ mootaHttpSuite({ transactions: true }, ({ store, admin, sandbox, moota, containe
       expect(done).toEqual(expect.objectContaining({ status: "paid", outstanding: 0 }))
       expect(done.history.map((h: any) => h.status)).toEqual(["paid", "paid"])
       for (const [amount, captured] of await paymentsFullyCaptured(order_id)) expect(captured).toBe(amount)
+    })
+  })
+
+  describe("an added payment past its deadline", () => {
+    it("never cancels (and so never refunds) the order that was paid before the edit", async () => {
+      const { order_id, session } = await placeMootaOrder(store)
+      await transfer(session.data.transfer_amount)
+      await capturedReaches(order_id, 165_000)
+      await addItemByOrderEdit(order_id)
+      await addedPaymentOpens(order_id)
+      // The deadline of the added payment passes, with the shop's auto-cancel on (the default).
+      const { quarantined, canceled } = await expireMootaReservations(container(), new Date(Date.now() + 25 * 3_600_000))
+      expect(quarantined).toBe(1)
+      expect(canceled).toBe(0)
+      const m = await orderMoney(store, order_id)
+      expect(m).toEqual(expect.objectContaining({ status: "pending", captured: 165_000 }))
+      const { money, refunds } = (await admin("get", `/admin/moota/orders/${order_id}`)).data
+      expect(refunds).toEqual([])
+      expect(money.outstanding).toBe(150_000)
     })
   })
 

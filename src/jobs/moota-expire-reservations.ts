@@ -4,11 +4,14 @@ import { errorMessage } from "../lib/error-message"
 import { MOOTA_MODULE } from "../modules/moota"
 import type MootaModuleService from "../modules/moota/service"
 import { ordersOfSessions } from "../queries/moota-payment"
+import { orderMootaMoney } from "../queries/order-money"
 import { cancelExpiredMootaOrderWorkflow, expireMootaPaymentsWorkflow } from "../workflows/expire-moota-payments"
 
 /**
  * Past the deadline: the reservation goes into quarantine (its amount stays blocked so a late transfer
  * maps to this order and is flagged) and, if the merchant wants it, the unpaid order is canceled.
+ * An order that already received money (paid once, then edited; or partly paid before an edit) is
+ * never canceled for a later payment's deadline: Medusa's cancel would refund what was paid.
  */
 export async function expireMootaReservations(container: MedusaContainer, now = new Date()) {
   const moota = container.resolve<MootaModuleService>(MOOTA_MODULE)
@@ -19,7 +22,7 @@ export async function expireMootaReservations(container: MedusaContainer, now = 
   if (quarantined.length && moota.getOptions().autoCancelExpired) {
     const orders = await ordersOfSessions(container, quarantined)
     for (const order of orders.values()) {
-      if (order.status === "canceled") {
+      if (order.status === "canceled" || (await receivedMoney(container, order.id))) {
         continue
       }
       try {
@@ -34,6 +37,12 @@ export async function expireMootaReservations(container: MedusaContainer, now = 
     logger.info(`moota: ${quarantined.length} payment(s) past deadline, ${canceled} order(s) canceled, ${result.expired} amount(s) freed`)
   }
   return { quarantined: quarantined.length, expired: result.expired, canceled }
+}
+
+/** Whether any of the order's payment collections captured money, or a Moota payment of it was received. */
+async function receivedMoney(container: MedusaContainer, orderId: string): Promise<boolean> {
+  const money = await orderMootaMoney(container, orderId)
+  return !!money && (money.payments.some((p) => p.reservation.status === "paid") || money.collections.some((c) => c.captured_amount > 0))
 }
 
 export default async function mootaExpireReservationsJob(container: MedusaContainer) {
