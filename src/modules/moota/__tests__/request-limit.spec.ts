@@ -23,7 +23,7 @@ async function otherProcess(dbConfig: { clientUrl: string; schema?: string }) {
     service: medusaApp.modules[MOOTA_MODULE] as MootaModuleService,
     stop: async () => {
       await shutdown()
-      await connection.context.client.destroy().catch(() => undefined)
+      await connection.destroy().catch(() => undefined)
     },
   }
 }
