@@ -141,7 +141,8 @@ export async function GET(req: AuthenticatedMedusaRequest, res: MedusaResponse):
       reachable: banks ? banks.ok || banks.status !== null : null,
       token_valid: banks ? (banks.ok || mutations?.ok ? true : tokenRefused ? false : null) : null,
       error: banks && !banks.ok ? banks.error : null,
-      problem: banks && !banks.ok ? banks.problem : null,
+      // A scope the token lacks is said per feature in `permissions`, not as a broken connection.
+      problem: banks && !banks.ok && !(banks.status === 403 && mutations?.ok) ? banks.problem : null,
       points: points?.ok ? points.value : null,
       points_error: points && !points.ok ? points.error : null,
       points_problem: points && !points.ok ? points.problem : null,
