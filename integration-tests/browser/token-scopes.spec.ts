@@ -68,6 +68,8 @@ describe("Moota token scopes on the settings page", () => {
         // Words only: no scope state or feature key as a code, no API path or status.
         const text = await page.getByTestId("moota-token-scopes").innerText()
         expect(text).not.toMatch(/missing_scope|accounts_and_check_now|write_back|GET \/|403/)
+        // The account list says Moota did not list the accounts, never that it refused the token.
+        expect(await page.locator("body").innerText()).not.toContain(lng === "en" ? "Moota refused the API token" : "Moota menolak token API")
         await page.getByTestId("moota-token-scopes").scrollIntoViewIfNeeded()
         await s.shot(`settings-token-scopes-${lng}-${width}`)
       }

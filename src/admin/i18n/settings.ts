@@ -55,7 +55,7 @@ export const settingsEn = {
   },
   tokenScopes: {
     title: "What the API token may do",
-    help: "A Moota token carries scopes (Moota: Apps & API). Give the shop one with only the scopes below; the api scope allows everything.",
+    help: "A Moota token carries scopes, chosen when it is created in Moota (Apps & API). Give the shop one with only the scopes below; the api scope allows everything.",
     features: {
       accounts_and_check_now: "Account list and \"Check now\" (scope bank_read)",
       reconciliation: "Reconciliation: finding transfers whose webhook was missed (scope mutation_read)",
@@ -140,7 +140,7 @@ export const settingsId = {
   },
   tokenScopes: {
     title: "Yang boleh dilakukan token API",
-    help: "Token Moota memiliki cakupan (scope) (Moota: Apps & API). Beri toko token yang hanya berisi cakupan di bawah ini; cakupan api mengizinkan semuanya.",
+    help: "Token Moota memiliki cakupan (scope), dipilih saat token dibuat di Moota (Apps & API). Beri toko token yang hanya berisi cakupan di bawah ini; cakupan api mengizinkan semuanya.",
     features: {
       accounts_and_check_now: "Daftar rekening dan \"Cek sekarang\" (cakupan bank_read)",
       reconciliation: "Rekonsiliasi: menemukan transfer yang webhook-nya terlewat (cakupan mutation_read)",

@@ -171,7 +171,8 @@ export async function GET(req: AuthenticatedMedusaRequest, res: MedusaResponse):
     accounts_index: indexed
       ? indexed.ok
         ? { available: true, error: null, problem: null }
-        : { available: false, error: indexed.error, problem: indexed.problem }
+        : // 403 with a valid token: a scope the token lacks (`permissions`), not a refused token.
+          { available: false, error: indexed.error, problem: indexed.status === 403 && mutations?.ok ? null : indexed.problem }
       : null,
     webhook: {
       url: webhookUrlOf(req),
