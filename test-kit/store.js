@@ -35,6 +35,7 @@ const NOT_INHERITED = ["PORT", "HOST", "DB_HOST", "DB_PORT", "DB_USERNAME", "DB_
  * @property {boolean} [admin] serve the dashboard at /app (default false: boots faster)
  * @property {boolean} [sandbox] start the Moota sandbox and point the plugin at it (default true)
  * @property {Record<string, unknown>} [mootaOptions] plugin options over the dev defaults (MOOTA_OPTIONS_JSON)
+ * @property {{ token: string; scopes: string[] }[]} [sandboxTokens] more sandbox tokens limited to some scopes (give one to the store with env MOOTA_API_TOKEN)
  * @property {boolean} [transactionAccounts] also offer the dev defaults' Moota VA/QRIS accounts, as `npm run dev` does (default false)
  * @property {Record<string, string | undefined>} [env] environment of every Medusa process (wins over all set here), e.g. REDIS_URL
  * @property {Record<string, string | undefined>} [serverEnv] environment of the main server only, e.g. MEDUSA_WORKER_MODE
@@ -251,7 +252,7 @@ async function startStore(options = {}) {
     if (withSandbox) {
       sandbox = await phase("sandbox", async () => {
         const configFile = path.join(tmp, "sandbox.json")
-        const config = { token: devDefaults.apiToken, banks: sandboxBanks({ transactions: options.transactionAccounts }), webhooks: [{ url: `${url}/hooks/moota`, secret: webhookSecret, kinds: "both" }] }
+        const config = { token: devDefaults.apiToken, tokens: options.sandboxTokens, banks: sandboxBanks({ transactions: options.transactionAccounts }), webhooks: [{ url: `${url}/hooks/moota`, secret: webhookSecret, kinds: "both" }] }
         fs.writeFileSync(configFile, JSON.stringify(config), { mode: 0o600 })
         const sandboxUrl = await new Promise((resolve, reject) => {
           /** @type {(line: string, from: string) => void} */

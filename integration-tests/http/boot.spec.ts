@@ -111,6 +111,13 @@ describe("options are validated at boot", () => {
     expect(out).not.toMatch(/BOOTED/)
   })
 
+  it("stops the boot naming a trustProxy entry that is not a proxy address", async () => {
+    const { code, out } = await boot({ MOOTA_OPTIONS_JSON: JSON.stringify({ trustProxy: ["nginx"] }) })
+    expect(code).not.toBe(0)
+    expect(out).toMatch(/trustProxy: "nginx" is not an IP address or CIDR range or one of loopback, linklocal, uniquelocal/)
+    expect(out).not.toMatch(/BOOTED/)
+  })
+
   it("boots with the default options", async () => {
     const { code, out } = await boot({})
     expect(out).toMatch(/BOOTED/)

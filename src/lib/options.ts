@@ -2,6 +2,7 @@ import { z } from "zod"
 import { ACCOUNT_KINDS, isMootaTransactionKind, type AccountKind, type MootaTransactionKind } from "./account-kinds"
 import { parseStaticQris } from "./qris"
 import { errorMessage } from "./error-message"
+import { ipAllowlistSchema, trustProxySchema } from "./client-address"
 
 /**
  * The plugin's options, validated at boot. One schema serves the plugin's module (plugin options)
@@ -190,10 +191,14 @@ export const mootaOptionsSchema = z
     refreshIntervalSeconds: z.number().int().min(60).default(300),
     /** Largest accepted webhook body, in bytes (413 beyond). */
     webhookMaxBytes: z.number().int().min(1024).max(50 * 1024 * 1024).default(1024 * 1024),
-    /** Optional source-IP allow-list for the webhook (an extra, never the authentication). */
-    webhookIpAllowlist: z.array(z.string().trim().min(1)).default([]),
-    /** Trust X-Forwarded-For for the allow-list (only behind a proxy you control). */
-    trustProxy: z.boolean().default(false),
+    /** Optional source-IP allow-list for the webhook (addresses or CIDRs; an extra, never the authentication). */
+    webhookIpAllowlist: ipAllowlistSchema,
+    /**
+     * The reverse proxies in front of Medusa, as Express's `trust proxy`: `false`, a number of hops or
+     * their addresses/CIDRs. The client address (allow-list, per-address limits) is the rightmost
+     * X-Forwarded-For entry that is not a trusted proxy. See docs/options.md#client-addresses.
+     */
+    trustProxy: trustProxySchema,
     /**
      * Credits on a configured account that no order could explain (see lib/triage.ts): `log` keeps them
      * in the review page's "Other credits" view without a review item or an alert (a shared business

@@ -37,14 +37,17 @@ export const SANDBOX_USAGE = `Usage: medusa-payment-moota sandbox [--webhook <ur
   --secret <s>     The webhook's secret (your app's MOOTA_WEBHOOK_SECRET). Default: a new
                    random one, printed with the .env lines.
   --port <n>       Port on 127.0.0.1 (0 picks a free one). Default ${DEFAULT_PORT}.
-  --config <file>  JSON with {token, banks, webhooks}; webhooks: [{url, secret, kinds?,
-                   start_unique_code?, end_unique_code?, bank_account_id?}].
+  --config <file>  JSON with {token, tokens?, banks, webhooks}; webhooks: [{url, secret, kinds?,
+                   start_unique_code?, end_unique_code?, bank_account_id?}]; tokens: [{token,
+                   scopes}], more tokens limited to scopes such as mutation_read, bank_read.
                    Default: token "${DEFAULT_TOKEN}", two fictitious banks, no webhooks.
 
 Stops on Ctrl-C (SIGINT) or SIGTERM.`
 
 const configSchema = z.object({
   token: z.string().min(1).optional(),
+  /** More tokens, each limited to some scopes (sandbox/scopes.ts). */
+  tokens: z.array(z.object({ token: z.string().min(1), scopes: z.array(z.string().min(1)).min(1) })).optional(),
   banks: z.array(sandboxBankInputSchema).min(1).optional(),
   webhooks: z.array(sandboxWebhookInputSchema).optional(),
   userId: z.string().min(1).optional(),
@@ -73,6 +76,7 @@ export async function sandboxCommand(args: string[], io: CliIo): Promise<number>
   const sandbox = await createMootaSandbox({
     port,
     token,
+    tokens: config.tokens,
     banks: config.banks ?? DEFAULT_SANDBOX_BANKS,
     webhooks: [...(config.webhooks ?? []), ...(wired ? [wired] : [])],
     userId: config.userId,

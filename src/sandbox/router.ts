@@ -1,6 +1,7 @@
-import { createHash, timingSafeEqual } from "node:crypto"
+import { createHash } from "node:crypto"
 import type { IncomingMessage, ServerResponse } from "node:http"
 import { HttpError, notFound, RawBody, sendJson, sendRaw } from "./http"
+import { scopesAllow } from "./scopes"
 import type { SandboxContext } from "./state"
 import { encodeJson } from "./wire"
 
@@ -23,18 +24,29 @@ export interface Route {
   handler: Handler
 }
 
+/**
+ * The tokens the API accepts and their scopes (scopes.ts), by SHA-256 of the token so the lookup
+ * does not compare secrets byte by byte.
+ */
+export type TokenScopes = Map<string, readonly string[]>
+
+export function tokenKey(token: string): string {
+  return digest(token).toString("hex")
+}
+
 export function createRouter(
   ctx: SandboxContext,
-  token: string,
+  tokens: TokenScopes,
   routes: Route[]
 ): (req: IncomingMessage, res: ServerResponse) => Promise<void> {
-  const tokenDigest = digest(token)
   return async (req, res) => {
     const url = new URL(req.url ?? "/", "http://sandbox")
     const path = url.pathname.length > 1 ? url.pathname.replace(/\/+$/, "") : url.pathname
     try {
-      if (path.startsWith(`${API_PREFIX}/`) && !authorized(req.headers.authorization, tokenDigest)) {
-        throw new HttpError(401, { message: "Unauthenticated." })
+      if (path.startsWith(`${API_PREFIX}/`)) {
+        const scopes = scopesOf(req.headers.authorization, tokens)
+        if (!scopes) throw new HttpError(401, { message: "Unauthenticated." })
+        if (!scopesAllow(scopes, req.method ?? "GET", path)) throw new HttpError(403, { message: "Invalid scope(s) provided." })
       }
       for (const route of routes) {
         const match = route.pattern.exec(path)
@@ -73,7 +85,7 @@ function digest(value: string): Buffer {
   return createHash("sha256").update(value).digest()
 }
 
-function authorized(header: string | undefined, tokenDigest: Buffer): boolean {
+function scopesOf(header: string | undefined, tokens: TokenScopes): readonly string[] | null {
   const match = /^Bearer\s+(.+)$/i.exec(header ?? "")
-  return match !== null && timingSafeEqual(digest(match[1].trim()), tokenDigest)
+  return match ? (tokens.get(tokenKey(match[1].trim())) ?? null) : null
 }

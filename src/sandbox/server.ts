@@ -2,7 +2,10 @@ import { createServer } from "node:http"
 import type { AddressInfo } from "node:net"
 import { sandboxWebhookInputSchema, type SandboxBankInput, type SandboxTransferInput, type SandboxWebhookInput } from "./inputs"
 import { pushMutations } from "./push"
-import { createRouter, API_PREFIX } from "./router"
+import { z } from "zod"
+import { parseOrThrow, readJson } from "./http"
+import { createRouter, tokenKey, API_PREFIX, type TokenScopes } from "./router"
+import { FULL_SCOPE, newToken } from "./scopes"
 import { bankRoutes } from "./routes/banks"
 import { controlRoutes, receiveTransfer, snapshot, type SandboxTransferResult } from "./routes/controls"
 import { mutationRoutes } from "./routes/mutations"
@@ -35,8 +38,10 @@ export interface MootaSandboxOptions {
   host?: "127.0.0.1" | "::1"
   /** 0 picks a free port. Default 0. */
   port?: number
-  /** The Bearer token the API accepts. */
+  /** The Bearer token the API accepts, with every scope (`api`). */
   token: string
+  /** More tokens with narrower scopes (sandbox/scopes.ts), e.g. `["mutation_read", "bank_read"]`. */
+  tokens?: { token: string; scopes: string[] }[]
   banks: SandboxBankInput[]
   webhooks?: SandboxWebhookInput[]
   /** X-MOOTA-USER; a random hashid when absent. */
@@ -66,6 +71,8 @@ export interface MootaSandbox {
   /** Delivers these mutations together, one array body per matching webhook. */
   pushMutations(mutationIds: string[]): Promise<SandboxDelivery[]>
   setWebhooks(webhooks: SandboxWebhookInput[]): SandboxWebhook[]
+  /** A new token limited to these scopes (`POST /_sandbox/tokens {"scopes": [...]}` does the same). */
+  issueToken(scopes: string[]): string
   /** The state as GET /_sandbox/state serves it: webhook secrets left out. */
   snapshot(): Record<string, unknown>
 }
@@ -93,13 +100,29 @@ export async function createMootaSandbox(options: MootaSandboxOptions): Promise<
     ctx.state.webhooks.push(toWebhook(ctx, sandboxWebhookInputSchema.parse(webhook)))
   }
 
-  const handle = createRouter(ctx, options.token, [
+  const tokens: TokenScopes = new Map([[tokenKey(options.token), [FULL_SCOPE]]])
+  for (const t of options.tokens ?? []) tokens.set(tokenKey(t.token), t.scopes)
+  const issueToken = (scopes: string[]) => {
+    const token = newToken()
+    tokens.set(tokenKey(token), scopes)
+    return token
+  }
+  const handle = createRouter(ctx, tokens, [
     ...bankRoutes(ctx),
     ...mutationRoutes(ctx),
     ...taggingRoutes(ctx),
     ...webhookRoutes(ctx),
     ...transactionRoutes(ctx),
     ...controlRoutes(ctx),
+    {
+      method: "POST",
+      pattern: /^\/_sandbox\/tokens$/,
+      auth: false,
+      handler: async ({ req }) => {
+        const { scopes } = parseOrThrow(z.object({ scopes: z.array(z.string().min(1)).min(1) }), await readJson(req))
+        return [201, { token: issueToken(scopes), scopes }]
+      },
+    },
   ])
   const server = createServer((req, res) => {
     void handle(req, res)
@@ -124,6 +147,7 @@ export async function createMootaSandbox(options: MootaSandboxOptions): Promise<
     payTransaction: (input) => payTransaction(ctx, input),
     pushMutations: (mutationIds) => pushMutations(ctx, mutationIds),
     setWebhooks: (webhooks) => setWebhooks(ctx, webhooks),
+    issueToken,
     snapshot: () => snapshot(ctx),
     close() {
       closed ??= new Promise<void>((resolve) => {

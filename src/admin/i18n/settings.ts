@@ -53,6 +53,27 @@ export const settingsEn = {
     testFailed: "Test failed: {{error}}",
     testStatus: "Accepted by the webhook",
   },
+  tokenScopes: {
+    title: "What the API token may do",
+    help: "A Moota token carries scopes, chosen when it is created in Moota (Apps & API). Give the shop one with only the scopes below; the api scope allows everything.",
+    features: {
+      accounts_and_check_now: "Account list and \"Check now\" (scope bank_read)",
+      reconciliation: "Reconciliation: finding transfers whose webhook was missed (scope mutation_read)",
+      write_back: "Order number written on the transfer in Moota (scope mutation, a write)",
+    },
+    state: {
+      granted: "On",
+      missing_scope: "Off: the token lacks this scope",
+      token_refused: "Off: Moota refused the token",
+      unknown: "Not known yet",
+      not_used: "Switched off in the plugin's options",
+    },
+    off: {
+      accounts_and_check_now: "Moota did not let this token read the bank accounts, so this page cannot list them and \"Check now\" cannot ask Moota to read the bank again. Add the bank_read scope to the token in Moota.",
+      reconciliation: "Moota did not let this token read transfers, so a transfer whose webhook was missed is not found by the plugin. Add the mutation_read scope to the token in Moota.",
+      write_back: "Moota did not let this token write, so confirmed transfers do not get the order number as a tag in Moota. Add the mutation scope to the token in Moota, or switch writeBack off.",
+    },
+  },
   checkoutSetup: {
     noIdrCurrency: "Buyers cannot choose Moota yet: the store has no Indonesian rupiah. Add IDR to the store's currencies (Settings → Store → Currencies), create a region in IDR (Settings → Regions), and add Moota to that region's payment providers.",
     noIdrRegion: "Buyers cannot choose Moota yet: no region in IDR offers it. In Settings → Regions, create or edit a region in IDR and add Moota (MOOTA) to its payment providers.",
@@ -116,6 +137,27 @@ export const settingsId = {
     testOk: "Tes terkirim: webhook toko ini menerimanya.",
     testFailed: "Tes gagal: {{error}}",
     testStatus: "Diterima webhook",
+  },
+  tokenScopes: {
+    title: "Yang boleh dilakukan token API",
+    help: "Token Moota memiliki cakupan (scope), dipilih saat token dibuat di Moota (Apps & API). Beri toko token yang hanya berisi cakupan di bawah ini; cakupan api mengizinkan semuanya.",
+    features: {
+      accounts_and_check_now: "Daftar rekening dan \"Cek sekarang\" (cakupan bank_read)",
+      reconciliation: "Rekonsiliasi: menemukan transfer yang webhook-nya terlewat (cakupan mutation_read)",
+      write_back: "Nomor pesanan ditulis pada transfer di Moota (cakupan mutation, menulis)",
+    },
+    state: {
+      granted: "Aktif",
+      missing_scope: "Nonaktif: token tidak memiliki cakupan ini",
+      token_refused: "Nonaktif: Moota menolak token",
+      unknown: "Belum diketahui",
+      not_used: "Dimatikan di opsi plugin",
+    },
+    off: {
+      accounts_and_check_now: "Moota tidak mengizinkan token ini membaca rekening, jadi halaman ini tidak dapat menampilkannya dan \"Cek sekarang\" tidak dapat meminta Moota membaca bank lagi. Tambahkan cakupan bank_read pada token di Moota.",
+      reconciliation: "Moota tidak mengizinkan token ini membaca mutasi, jadi transfer yang webhook-nya terlewat tidak ditemukan plugin. Tambahkan cakupan mutation_read pada token di Moota.",
+      write_back: "Moota tidak mengizinkan token ini menulis, jadi transfer yang sudah dikonfirmasi tidak diberi tag nomor pesanan di Moota. Tambahkan cakupan mutation pada token di Moota, atau matikan writeBack.",
+    },
   },
   checkoutSetup: {
     noIdrCurrency: "Pembeli belum dapat memilih Moota: toko belum memakai rupiah. Tambahkan IDR ke mata uang toko (Pengaturan → Toko → Mata uang), buat wilayah dengan IDR (Pengaturan → Wilayah), lalu tambahkan Moota ke penyedia pembayaran wilayah itu.",

@@ -21,6 +21,7 @@ import type {
   AdminMootaReviewItemsResponse,
   AdminMootaReviewSummaryResponse,
   AdminMootaTimelineEvent as TimelineEvent,
+  TokenPermissions,
 } from "../../api/admin/moota/types"
 import type { MootaProblem } from "../../lib/moota/problem"
 
@@ -39,6 +40,8 @@ export type Setup = {
     points_problem: MootaProblem | null
     checked_at: string
   }
+  /** What the API token may do, per feature. */
+  permissions: TokenPermissions
   /** Whether checkout can offer Moota: IDR in the store's currencies, an IDR region with the provider. */
   checkout: { idr_currency: boolean; idr_regions: number; idr_regions_with_moota: number }
   accounts: {

@@ -6,6 +6,7 @@ import * as models from "./models"
 import * as allocator from "./stores/allocator"
 import * as claims from "./stores/claims"
 import { leaseBankRefresh } from "./stores/bank-refresh"
+import { recordRequest } from "./stores/request-limit"
 import * as decisions from "./stores/decisions"
 import * as inbox from "./stores/inbox"
 import { LEASE_MS, LeaseOwner, type RawConnectionSource } from "./stores/lease"
@@ -19,8 +20,8 @@ import { autocommitSql, readSql, sql } from "./stores/sql"
 import * as writeBack from "./stores/write-back"
 import type * as T from "./types"
 
-// MootaAccountSeen is only ever read and written by SQL (stores/triage), so it gets no generated methods.
-const { MootaAccountSeen: _, ...generated } = models
+// Only ever read and written by SQL (stores/triage, stores/request-limit): no generated methods.
+const { MootaAccountSeen: _seen, MootaRequestWindow: _window, ...generated } = models
 
 /**
  * The one owner of the plugin's data. A thin front: each method opens the transaction (writes,
@@ -57,7 +58,6 @@ class MootaModuleService extends MedusaService(generated) {
   }
 
   // Reservations (a "Moota payment" on screens): the allocator, the session's Moota transaction, expiry.
-
   /** A transfer amount no other awaiting session on the same accounts has (see stores/allocator). */
   @InjectTransactionManager()
   async reserveAmount(input: T.ReserveAmountInput, @MedusaContext() ctx: Ctx = {}): Promise<T.ReservationRow> {
@@ -124,7 +124,6 @@ class MootaModuleService extends MedusaService(generated) {
   }
 
   // The inbox: stored mutations, their leases and their decisions.
-
   /** The webhook's hot path: one autocommitted INSERT; returns only the rows it inserted (a repeat is a no-op). */
   @InjectManager()
   async ingestMutations(rows: T.InboxInput[], source: T.InboxSource, @MedusaContext() ctx: Ctx = {}): Promise<string[]> {
@@ -198,7 +197,6 @@ class MootaModuleService extends MedusaService(generated) {
   }
 
   // Review queue, other credits and the audit trail.
-
   @InjectTransactionManager()
   async dismissReviewItem(id: string, actorId: string, note: string, @MedusaContext() ctx: Ctx = {}): Promise<T.ReviewItemRow> {
     return await review.dismissReviewItem(sql(ctx), id, actorId, note)
@@ -237,8 +235,11 @@ class MootaModuleService extends MedusaService(generated) {
     await triage.undoReviewOtherCredit(sql(ctx), undo)
   }
 
-  // Leases of periodic work, write-back and the notification outbox.
-
+  // Leases of periodic work, per-address request limits, write-back and the notification outbox.
+  @InjectManager()
+  async recordRequest(scope: string, address: string, windowMs: number, @MedusaContext() ctx: Ctx = {}): Promise<T.RequestCount> {
+    return await recordRequest(autocommitSql(ctx), scope, address, windowMs)
+  }
   @InjectTransactionManager()
   async leaseBankRefresh(bankId: string, intervalSeconds: number, @MedusaContext() ctx: Ctx = {}): Promise<boolean> {
     return await leaseBankRefresh(sql(ctx), bankId, intervalSeconds)
@@ -269,7 +270,6 @@ class MootaModuleService extends MedusaService(generated) {
   }
 
   // Buyers' payment claims ("I have paid"): never confirm a payment (see models/payment-claim.ts).
-
   @InjectTransactionManager()
   async createPaymentClaim(input: T.NewClaim, @MedusaContext() ctx: Ctx = {}): Promise<T.ClaimRow> {
     return await claims.createClaim(sql(ctx), input)
@@ -309,7 +309,6 @@ class MootaModuleService extends MedusaService(generated) {
   }
 
   // Refunds to send (stores/refunds.ts): recorded per Medusa refund, marked sent by the shop's debit or the merchant.
-
   @InjectTransactionManager()
   async recordRefundToSend(input: T.NewRefundToSend, @MedusaContext() ctx: Ctx = {}): Promise<T.RefundToSendRow> {
     return await refunds.recordRefundToSend(sql(ctx), input)
@@ -345,6 +344,5 @@ class MootaModuleService extends MedusaService(generated) {
     return await refunds.takeSentUnannounced(sql(ctx))
   }
 }
-
 
 export default MootaModuleService

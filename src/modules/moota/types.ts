@@ -301,3 +301,6 @@ export type RefundToSendRow = {
 export type NewRefundToSend = { refund_id: string; session_id: string; amount: number }
 export type MarkRefundSentInput = { id: string; actor_id: string; note: string }
 export type RefundsToSendQuery = { status: RefundStatus; limit: number }
+
+/** A client address's requests in the current window of a limited route, this one included. */
+export type RequestCount = { hits: number; window_end: Date }

@@ -312,3 +312,19 @@ export type AdminMootaRefundToSend = {
 export type AdminMootaRefundsResponse = { refunds: AdminMootaRefundToSend[] }
 export type AdminMootaMarkRefundSentBody = { note: string }
 export type AdminMootaMarkRefundSentResponse = { refund: AdminMootaRefundToSend }
+
+/**
+ * GET /admin/moota/setup `permissions`: what the Moota API token may do, per feature (the settings page
+ * says it in words). `missing_scope`: Moota answered 403 (the token lacks that scope); `token_refused`:
+ * 401; `unknown`: not known yet (no token, Moota unreachable, write-back not tried yet); `not_used`:
+ * the feature is switched off in the options.
+ */
+export type TokenPermission = "granted" | "missing_scope" | "token_refused" | "unknown" | "not_used"
+export type TokenPermissions = {
+  /** Account list on this page and "Check now" (Moota scope `bank_read`). */
+  accounts_and_check_now: TokenPermission
+  /** The reconciliation poll that imports missed webhooks (Moota scope `mutation_read`). */
+  reconciliation: TokenPermission
+  /** Writing the order number on Moota's mutations as a tag (Moota scope `mutation`, a write). */
+  write_back: TokenPermission
+}

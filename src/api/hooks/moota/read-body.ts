@@ -26,19 +26,3 @@ export async function readRawBody(req: IncomingMessage, limit: number): Promise<
   }
   return Buffer.concat(chunks)
 }
-
-/** The caller's address for the optional allow-list; X-Forwarded-For only when a proxy is trusted. */
-export function clientIp(req: IncomingMessage, trustProxy: boolean): string {
-  const forwarded = req.headers["x-forwarded-for"]
-  if (trustProxy && forwarded) {
-    const first = (Array.isArray(forwarded) ? forwarded[0] : forwarded).split(",")[0].trim()
-    if (first) {
-      return normalizeIp(first)
-    }
-  }
-  return normalizeIp(req.socket.remoteAddress ?? "")
-}
-
-function normalizeIp(ip: string): string {
-  return ip.startsWith("::ffff:") ? ip.slice(7) : ip
-}

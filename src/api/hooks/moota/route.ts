@@ -6,7 +6,8 @@ import { MOOTA_MODULE } from "../../../modules/moota"
 import type MootaModuleService from "../../../modules/moota/service"
 import { MOOTA_MUTATIONS_RECEIVED } from "../../../lib/events"
 import { deliveryStarted } from "../../../inbox/ack-gate"
-import { BodyTooLargeError, clientIp, readRawBody } from "./read-body"
+import { addressAllowed, clientAddress } from "../../../lib/client-address"
+import { BodyTooLargeError, readRawBody } from "./read-body"
 
 /**
  * Moota's webhook. Answers honestly: 401 for a bad signature, 400 for a body that is not an array of
@@ -19,8 +20,8 @@ export async function POST(req: MedusaRequest, res: MedusaResponse): Promise<voi
   const options = moota.getOptions()
 
   if (options.webhookIpAllowlist.length) {
-    const ip = clientIp(req, options.trustProxy)
-    if (!options.webhookIpAllowlist.includes(ip)) {
+    const ip = clientAddress(req, options.trustProxy)
+    if (!addressAllowed(ip, options.webhookIpAllowlist)) {
       logger.warn(`moota webhook: refused a delivery from ${ip} (not in webhookIpAllowlist)`)
       res.status(403).json({ message: "Source address not allowed" })
       return

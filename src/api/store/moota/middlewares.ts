@@ -41,7 +41,7 @@ const optionalCustomer = authenticate("customer", ["session", "bearer"], { allow
  * A payment link may open a Moota session (it reserves a unique amount): bound what one address can
  * ask, as generously as a buyer refreshing the page ever would.
  */
-const linkLimit = limitPerIp(120, 60_000, "Too many payment link requests from this address: at most 120 a minute")
+const linkLimit = limitPerIp("link", 120, 60_000, "Too many payment link requests from this address: at most 120 a minute")
 
 /** Validation and other middlewares of the /store/moota routes. */
 export const storeMootaMiddlewares: MiddlewareRoute[] = [
@@ -106,6 +106,7 @@ export const storeMootaMiddlewares: MiddlewareRoute[] = [
     bodyParser: { sizeLimit: "4mb" },
     middlewares: [
       limitPerIp(
+        "claim",
         CLAIM_LIMITS.perIpPerHour,
         3_600_000,
         `Too many payment confirmations from this address: at most ${CLAIM_LIMITS.perIpPerHour} per hour`

@@ -1,10 +1,11 @@
 import { defineRouteConfig } from "@medusajs/admin-sdk"
 import { CreditCard } from "@medusajs/icons"
 import { Badge, Button, Container, Copy, Heading, Table, Text, toast } from "@medusajs/ui"
-import type { ReactNode } from "react"
 import { useSendTest, useSetup, type Mutation, type Setup } from "../../../lib/api"
 import { accountLabel, lastDigits } from "../../../lib/format"
 import { MootaCrumb, Status, errorText, rupiah, useMootaText, wib } from "../../../lib/ui"
+import { Field } from "./field"
+import { TokenScopes } from "./token-scopes"
 
 /**
  * Settings → Moota: is the connection to Moota healthy, which accounts are offered, exactly what to
@@ -46,22 +47,10 @@ const MootaSettingsPage = () => {
         )}
       </Container>
       <Connection setup={data} />
+      {data.connection.api_token_configured && <TokenScopes setup={data} />}
       <Webhook setup={data} />
       <Accounts setup={data} />
       <Activity setup={data} />
-    </div>
-  )
-}
-
-function Field({ label, children, testId }: { label: string; children: ReactNode; testId?: string }) {
-  return (
-    <div className="grid grid-cols-[minmax(0,1fr)_minmax(0,2fr)] items-start gap-x-4 px-6 py-3">
-      <Text size="small" weight="plus" className="text-ui-fg-subtle">
-        {label}
-      </Text>
-      <div className="min-w-0 break-words" data-testid={testId}>
-        {children}
-      </div>
     </div>
   )
 }

@@ -6,6 +6,7 @@ import { AUDIT } from "../../../../lib/statuses"
 import { createMootaClient, MootaApiError, mootaProblemOf, type MootaBank, type MootaIndexedAccount, type MootaProblem } from "../../../../lib/moota"
 import { actorsById, mootaOf, mutationView } from "../helpers"
 import { webhookUrlOf } from "./helpers"
+import { probeMutations, tokenPermissions, writeBackOutcome } from "./permissions"
 import { DAY_MS } from "../../../../lib/durations"
 import { errorMessage } from "../../../../lib/error-message"
 
@@ -69,15 +70,22 @@ export async function GET(req: AuthenticatedMedusaRequest, res: MedusaResponse):
   const options = moota.getOptions()
   const client = createMootaClient(options, "interactive")
 
-  const [banks, points, indexed] = client
+  const [banks, points, indexed, mutations] = client
     ? await Promise.all([
         attempt(() => client.listAllBanks({ maxPages: 5 })),
         attempt(() => client.getPoints()),
         attempt(() => client.listAccountIndex()),
+        probeMutations(client),
       ])
-    : [null, null, null]
+    : [null, null, null, null]
 
-  const tokenRefused = banks && !banks.ok && (banks.status === 401 || banks.status === 403)
+  // 401: Moota does not accept the token at all. 403 on the bank list is a scope the token lacks,
+  // which `permissions` names; the token itself is valid if another read went through.
+  const tokenRefused = banks && !banks.ok && (banks.status === 401 || (banks.status === 403 && !mutations?.ok))
+  const [lastWriteBack] = await moota.listMootaInboxMutations(
+    { write_back_status: ["done", "failed"] },
+    { order: { updated_at: "DESC" }, take: 1, select: ["write_back_status", "write_back_error"] }
+  )
   const mootaBanks: MootaBank[] = banks?.ok ? banks.value : []
   const mootaIndexed: MootaIndexedAccount[] = indexed?.ok ? indexed.value : []
   const configured = new Map(options.accounts.map((a) => [a.bankId, a]))
@@ -131,14 +139,21 @@ export async function GET(req: AuthenticatedMedusaRequest, res: MedusaResponse):
       api_token_configured: !!options.apiToken,
       api_base_url: options.apiBaseUrl,
       reachable: banks ? banks.ok || banks.status !== null : null,
-      token_valid: banks ? (banks.ok ? true : tokenRefused ? false : null) : null,
+      token_valid: banks ? (banks.ok || mutations?.ok ? true : tokenRefused ? false : null) : null,
       error: banks && !banks.ok ? banks.error : null,
-      problem: banks && !banks.ok ? banks.problem : null,
+      // A scope the token lacks is said per feature in `permissions`, not as a broken connection.
+      problem: banks && !banks.ok && !(banks.status === 403 && mutations?.ok) ? banks.problem : null,
       points: points?.ok ? points.value : null,
       points_error: points && !points.ok ? points.error : null,
       points_problem: points && !points.ok ? points.problem : null,
       checked_at: new Date().toISOString(),
     },
+    permissions: tokenPermissions({
+      banks,
+      mutations,
+      writeBackOn: options.writeBack && !!client,
+      lastWriteBack: writeBackOutcome(lastWriteBack),
+    }),
     checkout,
     accounts: options.accounts.map((a) => ({
       bank_id: a.bankId,
@@ -156,7 +171,8 @@ export async function GET(req: AuthenticatedMedusaRequest, res: MedusaResponse):
     accounts_index: indexed
       ? indexed.ok
         ? { available: true, error: null, problem: null }
-        : { available: false, error: indexed.error, problem: indexed.problem }
+        : // 403 with a valid token: a scope the token lacks (`permissions`), not a refused token.
+          { available: false, error: indexed.error, problem: indexed.status === 403 && mutations?.ok ? null : indexed.problem }
       : null,
     webhook: {
       url: webhookUrlOf(req),
