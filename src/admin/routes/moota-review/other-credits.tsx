@@ -15,7 +15,7 @@ import { useAccountName } from "../../lib/accounts"
 import { accountLabel } from "../../lib/format"
 import { FilterSelect, NoteDialog, rupiah, useMootaText, wib } from "../../lib/ui"
 import { MatchDialog, OrderFinder } from "./suggestions"
-import { ALL, DetailLine, PAGE_SIZE, TransferCells, TransferHeaders, TransferList, useListFilters } from "./transfer-list"
+import { ALL, DetailLine, PAGE_SIZE, PHONE_WRAP, TransferCells, TransferHeaders, TransferList, useListFilters } from "./transfer-list"
 
 /**
  * Credits kept out of the review queue: money on the shop's accounts that no order could explain
@@ -90,7 +90,7 @@ function CreditRow({ credit, onOpen }: { credit: OtherCredit; onOpen: () => void
         accountMasked={credit.account_number_masked}
       />
       <Table.Cell>
-        <Badge size="2xsmall" color="grey" className="whitespace-nowrap">
+        <Badge size="2xsmall" color="grey" className={PHONE_WRAP}>
           {t(`otherCredits.kinds.${credit.kind}`)}
         </Badge>
       </Table.Cell>
