@@ -479,6 +479,8 @@ describe("Moota admin in the browser", () => {
         await row.getByText(w.amount).waitFor(WAIT)
         await row.getByText(w.waiting).waitFor()
         await row.getByText(w.paid).waitFor()
+        // The top bar names the page too (its breadcrumb was empty).
+        await page.locator("ol li").filter({ hasText: w.title }).waitFor()
         await expectNoInternals(`refunds ${lng}-${width}`)
         await s.shot(`refunds-${lng}-${width}`)
       }
