@@ -87,6 +87,34 @@ describe("Moota admin in the browser", () => {
     }
   }
 
+  /**
+   * Seen whole: the text sits inside its list's card, on one line when it is an amount (the list
+   * scrolls sideways in its card on a phone, so a too-wide row cuts its last column at the card's edge).
+   */
+  async function expectWithinList(text: ReturnType<Page["getByText"]>, what: string) {
+    const seen = await text.evaluate((el) => {
+      const box = el.getBoundingClientRect()
+      const card = el.closest(".overflow-x-auto")!.getBoundingClientRect()
+      const range = document.createRange()
+      range.selectNodeContents(el)
+      const lines = new Set([...range.getClientRects()].map((r) => Math.round(r.top))).size
+      return { inside: box.left >= card.left - 1 && box.right <= card.right + 1, amountOnOneLine: !/^Rp/.test(el.textContent ?? "") || lines === 1 }
+    })
+    expect([what, seen]).toEqual([what, { inside: true, amountOnOneLine: true }])
+  }
+
+  /**
+   * The Moota widget comes before Medusa's Activity card: beside the order at 1280 px, its top on the
+   * first screen; on a phone (one column) still above Customer and Activity.
+   */
+  async function expectWidgetAboveActivity(lng: "en" | "id", width: number) {
+    await page.evaluate(() => window.scrollTo(0, 0))
+    const widget = (await page.getByTestId("moota-order-payment").boundingBox())!
+    const activity = (await page.getByRole("heading", { name: lng === "en" ? "Activity" : "Aktivitas", exact: true }).boundingBox())!
+    const where = { width, widgetAboveActivity: widget.y < activity.y, widgetTopOnFirstScreen: width < 1280 || widget.y < 900 }
+    expect(where).toEqual({ width, widgetAboveActivity: true, widgetTopOnFirstScreen: true })
+  }
+
   async function expectAbsent(scope: ReturnType<Page["getByTestId"]>, texts: string[]) {
     const text = await scope.innerText()
     expect(texts.filter((x) => text.includes(x))).toEqual([])
@@ -167,6 +195,8 @@ describe("Moota admin in the browser", () => {
     await reloadAs("id", 390)
     await widget.getByText("Nomor VA dibuat").waitFor(WAIT)
     await widget.getByText("Tepat total pesanan, tanpa kode unik").waitFor()
+    // What the buyer must pay, not what was paid ("Nominal dibayar" read as paid on an unpaid order).
+    await widget.getByText("Nominal yang harus dibayar", { exact: true }).waitFor()
     const number = page.getByTestId("moota-va-number").filter({ hasText: va })
     await number.waitFor()
     const box = await number.boundingBox()
@@ -376,8 +406,8 @@ describe("Moota admin in the browser", () => {
     await store.transfer({ bank_id: "mandiriSbox1", amount: 2_450_000 })
     await store.transfer({ bank_id: "bcaSandbox01", amount: paidAmount })
     const words = {
-      en: { paid: "Payment received", marked: "Marked as paid by", queue: "Moota review queue", reason: "Already paid / overpaid", settings: "Accounts" },
-      id: { paid: "Pembayaran diterima", marked: "Ditandai lunas oleh", queue: "Antrean tinjauan Moota", reason: "Sudah lunas / lebih bayar", settings: "Rekening" },
+      en: { paid: "Payment received", marked: "Marked as paid by", queue: "Moota review queue", reason: "Already paid / overpaid", kind: "Not for an order", settings: "Accounts" },
+      id: { paid: "Pembayaran diterima", marked: "Ditandai lunas oleh", queue: "Antrean tinjauan Moota", reason: "Sudah lunas / lebih bayar", kind: "Bukan untuk pesanan", settings: "Rekening" },
     }
     for (const lng of ["en", "id"] as const) {
       await language(lng)
@@ -390,6 +420,7 @@ describe("Moota admin in the browser", () => {
         await page.getByTestId("moota-matched-transfer").getByText(w.paid).waitFor(WAIT)
         await page.getByTestId("moota-paid-account").filter({ hasText: "BCA · TOKO CONTOH · ••7890" }).waitFor()
         await expectNoInternals(`paid order ${tag}`)
+        await expectWidgetAboveActivity(lng, width)
         await s.shot(`order-paid-${tag}`, page.getByTestId("moota-order-payment"))
 
         await page.goto(`${store.url}/app/orders/${markedOrderId}`)
@@ -401,12 +432,15 @@ describe("Moota admin in the browser", () => {
         await page.getByText(w.queue).first().waitFor(WAIT)
         await page.getByRole("row").filter({ hasText: w.reason }).first().waitFor()
         await expectNoInternals(`review queue ${tag}`)
+        await expectWithinList(page.getByRole("row").filter({ hasText: w.reason }).first().getByText(w.reason).filter({ visible: true }), `reason ${tag}`)
         await s.shot(`review-${tag}`)
 
         await page.getByTestId("moota-other-credits-tab").click()
         const credit = page.getByRole("row").filter({ hasText: "Rp2.450.000" })
         await credit.getByText("Mandiri · TOKO CONTOH · ••5678").filter({ visible: true }).waitFor(WAIT)
         await expectNoInternals(`other credits ${tag}`)
+        await expectWithinList(credit.getByText(w.kind), `kind ${tag}`)
+        await expectWithinList(credit.getByText("Rp2.450.000"), `amount ${tag}`)
         await s.shot(`other-credits-${tag}`)
 
         await page.goto(`${store.url}/app/settings/moota`)
@@ -445,6 +479,8 @@ describe("Moota admin in the browser", () => {
         await row.getByText(w.amount).waitFor(WAIT)
         await row.getByText(w.waiting).waitFor()
         await row.getByText(w.paid).waitFor()
+        // The top bar names the page too (its breadcrumb was empty).
+        await page.locator("ol li").filter({ hasText: w.title }).waitFor()
         await expectNoInternals(`refunds ${lng}-${width}`)
         await s.shot(`refunds-${lng}-${width}`)
       }
@@ -459,10 +495,40 @@ describe("Moota admin in the browser", () => {
     await s.shot("refund-mark-sent-note")
     await dialog.getByRole("button", { name: "Mark as sent" }).click()
     await page.getByText("Refund marked as sent").waitFor()
+    // Gone from "To send" (the list refetches once the action is done), listed under "Sent".
+    await row.waitFor({ state: "detached", timeout: 60_000 })
+    await page.getByText("No refund waits to be sent.").waitFor()
     await page.getByTestId("moota-refunds-sent-tab").click()
     await page.getByText("Sent by GoPay to the buyer").waitFor(WAIT)
     await page.getByText("Marked as sent").first().waitFor()
     await s.shot("refunds-sent-en-1280")
+
+    // A second refund of the order, marked sent by a merchant reading Indonesian on a phone.
+    await store.adminApi("POST", `/admin/payments/${payment.id}/refund`, { amount: 10_000 })
+    await language("id")
+    await page.setViewportSize({ width: 390, height: 844 })
+    await page.goto(`${store.url}/app/moota-refunds`)
+    const second = page.getByTestId("moota-refunds").locator("[data-testid^=moota-refund-]").filter({ hasText: "Rp10.000" })
+    await second.getByText(words.id.order).waitFor(WAIT)
+    await second.getByText(words.id.waiting).waitFor()
+    await second.getByRole("button", { name: "Tandai terkirim" }).click()
+    const dialogId = page.getByRole("alertdialog")
+    await dialogId.getByText("Tandai refund Rp10.000 sebagai terkirim?").waitFor()
+    await dialogId.getByRole("textbox").fill("Dikirim lewat OVO ke pembeli")
+    const send = dialogId.getByRole("button", { name: "Tandai terkirim" })
+    const sendBox = (await send.boundingBox())!
+    expect(sendBox.x + sendBox.width).toBeLessThanOrEqual(390)
+    await s.shot("refund-mark-sent-note-id-390")
+    await send.click()
+    await second.waitFor({ state: "detached", timeout: 60_000 })
+    await page.getByText("Tidak ada refund yang menunggu dikirim.").waitFor()
+    await page.getByRole("tab", { name: "Terkirim" }).click()
+    const sentRow = page.getByTestId("moota-refunds").locator("[data-testid^=moota-refund-]").filter({ hasText: "Dikirim lewat OVO ke pembeli" })
+    await sentRow.getByText("Ditandai terkirim").waitFor(WAIT)
+    await sentRow.getByText("Rp10.000", { exact: true }).waitFor()
+    await expectNoInternals("refunds sent id-390")
+    await s.shot("refunds-sent-id-390")
+    await language("en")
     await page.setViewportSize({ width: 1440, height: 1000 })
     mark("refunds to send")
   })

@@ -350,7 +350,29 @@ describe("buyer card in review, and the payment confirmation", () => {
     const matchBox = await fits.getByRole("button", { name: "Match to this order" }).boundingBox()
     expect(matchBox!.x + matchBox!.width).toBeLessThanOrEqual(390)
     await admin.screenshot({ path: join(s.dir, "23-admin-widget-shared-en-390.png") })
-    await admin.setViewportSize({ width: 1280, height: 1000 })
+
+    // The same widget in Indonesian (the dashboard reads its language once, when the page loads).
+    const setLanguage = async (lng: "en" | "id") => {
+      await admin.evaluate((l) => {
+        document.cookie = `lng=${l}; path=/`
+        localStorage.setItem("lng", l)
+      }, lng)
+      await admin.reload()
+    }
+    await setLanguage("id")
+    await fits.getByText("Transfer dalam peninjauan yang mungkin milik pesanan ini").waitFor(WAIT)
+    await fits.getByText(new RegExp(`Cocok juga dengan pesanan .*#${orderB.display_id}\\b`)).waitFor()
+    await admin.getByTestId("moota-order-payment").getByText("Pembayaran Moota", { exact: true }).waitFor()
+    expect(await fits.getByRole("link", { name: "Buka di antrean peninjauan" }).getAttribute("href")).toMatch(/\/moota-review\?item=mrev_/)
+    for (const width of [390, 1280]) {
+      await admin.setViewportSize({ width, height: width === 390 ? 900 : 1000 })
+      await fits.scrollIntoViewIfNeeded()
+      const box = (await fits.getByRole("button", { name: "Cocokkan dengan pesanan ini" }).boundingBox())!
+      expect([width, box.x + box.width <= width]).toEqual([width, true])
+      await admin.screenshot({ path: join(s.dir, `26-admin-widget-shared-id-${width}.png`) })
+    }
+    await setLanguage("en")
+    await fits.getByText(new RegExp(`Also fits orders .*#${orderB.display_id}\\b`)).waitFor(WAIT)
 
     await fits.getByRole("button", { name: "Match to this order" }).click(WAIT)
     await admin.getByLabel("Note").fill("buyer sent the receipt by chat")

@@ -74,7 +74,7 @@ export const id: MootaTexts = {
     title: "Pembayaran Moota",
     amountToTransfer: "Nominal transfer",
     codeHint: "Total pesanan {{total}} {{sign}} kode unik {{code}}",
-    amountToPay: "Nominal dibayar",
+    amountToPay: "Nominal yang harus dibayar",
     exactHint: "Tepat total pesanan, tanpa kode unik",
     vaNumber: "Nomor virtual account",
     vaHint: "Dibuat Moota khusus untuk pesanan ini; terkonfirmasi otomatis.",

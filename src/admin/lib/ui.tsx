@@ -40,6 +40,17 @@ export function wib(iso: string | null | undefined, lang: Lang): string {
 /** An error as the merchant reads it (the message only, never a payload). */
 export const errorText = errorMessage
 
+/**
+ * A dialog's action, then `done` (close it, say so in a toast), even when the component that acted is
+ * gone by then: React Query drops mutate()'s own callbacks for an unmounted component, and the refetch
+ * every action starts often removes it (a refund leaving "To send", a settled transfer's actions, an
+ * awaiting card turning Paid), which left the merchant without the confirmation. A failure stays on
+ * the dialog (the mutation's `error`).
+ */
+export function afterSuccess(action: Promise<unknown>, done: () => void): void {
+  action.then(done, () => undefined)
+}
+
 /** "Rp165.123" with its last three digits (what makes the amount unique) stressed. */
 export function AmountWithCode({ amount }: { amount: number }) {
   const text = rupiah(amount)

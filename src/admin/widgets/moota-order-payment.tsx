@@ -131,8 +131,15 @@ function PaymentCard({
   )
 }
 
+/**
+ * Medusa 2.21's layout composer puts every widget of a zone at the end of its section (`.before` is
+ * ignored), i.e. below Activity: the migration script `place-moota-order-widget` moves this one, by its
+ * id, to the top of the side column in the store's default layout (each admin may move it again with
+ * "Customize layout"). The id is a literal: Medusa's admin bundler reads only a string here.
+ */
 export const config = defineWidgetConfig({
   zone: "order.details.side.before",
+  id: "moota-order-payment",
 })
 
 export default MootaOrderPaymentWidget

@@ -2,7 +2,7 @@ import { Button, toast } from "@medusajs/ui"
 import { useState } from "react"
 import { useCheckNow, useMarkPaid, useRelease, type OrderPayment } from "../../lib/api"
 import { accountLabel } from "../../lib/format"
-import { NoteDialog, errorText, rupiah, useMootaText } from "../../lib/ui"
+import { NoteDialog, errorText, rupiah, useMootaText, afterSuccess } from "../../lib/ui"
 
 /** The merchant's actions on an open payment: check now, release, mark as paid (each with a note). */
 export function Actions({ orderId, payment: p, markPaidFirst }: { orderId: string; payment: OrderPayment; markPaidFirst: boolean }) {
@@ -62,15 +62,10 @@ export function Actions({ orderId, payment: p, markPaidFirst }: { orderId: strin
         busy={markPaid.isPending}
         error={markPaid.error ? errorText(markPaid.error) : null}
         onConfirm={(note) =>
-          markPaid.mutate(
-            { note, bank_id: bankId || undefined },
-            {
-              onSuccess: () => {
-                setDialog(null)
-                toast.success(t("widget.markPaidDone"))
-              },
-            }
-          )
+          afterSuccess(markPaid.mutateAsync({ note, bank_id: bankId || undefined }), () => {
+            setDialog(null)
+            toast.success(t("widget.markPaidDone"))
+          })
         }
       />
       <NoteDialog
@@ -85,15 +80,10 @@ export function Actions({ orderId, payment: p, markPaidFirst }: { orderId: strin
         busy={release.isPending}
         error={release.error ? errorText(release.error) : null}
         onConfirm={(note) =>
-          release.mutate(
-            { note },
-            {
-              onSuccess: () => {
-                setDialog(null)
-                toast.success(t("widget.releaseDone"))
-              },
-            }
-          )
+          afterSuccess(release.mutateAsync({ note }), () => {
+            setDialog(null)
+            toast.success(t("widget.releaseDone"))
+          })
         }
       />
     </div>

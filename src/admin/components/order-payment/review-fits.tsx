@@ -3,7 +3,7 @@ import { useState } from "react"
 import { Link } from "react-router-dom"
 import type { AdminMootaReviewFit } from "../../../api/admin/moota/types"
 import { useMatch, type OrderPayment } from "../../lib/api"
-import { NoteDialog, errorText, rupiah, useMootaText, wib } from "../../lib/ui"
+import { NoteDialog, errorText, rupiah, useMootaText, wib, afterSuccess } from "../../lib/ui"
 
 /**
  * Transfers in review that could pay this order (issue 25), beside the buyer's confirmations: why it
@@ -68,15 +68,10 @@ function Fit({ fit: f, payment: p }: { fit: AdminMootaReviewFit; payment: OrderP
         busy={match.isPending}
         error={match.error ? errorText(match.error) : null}
         onConfirm={(note) =>
-          match.mutate(
-            { note, order_id: p.order.id },
-            {
-              onSuccess: () => {
-                setOpen(false)
-                toast.success(t("fits.matchDone"))
-              },
-            }
-          )
+          afterSuccess(match.mutateAsync({ note, order_id: p.order.id }), () => {
+            setOpen(false)
+            toast.success(t("fits.matchDone"))
+          })
         }
       />
     </div>

@@ -5,7 +5,7 @@ import { useState } from "react"
 import { Link } from "react-router-dom"
 import { useErrorText } from "../../lib/api-errors"
 import { useMarkRefundSent, useRefunds, type RefundToSend } from "../../lib/refunds"
-import { listState, NoteDialog, rupiah, Status, useMootaText, wib } from "../../lib/ui"
+import { listState, MootaCrumb, NoteDialog, rupiah, Status, useMootaText, wib, afterSuccess } from "../../lib/ui"
 
 /**
  * Refunds the merchant has to transfer back to buyers (Moota cannot send money): oldest first, with
@@ -103,20 +103,18 @@ function MarkSent({ refund }: { refund: RefundToSend }) {
         busy={mark.isPending}
         error={mark.error ? errorText(mark.error) : null}
         onConfirm={(note) =>
-          mark.mutate(
-            { note },
-            {
-              onSuccess: () => {
-                setOpen(false)
-                toast.success(t("refunds.markedSent"))
-              },
-            }
-          )
+          afterSuccess(mark.mutateAsync({ note }), () => {
+            setOpen(false)
+            toast.success(t("refunds.markedSent"))
+          })
         }
       />
     </>
   )
 }
+
+/** The dashboard's breadcrumb (empty on this page otherwise). */
+export const handle = { breadcrumb: () => <MootaCrumb k="refunds.menu" /> }
 
 export const config = defineRouteConfig({
   label: "moota.refunds.menu",

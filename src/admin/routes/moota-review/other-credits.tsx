@@ -13,9 +13,9 @@ import {
 import type { AdminMootaAccount } from "../../../api/admin/moota/types"
 import { useAccountName } from "../../lib/accounts"
 import { accountLabel } from "../../lib/format"
-import { FilterSelect, NoteDialog, rupiah, useMootaText, wib } from "../../lib/ui"
+import { FilterSelect, NoteDialog, rupiah, useMootaText, wib, afterSuccess } from "../../lib/ui"
 import { MatchDialog, OrderFinder } from "./suggestions"
-import { ALL, DetailLine, PAGE_SIZE, TransferCells, TransferHeaders, TransferList, useListFilters } from "./transfer-list"
+import { ALL, DetailLine, PAGE_SIZE, PHONE_WRAP, TransferCells, TransferHeaders, TransferList, useListFilters } from "./transfer-list"
 
 /**
  * Credits kept out of the review queue: money on the shop's accounts that no order could explain
@@ -90,7 +90,7 @@ function CreditRow({ credit, onOpen }: { credit: OtherCredit; onOpen: () => void
         accountMasked={credit.account_number_masked}
       />
       <Table.Cell>
-        <Badge size="2xsmall" color="grey" className="whitespace-nowrap">
+        <Badge size="2xsmall" color="grey" className={PHONE_WRAP}>
           {t(`otherCredits.kinds.${credit.kind}`)}
         </Badge>
       </Table.Cell>
@@ -169,15 +169,10 @@ function CreditActions({ credit, onDone }: { credit: OtherCredit; onDone: () => 
           match.reset()
         }}
         onConfirm={(note, override_reason) =>
-          match.mutate(
-            { note, display_id: String(target?.order?.display_id ?? ""), ...(override_reason ? { override_reason } : {}) },
-            {
-              onSuccess: () => {
-                toast.success(t("review.matched"))
-                onDone()
-              },
-            }
-          )
+          afterSuccess(match.mutateAsync({ note, display_id: String(target?.order?.display_id ?? ""), ...(override_reason ? { override_reason } : {}) }), () => {
+            toast.success(t("review.matched"))
+            onDone()
+          })
         }
       />
       <NoteDialog
@@ -192,15 +187,10 @@ function CreditActions({ credit, onDone }: { credit: OtherCredit; onDone: () => 
         busy={toReview.isPending}
         error={toReview.error ? errorOf(toReview.error) : null}
         onConfirm={(note) =>
-          toReview.mutate(
-            { note },
-            {
-              onSuccess: () => {
-                toast.success(t("otherCredits.sentToReview"))
-                onDone()
-              },
-            }
-          )
+          afterSuccess(toReview.mutateAsync({ note }), () => {
+            toast.success(t("otherCredits.sentToReview"))
+            onDone()
+          })
         }
       />
     </div>

@@ -9,7 +9,7 @@ import { FilterSelect, MootaCrumb, Status, useMootaText } from "../../lib/ui"
 import { accountLabel } from "../../lib/format"
 import { OtherCredits } from "./other-credits"
 import { ReviewDrawer } from "./review-drawer"
-import { ALL, PAGE_SIZE, TransferCells, TransferHeaders, TransferList, useListFilters } from "./transfer-list"
+import { ALL, PAGE_SIZE, PHONE_WRAP, TransferCells, TransferHeaders, TransferList, useListFilters } from "./transfer-list"
 
 /**
  * The transfers the plugin would not confirm on its own (unmatched, ambiguous, late, after a cancel,
@@ -119,12 +119,12 @@ function ItemRow({ item, onOpen }: { item: ReviewItem; onOpen: () => void }) {
   const { t } = useMootaText()
   const reason =
     item.status === "open" ? (
-      <Badge size="2xsmall" color={item.reason === "unmatched" ? "orange" : "red"} className="whitespace-nowrap">
+      <Badge size="2xsmall" color={item.reason === "unmatched" ? "orange" : "red"} className={PHONE_WRAP}>
         {t(`reasons.${item.reason}`)}
       </Badge>
     ) : (
       // Settled: the reason is history, not a state beside "Matched".
-      <Text size="xsmall" className="text-ui-fg-muted whitespace-nowrap">
+      <Text size="xsmall" className="text-ui-fg-muted sm:whitespace-nowrap">
         {t("queue.wasReason", { reason: t(`reasons.${item.reason}`) })}
       </Text>
     )

@@ -3,7 +3,7 @@ import { useEffect, useRef, useState } from "react"
 import { useDismiss, useMatch, useOrderSearch, useReviewItem, type Candidate, type HistoryEntry, type ReviewItem } from "../../lib/api"
 import { useErrorText } from "../../lib/api-errors"
 import { MootaClaims } from "../../components/moota-claims"
-import { NoteDialog, Status, errorText, rupiah, useMootaText, wib } from "../../lib/ui"
+import { NoteDialog, Status, errorText, rupiah, useMootaText, wib, afterSuccess } from "../../lib/ui"
 import { CandidateCard, MatchDialog, OrderFinder } from "./suggestions"
 import { DetailLine } from "./transfer-list"
 import { formatRupiah } from "../../../lib/amount"
@@ -186,15 +186,10 @@ function OpenActions(props: { id: string; item: ReviewItem; candidates: Candidat
         }}
         onConfirm={(note, override_reason) => {
           props.onActed()
-          match.mutate(
-            { note, reservation_id: target!.reservation_id, ...(override_reason ? { override_reason } : {}) },
-            {
-              onSuccess: () => {
-                setTarget(null)
-                toast.success(t("review.matched"))
-              },
-            }
-          )
+          afterSuccess(match.mutateAsync({ note, reservation_id: target!.reservation_id, ...(override_reason ? { override_reason } : {}) }), () => {
+            setTarget(null)
+            toast.success(t("review.matched"))
+          })
         }}
       />
       <NoteDialog
@@ -211,15 +206,10 @@ function OpenActions(props: { id: string; item: ReviewItem; candidates: Candidat
         error={dismiss.error ? errorOf(dismiss.error) : null}
         onConfirm={(note) => {
           props.onActed()
-          dismiss.mutate(
-            { note },
-            {
-              onSuccess: () => {
-                setDismissing(false)
-                toast.success(t("review.dismissed"))
-              },
-            }
-          )
+          afterSuccess(dismiss.mutateAsync({ note }), () => {
+            setDismissing(false)
+            toast.success(t("review.dismissed"))
+          })
         }}
       />
     </>

@@ -51,6 +51,12 @@ export function TransferList(props: {
   )
 }
 
+/**
+ * A badge in a list row: one line on a wider screen; on a phone its words wrap inside the badge (which
+ * grows in height), so a long reason such as "Already paid / overpaid" is never cut at the card's edge.
+ */
+export const PHONE_WRAP = "whitespace-nowrap max-sm:h-auto max-sm:min-h-5 max-sm:whitespace-normal max-sm:break-words max-sm:py-px"
+
 /** A list of transfers that scrolls inside its card on a phone (with narrower cell padding there). */
 export function TransferTable({ headers, children }: { headers: ReactNode; children: ReactNode }) {
   return (
