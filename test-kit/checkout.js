@@ -31,7 +31,7 @@ const BUYER_EMAIL = "budi@example.com"
  * @typedef {(method: string, path: string, body?: unknown) => Promise<any>} ApiCall
  */
 /**
- * The ids of the dev seed (scripts/seed-dev-store.ts) a checkout needs.
+ * The ids of the dev seed (dev/seed-dev-store.ts) a checkout needs.
  * @typedef {{ region_id: string; variant_id: string; shipping_option_id: string }} ShopSeed
  */
 /**
