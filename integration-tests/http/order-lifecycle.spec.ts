@@ -1,7 +1,7 @@
 import { eventually } from "../helpers/moota"
 import { mootaHttpSuite } from "../helpers/suite"
 import { followMootaRefunds } from "../../src/notifications/refunds"
-import { BUYER_ADDRESS, orderMoney, placeMootaOrder } from "../../test-kit"
+import { convertedDraftOrder, orderMoney, placeMootaOrder } from "../../test-kit"
 
 jest.setTimeout(240_000)
 
@@ -209,15 +209,7 @@ mootaHttpSuite({ transactions: true }, ({ store, admin, sandbox, moota, containe
 
   describe("a draft order (chat commerce)", () => {
     it("has no payment until the merchant requests one; the request opens it once and it gets paid", async () => {
-      const { draft_order } = await store.adminApi("POST", "/admin/draft-orders", {
-        email: EMAIL,
-        region_id: store.seed.region_id,
-        sales_channel_id: store.seed.sales_channel_id,
-        items: [{ variant_id: store.seed.variant_id, quantity: 1 }],
-        shipping_address: BUYER_ADDRESS,
-        billing_address: BUYER_ADDRESS,
-      })
-      const { order } = await store.adminApi("POST", `/admin/draft-orders/${draft_order.id}/convert-to-order`, {})
+      const order = await convertedDraftOrder(store)
 
       const first = await admin("POST", `/admin/moota/orders/${order.id}/payment-request`, {})
       expect(first.status).toBe(200)
@@ -247,15 +239,7 @@ mootaHttpSuite({ transactions: true }, ({ store, admin, sandbox, moota, containe
   describe("a payment link (the admin's Copy payment link, /payment-collection/<id>?order_id=<order>)", () => {
     /** Medusa's own routes: a draft order converted to an order, and the collection the merchant creates for it. */
     const convertedDraftWithCollection = async () => {
-      const { draft_order } = await store.adminApi("POST", "/admin/draft-orders", {
-        email: EMAIL,
-        region_id: store.seed.region_id,
-        sales_channel_id: store.seed.sales_channel_id,
-        items: [{ variant_id: store.seed.variant_id, quantity: 1 }],
-        shipping_address: BUYER_ADDRESS,
-        billing_address: BUYER_ADDRESS,
-      })
-      const { order } = await store.adminApi("POST", `/admin/draft-orders/${draft_order.id}/convert-to-order`, {})
+      const order = await convertedDraftOrder(store)
       const { payment_collection } = await store.adminApi("POST", "/admin/payment-collections", {
         order_id: order.id,
         amount: Number(order.total),
