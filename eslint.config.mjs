@@ -34,7 +34,7 @@ export default tseslint.config(
   {
     // Tests feed deliberately ill-typed input (hostile bodies, partial Medusa objects).
     // The demo storefront reads Medusa's store API untyped on purpose (a real one uses the JS SDK's types).
-    files: ["**/__tests__/**", "integration-tests/**", "scripts/**", "test-kit/**", "demo/**"],
+    files: ["**/__tests__/**", "integration-tests/**", "scripts/**", "dev/**", "test-kit/**", "demo/**"],
     languageOptions: { globals: { describe: "readonly", it: "readonly", test: "readonly", expect: "readonly", jest: "readonly", beforeAll: "readonly", afterAll: "readonly", beforeEach: "readonly", afterEach: "readonly" } },
     rules: { "@typescript-eslint/no-explicit-any": "off" },
   },

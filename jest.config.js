@@ -2,9 +2,11 @@ const { loadEnv } = require("@medusajs/framework/utils")
 loadEnv("test", process.cwd())
 
 const tiers = {
-  unit: ["<rootDir>/src/**/__tests__/**/*.unit.spec.[jt]s?(x)", "<rootDir>/scripts/**/__tests__/**/*.unit.spec.[jt]s"],
+  unit: ["<rootDir>/src/**/__tests__/**/*.unit.spec.[jt]s?(x)", "<rootDir>/scripts/**/__tests__/**/*.unit.spec.[jt]s", "<rootDir>/dev/**/__tests__/**/*.unit.spec.[jt]s"],
   "integration:modules": ["<rootDir>/src/modules/*/__tests__/**/*.spec.[jt]s"],
-  "integration:http": ["<rootDir>/integration-tests/http/**/*.spec.[jt]s"],
+  // Workflow and step tests sit beside the code (src/workflows/__tests__, as core-flows' payment/workflows/__tests__)
+  // and run a workflow in a booted app, so they are HTTP-tier specs.
+  "integration:http": ["<rootDir>/integration-tests/http/**/*.spec.[jt]s", "<rootDir>/src/workflows/**/__tests__/**/*.spec.[jt]s"],
   browser: ["<rootDir>/integration-tests/browser/**/*.spec.[jt]s"],
 }
 
@@ -26,7 +28,7 @@ module.exports = {
   moduleFileExtensions: ["js", "ts", "tsx", "json"],
   modulePathIgnorePatterns: ["dist/", "<rootDir>/.medusa/"],
   testMatch: tiers[type],
-  testPathIgnorePatterns: type === "integration:modules" ? ["\\.unit\\.spec\\."] : [],
+  testPathIgnorePatterns: type === "integration:modules" || type === "integration:http" ? ["\\.unit\\.spec\\."] : [],
   setupFiles: ["<rootDir>/integration-tests/setup/setup.js"],
   ...(needsDb
     ? {

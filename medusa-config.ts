@@ -1,6 +1,6 @@
 import { join } from "node:path"
 import { defineConfig, loadEnv } from "@medusajs/framework/utils"
-import devDefaults from "./scripts/dev-defaults.json"
+import devDefaults from "./dev/dev-defaults.json"
 
 /**
  * The dev store and the test suites load the plugin straight from ./src. An app that installs the

@@ -11,6 +11,7 @@ import {
   type MootaSessionData,
 } from "../src/storefront"
 import { PaymentLinkPage, paymentLinkOf } from "./payment-link"
+import { PageTop } from "./page-top"
 
 /**
  * The demo storefront of `npm run dev`: the whole buyer flow against the store API (product, cart,
@@ -247,12 +248,7 @@ function App(props: { config: Config }): ReactNode {
 
   return (
     <main lang={lang}>
-      <header className="top">
-        <h1>{t.title}</h1>
-        <button type="button" className="link" onClick={() => setLang(lang === "id" ? "en" : "id")}>
-          {t.language}
-        </button>
-      </header>
+      <PageTop title={t.title} switchLabel={t.language} lang={lang} setLang={setLang} />
       <p>{t.intro}</p>
       {error && (
         <p role="alert" className="error">

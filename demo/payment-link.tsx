@@ -1,5 +1,6 @@
 import { useEffect, useMemo, useState, type ComponentType, type FormEvent, type ReactNode } from "react"
 import { MootaPayment, MootaPaymentApiError, mootaPaymentApi, type MootaBuyerPayment, type MootaLang } from "../src/storefront"
+import { PageTop } from "./page-top"
 
 /**
  * The page behind Medusa's admin "Copy payment link": `/payment-collection/<id>?order_id=<order>`.
@@ -106,12 +107,7 @@ export function PaymentLinkPage(props: {
 
   return (
     <main lang={lang}>
-      <header className="top">
-        <h1>{t.title}</h1>
-        <button type="button" className="link" onClick={() => setLang(lang === "id" ? "en" : "id")}>
-          {t.language}
-        </button>
-      </header>
+      <PageTop title={t.title} switchLabel={t.language} lang={lang} setLang={setLang} />
       {!props.orderId && (
         <p role="alert" className="error">
           {t.broken}

@@ -8,7 +8,7 @@
  */
 const { spawnSync } = require("node:child_process")
 const path = require("node:path")
-const { resolveDatabase, dbEnv } = require("./lib/embedded-db")
+const { resolveDatabase, dbEnv } = require("../dev/embedded-db")
 
 async function main() {
   const db = await resolveDatabase({ database: "moota_generate" })

@@ -31,7 +31,7 @@ const BUYER_EMAIL = "budi@example.com"
  * @typedef {(method: string, path: string, body?: unknown) => Promise<any>} ApiCall
  */
 /**
- * The ids of the dev seed (scripts/seed-dev-store.ts) a checkout needs.
+ * The ids of the dev seed (dev/seed-dev-store.ts) a checkout needs.
  * @typedef {{ region_id: string; variant_id: string; shipping_option_id: string }} ShopSeed
  */
 /**
@@ -101,6 +101,27 @@ async function placeMootaOrder(shop, data, quantity = 1) {
   return { order_id: completed.order.id, display_id: completed.order.display_id, cart_id: cart.id, session }
 }
 
+/**
+ * A draft order of the seeded product (a sale over chat), converted to an order as the merchant does in
+ * the admin, through Medusa's own routes: an order with nothing paid and no Moota payment yet.
+ *
+ * @param {{ adminApi: ApiCall; seed: ShopSeed & { sales_channel_id: string } }} shop
+ * @param {{ email: string; address: Record<string, string> }} [buyer] the test buyer by default
+ * @returns {Promise<any>} the order, as the convert route answers it
+ */
+async function convertedDraftOrder(shop, buyer = { email: BUYER_EMAIL, address: BUYER_ADDRESS }) {
+  const { draft_order } = await shop.adminApi("POST", "/admin/draft-orders", {
+    email: buyer.email,
+    region_id: shop.seed.region_id,
+    sales_channel_id: shop.seed.sales_channel_id,
+    items: [{ variant_id: shop.seed.variant_id, quantity: 1 }],
+    shipping_address: buyer.address,
+    billing_address: buyer.address,
+  })
+  const { order } = await shop.adminApi("POST", `/admin/draft-orders/${draft_order.id}/convert-to-order`, {})
+  return order
+}
+
 const ORDER_FIELDS = [
   "id",
   "status",
@@ -160,6 +181,7 @@ module.exports = {
   paymentCollectionOf,
   startMootaSession,
   placeMootaOrder,
+  convertedDraftOrder,
   orderMoney,
   signInAdmin,
 }

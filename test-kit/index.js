@@ -17,7 +17,7 @@
 const { startStore } = require("./store")
 const checkout = require("./checkout")
 const moota = require("./moota")
-const { freePort } = require("../scripts/lib/embedded-db")
+const { freePort } = require("../dev/embedded-db")
 const { requestJson } = require("./http")
 const { ROOT, sleep, medusaExec } = require("./processes")
 

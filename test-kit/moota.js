@@ -12,9 +12,9 @@ registerTypeScript()
 const { buildMootaMutation } = require("../src/lib/moota/mutation")
 /** @type {typeof import("../src/lib/signature")} */
 const { signMootaBody } = require("../src/lib/signature")
-const devDefaults = require("../scripts/dev-defaults.json")
+const devDefaults = require("../dev/dev-defaults.json")
 
-/** The seeded BCA account (scripts/dev-defaults.json), the one most tests pay into. */
+/** The seeded BCA account (dev/dev-defaults.json), the one most tests pay into. */
 const BCA = devDefaults.accounts[0]
 
 /**

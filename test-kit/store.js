@@ -18,8 +18,8 @@ const crypto = require("node:crypto")
 const fs = require("node:fs")
 const os = require("node:os")
 const path = require("node:path")
-const { resolveDatabase, freePort } = require("../scripts/lib/embedded-db")
-const devDefaults = require("../scripts/dev-defaults.json")
+const { resolveDatabase, freePort } = require("../dev/embedded-db")
+const devDefaults = require("../dev/dev-defaults.json")
 const { signInAdmin } = require("./checkout")
 const { requestJson } = require("./http")
 const { sandboxBanks, devAccounts, BCA } = require("./moota")
@@ -53,7 +53,7 @@ const NOT_INHERITED = ["PORT", "HOST", "DB_HOST", "DB_PORT", "DB_USERNAME", "DB_
 /**
  * @typedef {{ mutation: Record<string, any>; deliveries: { status: number | null }[] }} SandboxTransferResult
  * @typedef {import("./checkout").ApiCall} ApiCall
- * @typedef {import("../scripts/seed-dev-store").SeedResult} SeedResult
+ * @typedef {import("../dev/seed-dev-store").SeedResult} SeedResult
  * @typedef {import("node:child_process").ChildProcess} ChildProcess
  */
 
@@ -294,7 +294,7 @@ async function startStore(options = {}) {
     await phase("migrate", () => run("migrate", ["db:migrate"], env))
     /** @type {SeedResult} */
     const seed = await phase("seed", async () => {
-      const out = await run("seed", ["exec", "./scripts/seed-dev-store.ts"], env)
+      const out = await run("seed", ["exec", "./dev/seed-dev-store.ts"], env)
       const result = markedJson(out, "SEED_RESULT ")
       if (!result) throw new Error(`the seed printed no SEED_RESULT line:\n${out.slice(-2000)}`)
       return result

@@ -3,7 +3,7 @@ import { join } from "node:path"
 import type { Page } from "playwright-core"
 import { launchBrowser, type BrowserSession } from "./lib/browser"
 import { ALL_INBOX_OUTCOMES, REVIEW_REASONS } from "../../src/lib/statuses"
-import { BUYER_ADDRESS, placeMootaOrder, startStore } from "../../test-kit"
+import { convertedDraftOrder, placeMootaOrder, startStore } from "../../test-kit"
 import type { RunningStore } from "../../test-kit/store"
 
 /**
@@ -294,15 +294,7 @@ describe("Moota admin in the browser", () => {
   })
 
   it("asks for a converted draft order's payment with Request payment, and shows the message to paste, in both languages and on a phone", async () => {
-    const { draft_order } = await store.adminApi("POST", "/admin/draft-orders", {
-      email: "budi@example.com",
-      region_id: store.seed.region_id,
-      sales_channel_id: store.seed.sales_channel_id,
-      items: [{ variant_id: store.seed.variant_id, quantity: 1 }],
-      shipping_address: BUYER_ADDRESS,
-      billing_address: BUYER_ADDRESS,
-    })
-    const { order } = await store.adminApi("POST", `/admin/draft-orders/${draft_order.id}/convert-to-order`, {})
+    const order = await convertedDraftOrder(store)
     await page.goto(`${store.url}/app/orders/${order.id}`)
     const widget = page.getByTestId("moota-order-payment")
     await widget.getByText("Still owed").waitFor(WAIT)

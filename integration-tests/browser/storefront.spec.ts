@@ -5,7 +5,7 @@ import { parseTlv, verifyQrisCrc } from "../../src/lib/qris"
 import type { MootaBuyerPayment } from "../../src/storefront"
 import { launchBrowser, type BrowserSession } from "./lib/browser"
 import { eventually } from "../helpers/moota"
-import { startStore } from "../../test-kit"
+import { convertedDraftOrder, startStore } from "../../test-kit"
 import type { RunningStore } from "../../test-kit/store"
 
 jest.setTimeout(600_000)
@@ -194,15 +194,7 @@ describe("demo storefront", () => {
     // converted, and a payment collection for it, whose link the admin's "Copy payment link" copies.
     const email = "sari@example.com"
     const address = { first_name: "Sari", last_name: "Dewi", address_1: "Jl. Asia Afrika 8", city: "Bandung", postal_code: "40111", country_code: "id", phone: "081234567891" }
-    const { draft_order } = await store.adminApi("POST", "/admin/draft-orders", {
-      email,
-      region_id: store.seed.region_id,
-      sales_channel_id: store.seed.sales_channel_id,
-      items: [{ variant_id: store.seed.variant_id, quantity: 1 }],
-      shipping_address: address,
-      billing_address: address,
-    })
-    const { order } = await store.adminApi("POST", `/admin/draft-orders/${draft_order.id}/convert-to-order`, {})
+    const order = await convertedDraftOrder(store, { email, address })
     const { payment_collection } = await store.adminApi("POST", "/admin/payment-collections", { order_id: order.id, amount: Number(order.total) })
     const linkPath = `/payment-collection/${payment_collection.id}?order_id=${order.id}`
 

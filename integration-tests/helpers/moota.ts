@@ -1,5 +1,5 @@
 import { createMootaSandbox, type MootaSandbox } from "../../src/sandbox/server"
-import devDefaults from "../../scripts/dev-defaults.json"
+import devDefaults from "../../dev/dev-defaults.json"
 import { devAccounts, sandboxBanks, signatureHeader } from "../../test-kit"
 
 export const WEBHOOK_SECRET = "test-webhook-secret"

@@ -1,7 +1,7 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { Modules } from "@medusajs/framework/utils"
 import { createUserAccountWorkflow } from "@medusajs/medusa/core-flows"
-import { seedDevStore, type SeedResult } from "../../scripts/seed-dev-store"
+import { seedDevStore, type SeedResult } from "../../dev/seed-dev-store"
 import { signInAdmin } from "../../test-kit"
 import type { ApiCall } from "../../test-kit/checkout"
 

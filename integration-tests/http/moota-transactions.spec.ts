@@ -1,6 +1,6 @@
 import { Modules } from "@medusajs/framework/utils"
 import type { IPaymentModuleService } from "@medusajs/framework/types"
-import devDefaults from "../../scripts/dev-defaults.json"
+import devDefaults from "../../dev/dev-defaults.json"
 import { eventually, signed } from "../helpers/moota"
 import { mootaHttpSuite } from "../helpers/suite"
 import { BUYER_ADDRESS, cartReadyForPayment, mutation, orderMoney, postWebhook, startMootaSession } from "../../test-kit"
@@ -12,7 +12,7 @@ jest.setTimeout(180_000)
  * by the `payment_detail` of the pushed credit, never by its amount alone.
  */
 
-// The dev defaults' Moota accounts (scripts/dev-defaults.json), as `npm run dev` offers them.
+// The dev defaults' Moota accounts (dev/dev-defaults.json), as `npm run dev` offers them.
 const [VA, QRIS] = devDefaults.transactionAccounts
 const BUYER = { phone: "0812-3456-7890", email: "budi@example.com", name: "Budi Santoso" }
 

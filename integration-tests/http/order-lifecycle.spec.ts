@@ -2,7 +2,7 @@ import { eventually } from "../helpers/moota"
 import { mootaHttpSuite } from "../helpers/suite"
 import { expireMootaReservations } from "../../src/jobs/moota-expire-reservations"
 import { followMootaRefunds } from "../../src/notifications/refunds"
-import { BUYER_ADDRESS, orderMoney, placeMootaOrder } from "../../test-kit"
+import { convertedDraftOrder, orderMoney, placeMootaOrder } from "../../test-kit"
 import * as changes from "../helpers/order-changes"
 
 jest.setTimeout(240_000)
@@ -336,15 +336,7 @@ mootaHttpSuite({ transactions: true }, ({ store, admin, sandbox, moota, containe
 
   describe("a draft order (chat commerce)", () => {
     it("has no payment until the merchant requests one; the request opens it once and it gets paid", async () => {
-      const { draft_order } = await store.adminApi("POST", "/admin/draft-orders", {
-        email: EMAIL,
-        region_id: store.seed.region_id,
-        sales_channel_id: store.seed.sales_channel_id,
-        items: [{ variant_id: store.seed.variant_id, quantity: 1 }],
-        shipping_address: BUYER_ADDRESS,
-        billing_address: BUYER_ADDRESS,
-      })
-      const { order } = await store.adminApi("POST", `/admin/draft-orders/${draft_order.id}/convert-to-order`, {})
+      const order = await convertedDraftOrder(store)
 
       const first = await admin("POST", `/admin/moota/orders/${order.id}/payment-request`, {})
       expect(first.status).toBe(200)
@@ -374,15 +366,7 @@ mootaHttpSuite({ transactions: true }, ({ store, admin, sandbox, moota, containe
   describe("a payment link (the admin's Copy payment link, /payment-collection/<id>?order_id=<order>)", () => {
     /** Medusa's own routes: a draft order converted to an order, and the collection the merchant creates for it. */
     const convertedDraftWithCollection = async () => {
-      const { draft_order } = await store.adminApi("POST", "/admin/draft-orders", {
-        email: EMAIL,
-        region_id: store.seed.region_id,
-        sales_channel_id: store.seed.sales_channel_id,
-        items: [{ variant_id: store.seed.variant_id, quantity: 1 }],
-        shipping_address: BUYER_ADDRESS,
-        billing_address: BUYER_ADDRESS,
-      })
-      const { order } = await store.adminApi("POST", `/admin/draft-orders/${draft_order.id}/convert-to-order`, {})
+      const order = await convertedDraftOrder(store)
       const { payment_collection } = await store.adminApi("POST", "/admin/payment-collections", {
         order_id: order.id,
         amount: Number(order.total),
@@ -420,8 +404,8 @@ mootaHttpSuite({ transactions: true }, ({ store, admin, sandbox, moota, containe
       expect(await mootaSessionsOf(order.id)).toHaveLength(1)
 
       await transfer(amount)
-      const m = await capturedReaches(order.id, total)
-      expect(m.payment_status).toBe("captured")
+      // Medusa sets the order's payment status a moment after the capture: wait for both.
+      await capturedInFull(order.id, total)
       const paid = await link(collectionId, order.id, EMAIL)
       expect(paid.status).toBe(200)
       expect(paid.data.payment).toEqual(expect.objectContaining({ status: "paid", outstanding: 0, received_amount: amount }))

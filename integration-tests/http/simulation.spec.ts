@@ -1,4 +1,4 @@
-import devDefaults from "../../scripts/dev-defaults.json"
+import devDefaults from "../../dev/dev-defaults.json"
 import { expireMootaReservations } from "../../src/jobs/moota-expire-reservations"
 import { reconcileMootaMutations } from "../../src/jobs/moota-reconcile"
 import { recoverMootaInbox } from "../../src/jobs/moota-recover-inbox"

@@ -6,7 +6,7 @@
  * - DB_HOST set: use that server (a loopback address is rewritten to the literal
  *   "localhost": @medusajs/test-utils turns SSL on for any other host and hangs).
  * - else DATABASE_URL set: derive DB_HOST/DB_PORT/DB_USERNAME/DB_PASSWORD from it.
- * - else: start a throw-away embedded PostgreSQL (scripts/lib/embedded-db/) and
+ * - else: start a throw-away embedded PostgreSQL (dev/embedded-db/) and
  *   export its DB_* variables; global-teardown.js stops it.
  *
  * The variables set here reach the test files: in this process with --runInBand, and in the workers
@@ -14,7 +14,7 @@
  * database of this server).
  */
 
-const { startDatabase, parseDatabaseUrl, dbEnv } = require("../../scripts/lib/embedded-db")
+const { startDatabase, parseDatabaseUrl, dbEnv } = require("../../dev/embedded-db")
 
 const HANDLE = Symbol.for("medusa-payment-moota.embedded-db")
 

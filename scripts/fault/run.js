@@ -23,7 +23,7 @@
 const fs = require("node:fs")
 const os = require("node:os")
 const path = require("node:path")
-const { startDatabase } = require("../lib/embedded-db")
+const { startDatabase } = require("../../dev/embedded-db")
 const { placeMootaOrder, cartReadyForPayment, startMootaSession, mutation, orderMoney, sleep } = require("../../test-kit")
 const { startScriptStore, log } = require("../lib/script-store")
 const {

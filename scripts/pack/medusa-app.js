@@ -79,7 +79,7 @@ export const parts = { mootaProvider, mootaModule, MOOTA_MODULE, MootaModuleServ
 `
 
 async function checkMedusaApp({ tmp, tarball, log, timings }) {
-  const { resolveDatabase } = require(path.join(root, "scripts", "lib", "embedded-db"))
+  const { resolveDatabase } = require(path.join(root, "dev", "embedded-db"))
   const { Client } = require("pg")
   const app = path.join(tmp, "medusa-app")
   fs.mkdirSync(path.join(app, "src", "scripts"), { recursive: true })
@@ -109,7 +109,7 @@ async function checkMedusaApp({ tmp, tarball, log, timings }) {
     fs.writeFileSync(path.join(app, ".gitignore"), "node_modules\n.medusa\n.env\n")
     // The dev store's seed is plain Medusa workflows: an IDR region with pp_moota_moota, a product,
     // shipping and a publishable key, as a merchant would set up in the admin.
-    fs.copyFileSync(path.join(root, "scripts", "seed-dev-store.ts"), path.join(app, "src", "scripts", "seed.ts"))
+    fs.copyFileSync(path.join(root, "dev", "seed-dev-store.ts"), path.join(app, "src", "scripts", "seed.ts"))
     const baseEnv = [
       `DATABASE_URL=${databaseUrl}`,
       "STORE_CORS=http://localhost:8000",

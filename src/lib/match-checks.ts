@@ -1,4 +1,4 @@
-import { toMootaDate } from "./wib"
+import { isWibMidnight, toMootaDate } from "./wib"
 
 /**
  * What a merchant's manual match must be told before money moves, and the stable codes the admin API
@@ -26,8 +26,7 @@ export const LATE_GRACE_MS = 60_000
 
 /** Some banks stamp only the day (WIB midnight): then only a payment started on a later day is late. */
 function startedAfter(startedAt: Date, transferAt: Date): boolean {
-  const wibMidnight = (transferAt.getTime() + 7 * 3_600_000) % 86_400_000 === 0
-  if (wibMidnight) {
+  if (isWibMidnight(transferAt)) {
     return toMootaDate(startedAt) > toMootaDate(transferAt)
   }
   return startedAt.getTime() > transferAt.getTime() + LATE_GRACE_MS

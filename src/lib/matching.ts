@@ -1,6 +1,6 @@
 import { isWholeRupiah } from "./amount"
 import { RELEASE, RESERVATION, isOpenReservation, type IgnoredKind, type ReservationStatus, type ReviewReason } from "./statuses"
-import { toMootaDate } from "./wib"
+import { isWibMidnight, toMootaDate } from "./wib"
 
 /**
  * Deciding what a credited mutation means. Pure: the module supplies the candidates, this decides.
@@ -62,8 +62,7 @@ export function isBeforeReservation(mutationDate: Date | null, reservedAt: Date)
   if (!mutationDate) {
     return false
   }
-  const wibMidnight = (mutationDate.getTime() + 7 * 3_600_000) % 86_400_000 === 0
-  if (wibMidnight) {
+  if (isWibMidnight(mutationDate)) {
     return toMootaDate(mutationDate) < toMootaDate(reservedAt)
   }
   return mutationDate.getTime() < reservedAt.getTime() - CLOCK_SKEW_MS

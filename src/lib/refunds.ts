@@ -1,4 +1,5 @@
 import { formatRupiah } from "./amount"
+import { DAY_MS } from "./durations"
 
 /**
  * What a refund gives back of what the buyer actually transferred (the order total plus the unique
@@ -23,5 +24,5 @@ export function refundCoverage(input: { amount: number; refunded_before: number;
 
 /** Whole days a refund has waited, for the merchant's list and the overdue alert. */
 export function daysWaiting(recordedAt: Date, now: Date): number {
-  return Math.max(0, Math.floor((now.getTime() - recordedAt.getTime()) / 86_400_000))
+  return Math.max(0, Math.floor((now.getTime() - recordedAt.getTime()) / DAY_MS))
 }

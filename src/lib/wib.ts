@@ -3,6 +3,7 @@
  * fixed-offset arithmetic on UTC fields, so results never depend on the machine's timezone or ICU data.
  */
 
+import { DAY_MS } from "./durations"
 import type { Lang } from "./lang"
 
 export const WIB_OFFSET_MINUTES = 7 * 60
@@ -79,6 +80,11 @@ export function formatWib(d: Date, lang: Lang): string {
   // Indonesian writes clock times with a dot (PUEBI); English with a colon.
   const sep = lang === "id" ? "." : ":"
   return `${w.day} ${MONTHS[lang][w.month - 1]} ${w.year} ${pad2(w.hour)}${sep}${pad2(w.minute)} WIB`
+}
+
+/** 00:00:00 WIB exactly: what a bank that reports only the date stamps its mutations with. */
+export function isWibMidnight(d: Date): boolean {
+  return (d.getTime() + WIB_OFFSET_MS) % DAY_MS === 0
 }
 
 /** The WIB calendar date, as GET /mutation's start_date/end_date expect ("YYYY-MM-DD"). */

@@ -1,5 +1,6 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
+import { DAY_MS } from "../lib/durations"
 import { pickLocale } from "../lib/notifications"
 import { buildRefundOverdueAlert, buildRefundSentMessage } from "../lib/refund-notifications"
 import { daysWaiting } from "../lib/refunds"
@@ -15,7 +16,6 @@ export const MOOTA_REFUND_OVERDUE = "moota.refund.overdue"
 
 /** How far back the sweep looks for debits the inbox closed without checking them against refunds (a crash). */
 const SWEEP_DAYS = 7
-const DAY_MS = 86_400_000
 
 /**
  * The scheduled side of refunds to send: debits the inbox's own check missed are checked again, each

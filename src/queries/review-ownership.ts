@@ -1,4 +1,5 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
+import { DAY_MS } from "../lib/durations"
 import { asksForClaim, buyerReviewOf, itemConcernsReservation, type BuyerReview, type BuyerReviewItem } from "../lib/buyer-review"
 import { LATE_GRACE_MS, matchOverrides } from "../lib/match-checks"
 import { fitsTransfer, ownershipOf } from "../lib/review-ownership"
@@ -15,8 +16,6 @@ import { ordersOfSessions } from "./moota-payment"
  * (`reviewFitsOfPayment`). Both ask the review queue's own question, "which open payments does this
  * transfer fit?" (`nearbyReservations`), over every payment on the transfer's account.
  */
-
-const DAY_MS = 86_400_000
 
 const mootaOf = (scope: MedusaContainer) => scope.resolve<MootaModuleService>(MOOTA_MODULE)
 

@@ -8,6 +8,7 @@ import { createWorkflow, transform, when, WorkflowResponse } from "@medusajs/fra
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { MOOTA_PROVIDER_ID } from "../providers/moota/constants"
 import { mootaPaymentOfOrder, requireMootaPaymentOfOrder } from "../queries/moota-payment"
+import { RESERVATION } from "../lib/statuses"
 import { buildMootaSessionDataStep } from "./steps/build-moota-session-data"
 import { findMootaPaymentTargetStep } from "./steps/find-moota-payment-target"
 
@@ -75,7 +76,7 @@ export const openMootaOrderPaymentWorkflow = createWorkflow(openMootaOrderPaymen
 export async function payableMootaPaymentOfOrder(container: MedusaContainer, orderId: string) {
   const found = await mootaPaymentOfOrder(container, orderId)
   const status = found?.payment?.reservation.status
-  if (found && !found.money.canceled && found.money.outstanding > 0 && (!status || status === "paid")) {
+  if (found && !found.money.canceled && found.money.outstanding > 0 && (!status || status === RESERVATION.paid)) {
     await openMootaOrderPaymentWorkflow(container).run({ input: { order_id: orderId } })
   }
   return await requireMootaPaymentOfOrder(container, orderId)

@@ -1,5 +1,6 @@
 import type { Context as Ctx } from "@medusajs/framework/types"
 import { InjectManager, InjectTransactionManager, MedusaContext, MedusaService } from "@medusajs/framework/utils"
+import { INBOX_LEASE_MS } from "../../lib/durations"
 import { createMootaClient, type MootaClient } from "../../lib/moota"
 import { isMootaTransactionKind, parseMootaOptions, type MootaOptions } from "../../lib/options"
 import * as models from "./models"
@@ -9,7 +10,7 @@ import { leaseBankRefresh } from "./stores/bank-refresh"
 import { recordRequest } from "./stores/request-limit"
 import * as decisions from "./stores/decisions"
 import * as inbox from "./stores/inbox"
-import { LEASE_MS, LeaseOwner, type RawConnectionSource } from "./stores/lease"
+import { LeaseOwner, type RawConnectionSource } from "./stores/lease"
 import * as outbox from "./stores/outbox"
 import * as refunds from "./stores/refunds"
 import * as reservations from "./stores/reservations"
@@ -134,14 +135,14 @@ class MootaModuleService extends MedusaService(generated) {
     return await inbox.getInboxRow(readSql(ctx), id)
   }
   @InjectTransactionManager()
-  async leaseInboxCandidates(ids: string[], leaseMs = LEASE_MS, @MedusaContext() ctx: Ctx = {}): Promise<T.InboxRow[]> {
+  async leaseInboxCandidates(ids: string[], leaseMs = INBOX_LEASE_MS, @MedusaContext() ctx: Ctx = {}): Promise<T.InboxRow[]> {
     const accounts = this.options_.accounts
     const transactionBankIds = accounts.filter((a) => isMootaTransactionKind(a.kind)).map((a) => a.bankId)
     const banks = { bankIds: accounts.map((a) => a.bankId), transactionBankIds }
     return await inbox.leaseCandidates(sql(ctx), ids, banks, await this.leaseOwner_.current(), leaseMs)
   }
   @InjectTransactionManager()
-  async leasePendingInbox(limit: number, leaseMs = LEASE_MS, @MedusaContext() ctx: Ctx = {}): Promise<T.InboxRow[]> {
+  async leasePendingInbox(limit: number, leaseMs = INBOX_LEASE_MS, @MedusaContext() ctx: Ctx = {}): Promise<T.InboxRow[]> {
     return await inbox.leasePending(sql(ctx), limit, await this.leaseOwner_.current(), leaseMs)
   }
   @InjectTransactionManager()

@@ -29,7 +29,7 @@ import {
   PaymentSessionStatus,
 } from "@medusajs/framework/utils"
 import { formatRupiah } from "../../lib/amount"
-import { checkoutProblemMessage } from "../../lib/buyer-texts"
+import { checkoutProblemMessage } from "../../lib/moota/transaction-texts"
 import { sessionDataFromReservation, type MootaSessionData } from "../../lib/instructions"
 import { createMootaClient, transactionProblemOf, type TransactionProblem } from "../../lib/moota"
 import {

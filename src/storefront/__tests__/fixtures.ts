@@ -1,4 +1,4 @@
-import devDefaults from "../../../scripts/dev-defaults.json"
+import devDefaults from "../../../dev/dev-defaults.json"
 import { buildSessionData } from "../../lib/instructions"
 import { parseMootaOptions } from "../../lib/options"
 import { paymentFromSessionData } from "../status"

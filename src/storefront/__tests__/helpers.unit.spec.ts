@@ -6,9 +6,9 @@ import { buildQrDataUrl, buildQrSvg } from "../qr"
 import { sessionDataFromReservation } from "../../lib/instructions"
 import { parseMootaOptions } from "../../lib/options"
 import { buyerStatus, checkoutErrorText, paymentChoices } from "../status"
-import { CHECKOUT_PROBLEM_TEXTS, checkoutProblemMessage } from "../../lib/buyer-texts"
+import { CHECKOUT_PROBLEM_TEXTS, checkoutProblemMessage } from "../../lib/moota/transaction-texts"
 import { awaitingPayment, awaitingSessionData, rasterizeQrSvg, vaPayment } from "./fixtures"
-import devDefaults from "../../../scripts/dev-defaults.json"
+import devDefaults from "../../../dev/dev-defaults.json"
 
 const NOW = Date.UTC(2026, 10, 26, 4, 0, 0)
 

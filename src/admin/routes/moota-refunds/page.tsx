@@ -1,8 +1,9 @@
 import { defineRouteConfig } from "@medusajs/admin-sdk"
 import { ArrowUturnLeft } from "@medusajs/icons"
-import { Button, Container, Heading, Tabs, Text, toast } from "@medusajs/ui"
+import { Button, Container, Text, toast } from "@medusajs/ui"
 import { useState } from "react"
 import { Link } from "react-router-dom"
+import { PageHeader } from "../../components/page-header"
 import { useErrorText } from "../../lib/api-errors"
 import { useMarkRefundSent, useRefunds, type RefundToSend } from "../../lib/refunds"
 import { listState, MootaCrumb, NoteDialog, rupiah, Status, useMootaText, wib, afterSuccess } from "../../lib/ui"
@@ -19,20 +20,16 @@ const MootaRefundsPage = () => {
   const { data, isLoading, error } = useRefunds(status)
   return (
     <Container className="divide-y p-0" data-testid="moota-refunds">
-      <div className="px-6 py-4">
-        <Heading level="h1">{t("refunds.title")}</Heading>
-        <Text size="small" className="text-ui-fg-subtle">
-          {t("refunds.subtitle")}
-        </Text>
-        <Tabs value={status} onValueChange={(v) => setStatus(v as "to_send" | "sent")} className="mt-3">
-          <Tabs.List>
-            <Tabs.Trigger value="to_send">{t("refunds.tabs.to_send")}</Tabs.Trigger>
-            <Tabs.Trigger value="sent" data-testid="moota-refunds-sent-tab">
-              {t("refunds.tabs.sent")}
-            </Tabs.Trigger>
-          </Tabs.List>
-        </Tabs>
-      </div>
+      <PageHeader
+        title={t("refunds.title")}
+        subtitle={t("refunds.subtitle")}
+        value={status}
+        onChange={setStatus}
+        tabs={[
+          { value: "to_send", label: t("refunds.tabs.to_send") },
+          { value: "sent", label: t("refunds.tabs.sent"), testId: "moota-refunds-sent-tab" },
+        ]}
+      />
       {listState({ t, error, isLoading, empty: !data?.refunds.length, emptyText: t(`refunds.empty.${status}`) }) ??
         data?.refunds.map((r) => <RefundRow key={r.id} refund={r} />)}
     </Container>

@@ -1,11 +1,12 @@
 import { defineRouteConfig } from "@medusajs/admin-sdk"
 import { Cash } from "@medusajs/icons"
-import { Badge, Container, Heading, Table, Tabs, Text } from "@medusajs/ui"
+import { Badge, Container, Table, Text } from "@medusajs/ui"
 import { useState } from "react"
 import { useSearchParams } from "react-router-dom"
 import { useReviewItems, useReviewSummary, type ReviewFilters, type ReviewItem } from "../../lib/api"
 import { REVIEW_REASONS, REVIEW_STATUSES } from "../../../lib/statuses"
 import { FilterSelect, MootaCrumb, Status, useMootaText } from "../../lib/ui"
+import { PageHeader } from "../../components/page-header"
 import { accountLabel } from "../../lib/format"
 import { OtherCredits } from "./other-credits"
 import { ReviewDrawer } from "./review-drawer"
@@ -29,20 +30,16 @@ const MootaReviewPage = () => {
   const { data, isLoading, error } = useReviewItems(filters)
 
   const header = (
-    <div className="px-6 py-4">
-      <Heading level="h1">{t("review.title")}</Heading>
-      <Text size="small" className="text-ui-fg-subtle">
-        {t("review.subtitle")}
-      </Text>
-      <Tabs value={view} onValueChange={(v) => setView(v as "queue" | "other")} className="mt-3">
-        <Tabs.List>
-          <Tabs.Trigger value="queue">{t("otherCredits.queueTab")}</Tabs.Trigger>
-          <Tabs.Trigger value="other" data-testid="moota-other-credits-tab">
-            {t("otherCredits.tab")}
-          </Tabs.Trigger>
-        </Tabs.List>
-      </Tabs>
-    </div>
+    <PageHeader
+      title={t("review.title")}
+      subtitle={t("review.subtitle")}
+      value={view}
+      onChange={setView}
+      tabs={[
+        { value: "queue", label: t("otherCredits.queueTab") },
+        { value: "other", label: t("otherCredits.tab"), testId: "moota-other-credits-tab" },
+      ]}
+    />
   )
   if (view === "other") {
     return (

@@ -1,5 +1,6 @@
 import type { MedusaNextFunction, MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
+import { errorMessage } from "../../../lib/error-message"
 import { isOpenReservation } from "../../../lib/statuses"
 import { refreshMootaAccountsWorkflow } from "../../../workflows/refresh-moota-accounts"
 import { mootaOf } from "./helpers"
@@ -19,7 +20,7 @@ export async function checkMootaBeforeAuthorize(req: MedusaRequest, _res: Medusa
       await refreshMootaAccountsWorkflow(req.scope).run({ input: { session_id: sessionId } })
     }
   } catch (e) {
-    req.scope.resolve(ContainerRegistrationKeys.LOGGER).warn(`moota: check before Medusa's authorize failed: ${e instanceof Error ? e.message : e}`)
+    req.scope.resolve(ContainerRegistrationKeys.LOGGER).warn(`moota: check before Medusa's authorize failed: ${errorMessage(e)}`)
   }
   next()
 }

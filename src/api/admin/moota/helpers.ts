@@ -112,7 +112,7 @@ export function timelineOf(r: ReservationRow, order: MootaPaymentOrder): AdminMo
 
 export function orderMoneyView(money: OrderMootaMoney): AdminMootaOrderMoney {
   const first = money.payments[0]?.reservation.id
-  const open = money.payments.some((p) => p.reservation.status === "awaiting" || p.reservation.status === "quarantined")
+  const open = money.payments.some((p) => isOpenReservation(p.reservation.status))
   return {
     outstanding: money.canceled ? 0 : money.outstanding,
     canceled: money.canceled,

@@ -1,3 +1,4 @@
+import type { InboxInput } from "../../../lib/moota"
 import type { ReserveAmountInput } from "../types"
 
 /** The module specs' shared fixtures: two plain bank accounts and a reservation of Rp150.000. */
@@ -25,5 +26,28 @@ export function reservationInput(session: string, over: Partial<ReserveAmountInp
     expires_at: expires,
     quarantine_until: new Date(expires.getTime() + HOUR),
     ...over,
+  }
+}
+
+/**
+ * A maker of credits on bankA as the inbox takes them: each call a new mutation id
+ * (`<prefix><n>x<time>`) and amount (`base + n`); `over` changes any field.
+ */
+export function credits(prefix: string, base: number): (over?: Partial<InboxInput>) => InboxInput {
+  let seq = 0
+  return (over = {}) => {
+    seq++
+    return {
+      bank_id: "bankA",
+      mutation_id: `${prefix}${seq}x${Date.now()}`,
+      type: "CR",
+      amount: base + seq,
+      amount_raw: "0",
+      account_number_masked: null,
+      description: "TEST",
+      mutation_date: new Date(),
+      payment_detail: null,
+      ...over,
+    }
   }
 }

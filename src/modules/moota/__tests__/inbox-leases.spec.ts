@@ -1,33 +1,13 @@
 import { moduleIntegrationTestRunner } from "@medusajs/test-utils"
 import { Client } from "pg"
 import { MOOTA_MODULE } from ".."
-import type { InboxInput } from "../../../lib/moota"
 import MootaModuleService from "../service"
 import { LEASE_LOCK_SPACE } from "../stores/lease"
+import { credits, moduleOptions, reservationInput } from "./fixtures"
 
 jest.setTimeout(120_000)
 
-const moduleOptions = {
-  webhookSecrets: ["s3cret"],
-  accounts: [{ bankId: "bankA", kind: "bank", bank: "BCA", accountNumber: "1234567890", accountHolder: "TOKO" }],
-}
-
-let seq = 0
-function credit(over: Partial<InboxInput> = {}): InboxInput {
-  seq++
-  return {
-    bank_id: "bankA",
-    mutation_id: `lease${seq}x${Date.now()}`,
-    type: "CR",
-    amount: 31_000 + seq,
-    amount_raw: "0",
-    account_number_masked: null,
-    description: "TEST",
-    mutation_date: new Date(),
-    payment_detail: null,
-    ...over,
-  }
-}
+const credit = credits("lease", 31_000)
 
 /**
  * Another server process, as PostgreSQL sees it: a session holding its lease lock. `crash()` drops the
@@ -103,17 +83,7 @@ moduleIntegrationTestRunner<MootaModuleService>({
       })
 
       it("resumes a capture cut off by a process that died at once, never one a live process is running", async () => {
-        const r = await service.reserveAmount({
-          session_id: "payses_lease1",
-          currency_code: "idr",
-          order_total: 150_000,
-          bank_ids: ["bankA"],
-          code_min: 1,
-          code_max: 999,
-          code_mode: "increase",
-          expires_at: new Date(Date.now() + 3_600_000),
-          quarantine_until: new Date(Date.now() + 7_200_000),
-        })
+        const r = await service.reserveAmount(reservationInput("payses_lease1"))
         const [id] = await service.ingestMutations([credit({ amount: r.transfer_amount })], "webhook")
         expect((await service.leaseInboxCandidates([id])).map((x) => x.id)).toEqual([id])
         const decision = { kind: "capture" as const, reservation_id: r.id }

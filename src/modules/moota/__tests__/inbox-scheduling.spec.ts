@@ -1,30 +1,14 @@
 import { moduleIntegrationTestRunner } from "@medusajs/test-utils"
 import { MOOTA_MODULE } from ".."
-import type { InboxInput } from "../../../lib/moota"
 import { fitsReservation, isRecent, type TriageReservation } from "../../../lib/triage"
 import MootaModuleService from "../service"
-import { HOUR, moduleOptions, reservationInput as reservation } from "./fixtures"
+import { credits, HOUR, moduleOptions, reservationInput as reservation } from "./fixtures"
 
 jest.setTimeout(180_000)
 
 const DAY = 24 * HOUR
 
-let seq = 0
-function credit(over: Partial<InboxInput> = {}): InboxInput {
-  seq++
-  return {
-    bank_id: "bankA",
-    mutation_id: `mut${seq}x${Date.now()}`,
-    type: "CR",
-    amount: 12_000 + seq,
-    amount_raw: "0",
-    account_number_masked: null,
-    description: "TEST",
-    mutation_date: new Date(),
-    payment_detail: null,
-    ...over,
-  }
-}
+const credit = credits("mut", 12_000)
 
 moduleIntegrationTestRunner<MootaModuleService>({
   moduleName: MOOTA_MODULE,

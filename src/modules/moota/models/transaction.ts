@@ -1,4 +1,5 @@
 import { model } from "@medusajs/framework/utils"
+import { MOOTA_TRANSACTION_KINDS } from "../../../lib/account-kinds"
 import { TRANSACTION_STATUSES } from "../../../lib/statuses"
 
 /**
@@ -14,7 +15,7 @@ export const MootaTransaction = model
     reference: model.text(),
     trx_id: model.text(),
     bank_id: model.text(),
-    kind: model.enum(["moota_va", "moota_qris"]),
+    kind: model.enum([...MOOTA_TRANSACTION_KINDS]),
     status: model.enum([...TRANSACTION_STATUSES]).default("live"),
     total: model.number(),
     expires_at: model.dateTime(),

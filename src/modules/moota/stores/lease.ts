@@ -1,4 +1,3 @@
-import { INBOX_LEASE_MS } from "../../../lib/durations"
 import { randomInt } from "node:crypto"
 
 /**
@@ -11,7 +10,7 @@ import { randomInt } from "node:crypto"
  * with -9, a crashed container, a lost network. So a row whose owner's lock is free is free at once,
  * and a row whose owner lives is never taken from it, however slow its capture. `claimed_until` only
  * stops the owner itself from taking its own row again too soon (a failed confirmation is retried by
- * the recovery job after LEASE_MS, not in a hot loop).
+ * the recovery job after INBOX_LEASE_MS, not in a hot loop).
  *
  * The lock needs a real session: a pooler in transaction mode (PgBouncer `pool_mode=transaction`)
  * hands the session to others between statements, so the lock would not say who lives. DATABASE_URL
@@ -23,9 +22,6 @@ import { randomInt } from "node:crypto"
 
 /** The first key of the two-key advisory lock ("moot"), so the plugin's locks are told apart. */
 export const LEASE_LOCK_SPACE = 0x6d6f6f74
-
-/** How long the owner itself leaves a row it leased before taking it again (lib/durations.ts). */
-export const LEASE_MS = INBOX_LEASE_MS
 
 type RawConnection = {
   query(text: string, params?: unknown[]): Promise<{ rows: { ok: boolean }[] }>

@@ -14,6 +14,7 @@ import { buyerReviewOfPayment } from "../../../../queries/review-ownership"
 import type { OrderMootaMoney } from "../../../../queries/order-money"
 import { RESERVATION } from "../../../../lib/statuses"
 import { openMootaOrderPaymentWorkflow } from "../../../../workflows/open-moota-order-payment"
+import { refreshMootaAccountsWorkflow } from "../../../../workflows/refresh-moota-accounts"
 
 /** The Moota payment behind a cart or an order, and what the buyer's status depends on. */
 export type PaymentRef = {
@@ -116,6 +117,18 @@ function owesAfterMootaPayment(money: OrderMootaMoney): boolean {
 
 function normalizeEmail(email: unknown): string {
   return typeof email === "string" ? email.trim().toLowerCase() : ""
+}
+
+/**
+ * "I have transferred" (an order's or a payment link's): asks Moota for new mutations on the
+ * payment's accounts (throttled), then answers the payment as it is now and what was asked.
+ */
+export async function checkBuyerPayment(scope: MedusaContainer, ref: PaymentRef) {
+  const { result } = await refreshMootaAccountsWorkflow(scope).run({ input: { session_id: ref.session_id } })
+  return {
+    payment: await buyerPaymentOf(scope, { ...ref, reservation: result.reservation }),
+    check: { refreshed: result.refreshed, throttled: result.throttled },
+  }
 }
 
 /**

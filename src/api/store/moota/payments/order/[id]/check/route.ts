@@ -1,7 +1,6 @@
 import type { MedusaResponse, MedusaStoreRequest } from "@medusajs/framework/http"
-import { refreshMootaAccountsWorkflow } from "../../../../../../../workflows/refresh-moota-accounts"
 import type { StoreCheckMootaOrderPaymentType } from "../../../../validators"
-import { buyerPaymentOf, findOrderPayment } from "../../../buyer-payment"
+import { checkBuyerPayment, findOrderPayment } from "../../../buyer-payment"
 
 /** "I have transferred" on an order (same access rule as GET, email in the body). */
 export async function POST(req: MedusaStoreRequest<StoreCheckMootaOrderPaymentType>, res: MedusaResponse): Promise<void> {
@@ -10,9 +9,5 @@ export async function POST(req: MedusaStoreRequest<StoreCheckMootaOrderPaymentTy
     customerId: req.auth_context?.actor_id,
     salesChannelIds: req.publishable_key_context.sales_channel_ids,
   })
-  const { result } = await refreshMootaAccountsWorkflow(req.scope).run({ input: { session_id: ref.session_id } })
-  res.json({
-    payment: await buyerPaymentOf(req.scope, { ...ref, reservation: result.reservation }),
-    check: { refreshed: result.refreshed, throttled: result.throttled },
-  })
+  res.json(await checkBuyerPayment(req.scope, ref))
 }

