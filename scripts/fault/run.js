@@ -23,7 +23,8 @@
  *
  * Env: FAULT_PHASES (kill,db,race,worker), FAULT_ORDERS (30), FAULT_UNPAID (5), FAULT_KILLS (3),
  *      FAULT_DB_ORDERS (20), FAULT_DB_DOWN_MS (15000), FAULT_RACES (200), FAULT_RACE_CONCURRENCY (4),
- *      FAULT_WORKER_ORDERS (40),
+ *      FAULT_WORKER_ORDERS (40), FAULT_WORKER_KILL (capture: kill when the worker is mid-capture, if that
+ *      comes within 3 s of it holding rows; leased: when it holds rows none of which it is capturing),
  *      BENCH_VERBOSE=1 (server output).
  */
 const { spawnSync } = require("node:child_process")
@@ -59,6 +60,7 @@ const CFG = {
   races: num("FAULT_RACES", 200),
   raceConcurrency: num("FAULT_RACE_CONCURRENCY", 4),
   workerOrders: num("FAULT_WORKER_ORDERS", 40),
+  workerKill: process.env.FAULT_WORKER_KILL || "capture",
 }
 
 const ck = checklist()
@@ -454,8 +456,10 @@ const loadavg = () => os.loadavg().map((x) => x.toFixed(1)).join(" / ")
 /**
  * A store of its own on Redis (as `npm run test:redis` runs one): the server in shared mode (HTTP and
  * jobs: the survivor) and a worker. Deliveries stream in; once the worker holds unfinished rows (one
- * mid-capture if that comes within 3 s), it is killed with -9 and not restarted: the server's recovery
- * job must take over its rows.
+ * mid-capture if that comes within 3 s; FAULT_WORKER_KILL=leased: none mid-capture), it is killed with
+ * -9 and not restarted: the server's recovery job must take over its rows. A capture cut off mid-way
+ * leaves Medusa's cart lock (processPaymentWorkflow's, 2 minutes in Redis) held by the dead process:
+ * the server's resumed capture waits for it.
  */
 async function phaseWorker() {
   const P = "worker"
@@ -493,7 +497,8 @@ async function phaseWorker() {
           const rows = await workerRows(db, ids)
           if (rows.length && firstSeen === null) firstSeen = Date.now()
           const midCapture = rows.some((r) => r.status === "matched")
-          if (rows.length && (midCapture || Date.now() - firstSeen > 3000 || !streaming)) {
+          const now = CFG.workerKill === "leased" ? rows.length && !midCapture : rows.length && (midCapture || Date.now() - firstSeen > 3000 || !streaming)
+          if (now) {
             killed.acked = acked
             killed.at = Date.now()
             await worker.kill()
