@@ -27,10 +27,11 @@ export type ProcessSummary = { captured: number; review: number; other: number; 
 /** Rows claimed and decided per bulk pass. */
 const SWEEP_BATCH = 500
 /**
- * How many confirmations run side by side: the `confirmationConcurrency` option, else half the
- * database pool (knex's `pool.max`, 10 unless `databaseDriverOptions.pool.max` says otherwise). Each
- * spends most of its time waiting on the database and holds one or two connections at a time, so
- * half the pool keeps both the database and Node busy and leaves the rest to the webhook's acks.
+ * How many confirmations run side by side: the `confirmationConcurrency` option, else a third of the
+ * database pool (knex's `pool.max`, 10 unless `databaseDriverOptions.pool.max` says otherwise): 3 by
+ * default, as before. Each holds one or two connections at a time, and the webhook's acks need the
+ * rest; on a busy 2-core machine more side by side added no throughput and slowed the acks
+ * (BENCHMARKS.md, "Burst (item 3)").
  */
 export function confirmationConcurrency(container: MedusaContainer, configured: number | undefined): number {
   if (configured) {
@@ -40,7 +41,7 @@ export function confirmationConcurrency(container: MedusaContainer, configured: 
     ContainerRegistrationKeys.PG_CONNECTION
   )
   const poolMax = knex.client?.pool?.max ?? knex.client?.config?.pool?.max ?? 10
-  return Math.max(1, Math.floor(poolMax / 2))
+  return Math.max(1, Math.floor(poolMax / 3))
 }
 
 type Ticket = { summary: ProcessSummary; resolve: (summary: ProcessSummary) => void }

@@ -185,9 +185,9 @@ export const mootaOptionsSchema = z
     /** Tag the Moota mutation with the order's display id after a confirmation. */
     writeBack: z.boolean().default(true),
     /**
-     * Payment confirmations a process runs side by side (default: half the database pool, e.g. 5 of
-     * knex's 10). More finish a burst of payments sooner while the database keeps up; each holds one
-     * or two pool connections, and the webhook's acks need the rest.
+     * Payment confirmations a process runs side by side (default: a third of the database pool, 3 of
+     * knex's 10). More can finish a burst of payments sooner when the database and CPU have room; each
+     * holds one or two pool connections, and the webhook's acks need the rest.
      */
     confirmationConcurrency: z.number().int().min(1).max(64).optional(),
     /** Minimum seconds between two "check now" refreshes of one account (each costs Moota points). */

@@ -10,12 +10,12 @@ function withPool(pool: { max?: number } | undefined): MedusaContainer {
 }
 
 describe("how many confirmations a process runs side by side", () => {
-  it("takes half the database pool, leaving the other half to the webhook's acknowledgements", () => {
-    expect(confirmationConcurrency(withPool({ max: 10 }), undefined)).toBe(5)
-    expect(confirmationConcurrency(withPool({ max: 30 }), undefined)).toBe(15)
+  it("takes a third of the database pool, leaving the rest to the webhook's acknowledgements", () => {
+    expect(confirmationConcurrency(withPool({ max: 10 }), undefined)).toBe(3)
+    expect(confirmationConcurrency(withPool({ max: 30 }), undefined)).toBe(10)
     expect(confirmationConcurrency(withPool({ max: 1 }), undefined)).toBe(1)
     // knex's default pool when Medusa was given no max
-    expect(confirmationConcurrency(withPool(undefined), undefined)).toBe(5)
+    expect(confirmationConcurrency(withPool(undefined), undefined)).toBe(3)
   })
 
   it("follows the confirmationConcurrency option when the shop sets it", () => {
