@@ -6,8 +6,13 @@
  * as orders/s; against the floor measured in the same run: a bare loop calling Medusa's
  * processPaymentWorkflow for equivalent sessions (burst-floor-exec.ts, a `medusa exec` process; its
  * rate is steady, so BENCH_BURST_FLOOR_N of them are enough). Then checks the money: every session
- * captured exactly once, no inbox row left behind.
- * Env: BENCH_BURST_N (1000), BENCH_BURST_FLOOR_N (200), BENCH_BURST_PLACE_CONC (6).
+ * captured exactly once, no inbox row left behind. While the burst runs, one-mutation deliveries (amounts
+ * no order holds) probe the ack latency of /hooks/moota and of the durable floor (floor-server.js, the
+ * webhook benchmark's) in turn: confirmations must not take what the acks need (p99 within 1.5x).
+ * With BENCH_BURST_PROFILE=n, first n more orders are confirmed one by one in a `medusa exec` process
+ * (burst-profile-exec.ts): time per workflow step and SQL statements per confirmation.
+ * Env: BENCH_BURST_N (1000), BENCH_BURST_FLOOR_N (200), BENCH_BURST_PLACE_CONC (6), BENCH_BURST_PROFILE (0),
+ *      BENCH_BURST_PROBE_MS (100).
  */
 const fs = require("node:fs")
 const os = require("node:os")
@@ -16,6 +21,7 @@ const { Client } = require("pg")
 const { placeMootaOrder, mutation, signatureHeader, postWebhook, sleep, medusaExec } = require("../../test-kit")
 const { log } = require("../lib/script-store")
 const { summary, round, table, machine, writeResult } = require("./lib/stats")
+const { startFloor, floorBase } = require("./webhook")
 
 const env = (name, dflt) => Number(process.env[name] || dflt)
 
@@ -47,6 +53,32 @@ async function capturedCounts(db, sessionIds) {
   return rows
 }
 
+let probeSeq = 0
+
+/**
+ * Until `done()`: a signed one-mutation delivery to /hooks/moota, then the same kind to the durable
+ * floor, every BENCH_BURST_PROBE_MS; the ack times of each (amounts 12,000-12,999: no order's).
+ */
+async function probeAcks(store, done) {
+  const ms = { ours: [], floor: [], errors: 0 }
+  const targets = [
+    ["ours", `${store.url}/hooks/moota`],
+    ["floor", `${floorBase()}/`],
+  ]
+  while (!done()) {
+    for (const [side, url] of targets) {
+      const body = JSON.stringify([mutation({ amount: 12_000 + (++probeSeq % 1000), description: "TRSF E-BANKING CR PROBE" })])
+      const t0 = performance.now()
+      const res = await fetch(url, { method: "POST", headers: { "content-type": "application/json", ...signatureHeader(body, store.webhookSecret) }, body })
+      await res.arrayBuffer()
+      if (res.status === 200) ms[side].push(performance.now() - t0)
+      else ms.errors++
+    }
+    await sleep(env("BENCH_BURST_PROBE_MS", 100))
+  }
+  return ms
+}
+
 async function ours(store, db, orders) {
   const mutations = orders.map((o) => mutation({ amount: o.session.data.transfer_amount, description: "TRSF E-BANKING CR BURST" }))
   const bodies = []
@@ -55,6 +87,8 @@ async function ours(store, db, orders) {
   const captured = async () =>
     (await db.query(`SELECT count(*)::int AS n FROM moota_inbox_mutation WHERE mutation_id = ANY($1) AND outcome = 'captured'`, [ids])).rows[0].n
   log(`burst: ${orders.length} transfers in ${bodies.length} deliveries of 50`)
+  let finished = false
+  const probing = probeAcks(store, () => finished)
   const t0 = performance.now()
   for (const body of bodies) {
     const r = await postWebhook(store.url, body, signatureHeader(body, store.webhookSecret))
@@ -68,11 +102,13 @@ async function ours(store, db, orders) {
     await sleep(50)
   }
   const wall = performance.now() - t0
+  finished = true
+  const probes = await probing
   const { rows } = await db.query(
     `SELECT status, outcome, count(*)::int AS n FROM moota_inbox_mutation WHERE mutation_id = ANY($1) GROUP BY status, outcome`,
     [ids]
   )
-  return { n: orders.length, captured: n, deliveries: bodies.length, acked_ms: round(tAcked - t0), wall_ms: round(wall), per_s: round((n * 1000) / wall, 1), inbox: rows }
+  return { n: orders.length, captured: n, deliveries: bodies.length, acked_ms: round(tAcked - t0), wall_ms: round(wall), per_s: round((n * 1000) / wall, 1), inbox: rows, acks: { ours: summary(probes.ours), floor: summary(probes.floor), errors: probes.errors } }
 }
 
 async function floor(store, db, orders) {
@@ -95,19 +131,43 @@ async function floor(store, db, orders) {
   }
 }
 
+/** One by one in a `medusa exec` process: where a confirmation's time goes (burst-profile-exec.ts). */
+async function profile(store, orders) {
+  const file = path.join(os.tmpdir(), `moota-burst-profile-${process.pid}.json`)
+  fs.writeFileSync(file, JSON.stringify(orders.map((o) => mutation({ amount: o.session.data.transfer_amount, description: "TRSF E-BANKING CR PROFILE" }))))
+  try {
+    log(`burst: profiling ${orders.length} confirmations one by one (medusa exec)`)
+    return await medusaExec("./scripts/bench/burst-profile-exec.ts", {
+      env: { ...store.env, MEDUSA_WORKER_MODE: "server", BENCH_BURST_PROFILE_FILE: file },
+      marker: "BURST_PROFILE_RESULT ",
+      timeoutMs: 600_000,
+    })
+  } catch (e) {
+    // A figure to read, not the benchmark: the burst still runs.
+    log(`burst: the profile failed: ${String((e && e.message) || e).split("\n").slice(0, 2).join(" ")}`)
+    return null
+  } finally {
+    fs.rmSync(file, { force: true })
+  }
+}
+
 async function run(store) {
   const n = env("BENCH_BURST_N", 1000)
   const floorN = Math.min(n, env("BENCH_BURST_FLOOR_N", 200)) + 10 // the first 10 warm the process up
+  const profileN = env("BENCH_BURST_PROFILE", 0)
   const start = machine()
-  log(`burst: placing ${n + floorN} Moota orders (${n} ours, ${floorN} for the floor)`)
-  const placed = await placeOrders(store, n + floorN)
+  log(`burst: placing ${n + floorN + profileN} Moota orders (${n} ours, ${floorN} for the floor, ${profileN} to profile)`)
+  const all = await placeOrders(store, n + floorN + profileN)
+  const profiled = profileN ? await profile(store, all.slice(n + floorN)) : null
+  const placed = all.slice(0, n + floorN)
   // Interleaved, so both sides get the same mix of totals.
   const floorOrders = placed.filter((_, i) => i % Math.floor((n + floorN) / floorN) === 0).slice(0, floorN)
   const mine = placed.filter((o) => !floorOrders.includes(o)).slice(0, n)
   const db = new Client({ connectionString: store.databaseUrl })
   await db.connect()
+  const stopFloor = await startFloor(store)
   try {
-    const a = await ours(store, db, mine)
+    const a = await ours(store, db, mine).finally(stopFloor)
     const f = await floor(store, db, floorOrders)
     const counts = await capturedCounts(db, placed.map((o) => o.session.id))
     const once = counts.filter((r) => r.captured === 1).length
@@ -123,9 +183,19 @@ async function run(store) {
     )
     console.log(`  all ${a.deliveries} deliveries acked in ${a.acked_ms} ms; inbox: ${a.inbox.map((r) => `${r.status}/${r.outcome} ${r.n}`).join(", ")}`)
     console.log(`  floor per call: p50 ${f.latency.p50} ms, p99 ${f.latency.p99} ms`)
-    console.log(`  ratio ours/floor: ${ratio} (target >= 0.8)`)
+    console.log(`  ratio ours/floor: ${ratio} (target >= 1.0); load average at the end: ${os.loadavg().map((x) => x.toFixed(2)).join(" / ")}`)
+    const ackRatio = round(a.acks.ours.p99 / a.acks.floor.p99, 2)
+    console.log(
+      `  acks while the burst ran (1-mutation deliveries): ours p50 ${a.acks.ours.p50} ms, p99 ${a.acks.ours.p99} ms (n ${a.acks.ours.n}); ` +
+        `durable floor p50 ${a.acks.floor.p50} ms, p99 ${a.acks.floor.p99} ms; p99 ratio ${ackRatio} (target <= 1.5), non-200 ${a.acks.errors}`
+    )
+    if (profiled) {
+      console.log(`  one confirmation alone (profile, ${profiled.n} in a row): ${profiled.wall_ms_mean} ms, ${profiled.statements_per_confirmation} SQL statements; outcomes ${JSON.stringify(profiled.outcomes)}`)
+      console.log(`    steps (ms, start to next start): ${JSON.stringify(profiled.steps_ms_mean)}`)
+      console.log(`    statements by kind: ${JSON.stringify(profiled.statements_by_kind)}`)
+    }
     console.log(`  money: ${once} of ${counts.length} sessions captured exactly once, ${twice} more than once\n`)
-    writeResult("burst", { benchmark: "burst", at: new Date().toISOString(), machine_at_start: start, ours: a, floor: f, ratio, captured_once: once, captured_twice: twice, sessions: counts.length })
+    writeResult("burst", { benchmark: "burst", at: new Date().toISOString(), machine_at_start: start, machine_at_end: machine(), ours: a, floor: f, ratio, profile: profiled, captured_once: once, captured_twice: twice, sessions: counts.length })
     if (twice || a.captured !== n) throw new Error(`burst: money check failed (${a.captured} of ${n} captured, ${twice} twice)`)
     return { ratio }
   } finally {

@@ -483,4 +483,4 @@ function print(store, acks, load, drain, paid, noise) {
   }
 }
 
-module.exports = { run }
+module.exports = { run, startFloor, floorBase: () => floorUrl }

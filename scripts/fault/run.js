@@ -11,21 +11,30 @@
  *  db    PostgreSQL stopped and started again mid-load: no 2xx while it is down, all consistent after,
  *        the last capture at most 10 s after PostgreSQL is back (or after the last 2xx, if later).
  *  race  the storefront's cart completion and the webhook for the same transfer, concurrently, N times.
+ *  worker  the Redis profile (a store of its own on redis-server: the server in MEDUSA_WORKER_MODE=shared,
+ *        HTTP and jobs, plus a process in MEDUSA_WORKER_MODE=worker): kill -9 of the worker while it
+ *        holds unfinished rows mid-batch; the server's recovery job (every 3 s) takes them over: the
+ *        last capture at most 10 s after the last 2xx (or the kill, if later). Skipped, saying why,
+ *        without redis-server.
  *
  * Then, through the admin API and the database: every order sent a transfer is paid exactly once (one
  * payment, one capture of the order total), no other order is paid, one inbox row per unique mutation,
  * nothing left pending or matched, no review item. Prints a table; exits 1 on any violation.
  *
- * Env: FAULT_PHASES (kill,db,race), FAULT_ORDERS (30), FAULT_UNPAID (5), FAULT_KILLS (3),
+ * Env: FAULT_PHASES (kill,db,race,worker), FAULT_ORDERS (30), FAULT_UNPAID (5), FAULT_KILLS (3),
  *      FAULT_DB_ORDERS (20), FAULT_DB_DOWN_MS (15000), FAULT_RACES (200), FAULT_RACE_CONCURRENCY (4),
+ *      FAULT_WORKER_ORDERS (40), FAULT_WORKER_KILL (capture: kill when the worker is mid-capture, if that
+ *      comes within 3 s of it holding rows; leased: when it holds rows none of which it is capturing),
  *      BENCH_VERBOSE=1 (server output).
  */
+const { spawnSync } = require("node:child_process")
 const fs = require("node:fs")
 const os = require("node:os")
 const path = require("node:path")
 const { startDatabase } = require("../../dev/embedded-db")
 const { placeMootaOrder, cartReadyForPayment, startMootaSession, mutation, orderMoney, sleep } = require("../../test-kit")
 const { startScriptStore, log } = require("../lib/script-store")
+const { startRedis, INSTALL: REDIS_INSTALL } = require("../scale/redis-profile")
 const {
   deliverUntil2xx,
   execRecover,
@@ -42,7 +51,7 @@ const {
 
 const num = (name, dflt) => (process.env[name] ? Number(process.env[name]) : dflt)
 const CFG = {
-  phases: (process.env.FAULT_PHASES || "kill,db,race").split(",").map((s) => s.trim()),
+  phases: (process.env.FAULT_PHASES || "kill,db,race,worker").split(",").map((s) => s.trim()),
   orders: num("FAULT_ORDERS", 30),
   unpaid: num("FAULT_UNPAID", 5),
   kills: num("FAULT_KILLS", 3),
@@ -50,6 +59,8 @@ const CFG = {
   dbDownMs: num("FAULT_DB_DOWN_MS", 15000),
   races: num("FAULT_RACES", 200),
   raceConcurrency: num("FAULT_RACE_CONCURRENCY", 4),
+  workerOrders: num("FAULT_WORKER_ORDERS", 40),
+  workerKill: process.env.FAULT_WORKER_KILL || "capture",
 }
 
 const ck = checklist()
@@ -420,17 +431,129 @@ async function phaseRace(store) {
 }
 
 // ---------------------------------------------------------------------------
+// d. kill -9 of a worker process (Redis profile)
+// ---------------------------------------------------------------------------
+
+/** The plugin's advisory lock space (LEASE_LOCK_SPACE in src/modules/moota/stores/lease.ts). */
+const LEASE_LOCK_SPACE = 0x6d6f6f74
+/** The worker's connections carry this application_name (node-pg reads PGAPPNAME): its lease key is told apart by it. */
+const WORKER_APP = "moota-fault-worker"
+
+/** Unfinished rows of these mutations leased by the worker process (the holder of the lease key's lock is one of its sessions). */
+async function workerRows(c, ids) {
+  const { rows } = await c.query(
+    `SELECT i.mutation_id, i.status FROM moota_inbox_mutation i
+     WHERE i.deleted_at IS NULL AND i.mutation_id = ANY($1) AND i.status IN ('pending', 'matched')
+       AND i.lease_owner IN (SELECT l.objid::bigint FROM pg_locks l JOIN pg_stat_activity a ON a.pid = l.pid
+         WHERE l.locktype = 'advisory' AND l.classid::bigint = $2 AND l.objsubid = 2 AND l.granted AND a.application_name = $3)`,
+    [ids, LEASE_LOCK_SPACE, WORKER_APP]
+  )
+  return rows
+}
+
+const loadavg = () => os.loadavg().map((x) => x.toFixed(1)).join(" / ")
+
+/**
+ * A store of its own on Redis (as `npm run test:redis` runs one): the server in shared mode (HTTP and
+ * jobs: the survivor) and a worker. Deliveries stream in; once the worker holds unfinished rows (one
+ * mid-capture if that comes within 3 s; FAULT_WORKER_KILL=leased: none mid-capture), it is killed with
+ * -9 and not restarted: the server's recovery job must take over its rows. A capture cut off mid-way
+ * leaves Medusa's cart lock (processPaymentWorkflow's, 2 minutes in Redis) held by the dead process:
+ * the server's resumed capture waits for it.
+ */
+async function phaseWorker() {
+  const P = "worker"
+  if (spawnSync("redis-server", ["--version"]).error) {
+    ck.note(P, "SKIPPED: no redis-server on PATH (the Redis profile needs it); install with", REDIS_INSTALL)
+    return { paid: 0 }
+  }
+  const t0 = Date.now()
+  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "moota-fault-redis-"))
+  let redis = null
+  let store = null
+  let db = null
+  try {
+    redis = await startRedis(tmp)
+    store = await startScriptStore({ env: { REDIS_URL: redis.url }, serverEnv: { MEDUSA_WORKER_MODE: "shared" } })
+    const worker = await store.startServer({ name: "worker", env: { MEDUSA_WORKER_MODE: "worker", PGAPPNAME: WORKER_APP } })
+    ck.note(P, "Redis store up: server (shared: HTTP + jobs) + worker", secs(Date.now() - t0))
+    ck.note(P, "load average 1 / 5 / 15 min at the phase's start", loadavg())
+    await cartReadyForPayment(store)
+    const { paid, unpaid, bodies } = await placeOrders(store, CFG.workerOrders)
+    ck.note(P, "orders placed (to pay + control)", `${paid.length} + ${unpaid.length}`)
+    const sends = shuffle(bodies.flatMap((b, i) => (i % 4 === 0 ? [b, b] : [b])))
+    const ids = bodies.map((b) => b.id)
+    db = await dbClient(store.databaseUrl)
+
+    const t1 = Date.now()
+    let acked = 0
+    let streaming = true
+    const killed = {}
+    // The kill: from a quarter of the acks on, as soon as the worker holds unfinished rows.
+    const killer = (async () => {
+      let firstSeen = null
+      while (streaming || !killed.at) {
+        if (acked >= sends.length / 4 || !streaming) {
+          const rows = await workerRows(db, ids)
+          if (rows.length && firstSeen === null) firstSeen = Date.now()
+          const midCapture = rows.some((r) => r.status === "matched")
+          const now = CFG.workerKill === "leased" ? rows.length && !midCapture : rows.length && (midCapture || Date.now() - firstSeen > 3000 || !streaming)
+          if (now) {
+            killed.acked = acked
+            killed.at = Date.now()
+            await worker.kill()
+            killed.cutIds = rows.map((r) => r.mutation_id)
+            killed.cut = `${rows.length} (${rows.filter((r) => r.status === "matched").length} mid-capture)`
+            return
+          }
+          if (!streaming && !rows.length && (await inboxOf(store.databaseUrl, ids)).unfinished === 0) return // nothing left to cut
+        }
+        await sleep(50)
+      }
+    })()
+    const { attempts, acks } = await stream(store, sends, { onAck: (n) => (acked = n), pauseMs: [50, 300] })
+    streaming = false
+    await killer
+    ck.note(P, "deliveries (sends incl. duplicates) / attempts", `${sends.length} / ${attempts.length} in ${secs(Date.now() - t1)}`)
+    ck.note(P, "non-2xx attempts (retried)", failureKinds(attempts))
+    ck.check(P, "deliveries that never got a 2xx", 0, acks.filter((a) => a.gaveUp).length)
+    ck.check(P, "worker killed -9 while holding unfinished rows", "yes", killed.at ? "yes" : "no (it held none)")
+    if (!killed.at) await worker.kill()
+    else ck.note(P, "  kill", `at ${secs(killed.at - t1)}, ${killed.acked} of ${sends.length} acks, ${killed.cut} rows the worker held`)
+
+    const ackedAt = lastAck(attempts)
+    const from = killed.at && killed.at > ackedAt ? { at: killed.at, label: "the kill" } : { at: ackedAt, label: "the last 2xx" }
+    await settle(store, P, ids, from, ackedAt)
+    if (killed.cutIds) {
+      const cutRows = (await inboxOf(store.databaseUrl, killed.cutIds)).rows.filter((r) => r.claimed_until_ms !== null)
+      const leasedAt = cutRows.map((r) => r.claimed_until_ms - LEASE_MS)
+      if (leasedAt.length) ck.note(P, "the worker's rows, leased again by the server after the kill", `${cutRows.length} rows, last ${secs(Math.max(...leasedAt) - killed.at)}`)
+    }
+    await verify(store, P, paid, unpaid, ids)
+    await globalCheck(store, paid.length, P)
+    ck.note(P, "load average 1 / 5 / 15 min at the phase's end", loadavg())
+    ck.note(P, "phase time", secs(Date.now() - t0))
+    return { paid: 0 } // checked against its own store above
+  } finally {
+    if (db) await db.end().catch(() => undefined)
+    if (store) await store.stop()
+    if (redis) await redis.stop()
+    fs.rmSync(tmp, { recursive: true, force: true })
+  }
+}
+
+// ---------------------------------------------------------------------------
 
 /** Whole store: payments and captures exist only for the orders that were sent a transfer. */
-async function globalCheck(store, expectedPaid) {
+async function globalCheck(store, expectedPaid, phase = "all") {
   const c = await dbClient(store.databaseUrl)
   try {
     const one = async (q) => (await c.query(q)).rows[0].n
-    ck.check("all", "payments in the store == orders sent a transfer", expectedPaid, await one(`SELECT count(*)::int AS n FROM payment WHERE deleted_at IS NULL`))
-    ck.check("all", "captures in the store == orders sent a transfer", expectedPaid, await one(`SELECT count(*)::int AS n FROM capture WHERE deleted_at IS NULL`))
-    ck.check("all", "refunds in the store", 0, await one(`SELECT count(*)::int AS n FROM refund WHERE deleted_at IS NULL`))
-    ck.check("all", "payment sessions with more than one payment", 0, await one(`SELECT count(*)::int AS n FROM (SELECT payment_session_id FROM payment WHERE deleted_at IS NULL GROUP BY 1 HAVING count(*) > 1) s`))
-    ck.check("all", "inbox rows pending or matched (whole store)", 0, await one(`SELECT count(*)::int AS n FROM moota_inbox_mutation WHERE deleted_at IS NULL AND status IN ('pending','matched')`))
+    ck.check(phase, "payments in the store == orders sent a transfer", expectedPaid, await one(`SELECT count(*)::int AS n FROM payment WHERE deleted_at IS NULL`))
+    ck.check(phase, "captures in the store == orders sent a transfer", expectedPaid, await one(`SELECT count(*)::int AS n FROM capture WHERE deleted_at IS NULL`))
+    ck.check(phase, "refunds in the store", 0, await one(`SELECT count(*)::int AS n FROM refund WHERE deleted_at IS NULL`))
+    ck.check(phase, "payment sessions with more than one payment", 0, await one(`SELECT count(*)::int AS n FROM (SELECT payment_session_id FROM payment WHERE deleted_at IS NULL GROUP BY 1 HAVING count(*) > 1) s`))
+    ck.check(phase, "inbox rows pending or matched (whole store)", 0, await one(`SELECT count(*)::int AS n FROM moota_inbox_mutation WHERE deleted_at IS NULL AND status IN ('pending','matched')`))
   } finally {
     await c.end()
   }
@@ -462,20 +585,24 @@ async function main() {
     // The store creates its database on this server (and drops it at stop); restarting this server
     // is the database outage of phase "db".
     process.env.DATABASE_URL = pg.current.url
-    store = await startScriptStore()
-    ck.note("setup", "store ready (PostgreSQL, sandbox, migrate, seed, medusa start)", secs(Date.now() - t0))
-    // Every cart uses one guest e-mail; Medusa creates its guest customer on first use and two carts
-    // doing that at once collide ("already exists"). One cart first, then carts run in parallel.
-    await cartReadyForPayment(store)
+    const phases = { kill: () => phaseKill(store), db: () => phaseDb(store, pg), race: () => phaseRace(store), worker: () => phaseWorker() }
+    const unknown = CFG.phases.filter((name) => !phases[name])
+    if (unknown.length) throw new Error(`unknown phase ${unknown.join(", ")}; choose from ${Object.keys(phases).join(", ")}`)
+    // The worker phase boots a store of its own (on Redis): the shared store only for the others.
+    if (CFG.phases.some((name) => name !== "worker")) {
+      store = await startScriptStore()
+      ck.note("setup", "store ready (PostgreSQL, sandbox, migrate, seed, medusa start)", secs(Date.now() - t0))
+      // Every cart uses one guest e-mail; Medusa creates its guest customer on first use and two carts
+      // doing that at once collide ("already exists"). One cart first, then carts run in parallel.
+      await cartReadyForPayment(store)
+    }
 
     let expectedPaid = 0
-    const phases = { kill: () => phaseKill(store), db: () => phaseDb(store, pg), race: () => phaseRace(store) }
     for (const name of CFG.phases) {
-      if (!phases[name]) throw new Error(`unknown phase ${name}; choose from ${Object.keys(phases).join(", ")}`)
       log(`fault phase "${name}"...`)
       expectedPaid += (await phases[name]()).paid
     }
-    await globalCheck(store, expectedPaid)
+    if (store) await globalCheck(store, expectedPaid)
   } catch (e) {
     ck.check("run", "the suite ran to its end", "yes", `no: ${(e && e.message) || e}`.split("\n")[0], false)
     process.stderr.write(`${(e && e.stack) || e}\n`)

@@ -461,4 +461,4 @@ if (require.main === module) {
   )
 }
 
-module.exports = { main }
+module.exports = { main, startRedis, INSTALL }

@@ -27,11 +27,22 @@ export type ProcessSummary = { captured: number; review: number; other: number; 
 /** Rows claimed and decided per bulk pass. */
 const SWEEP_BATCH = 500
 /**
- * Confirmations run side by side, a few at a time: each spends most of its time waiting on the
- * database, so a few in flight use both the database and Node; more would take the connection pool
- * the webhook needs to acknowledge deliveries.
+ * How many confirmations run side by side: the `confirmationConcurrency` option, else a third of the
+ * database pool (knex's `pool.max`, 10 unless `databaseDriverOptions.pool.max` says otherwise): 3 by
+ * default, as before. Each holds one or two connections at a time, and the webhook's acks need the
+ * rest; on a busy 2-core machine more side by side added no throughput and slowed the acks
+ * (BENCHMARKS.md, "Burst (item 3)").
  */
-const CONCURRENCY = 3
+export function confirmationConcurrency(container: MedusaContainer, configured: number | undefined): number {
+  if (configured) {
+    return configured
+  }
+  const knex = container.resolve<{ client?: { pool?: { max?: number }; config?: { pool?: { max?: number } } } }>(
+    ContainerRegistrationKeys.PG_CONNECTION
+  )
+  const poolMax = knex.client?.pool?.max ?? knex.client?.config?.pool?.max ?? 10
+  return Math.max(1, Math.floor(poolMax / 3))
+}
 
 type Ticket = { summary: ProcessSummary; resolve: (summary: ProcessSummary) => void }
 
@@ -44,6 +55,8 @@ class InboxScheduler {
   private later: string[] = []
   /** Every row leased and not yet done here: a row leased again meanwhile is not queued twice. */
   private inHand = new Set<string>()
+  /** Confirmations running now. */
+  private inFlight = new Set<Promise<void>>()
   private tickets: Ticket[] = []
   private running = false
 
@@ -69,6 +82,7 @@ class InboxScheduler {
   private async loop(container: MedusaContainer): Promise<void> {
     const logger = container.resolve<Logger>(ContainerRegistrationKeys.LOGGER)
     const moota = container.resolve<MootaModuleService>(MOOTA_MODULE)
+    const concurrency = confirmationConcurrency(container, moota.getOptions().confirmationConcurrency)
     try {
       for (;;) {
         if (this.fresh.length) {
@@ -76,10 +90,20 @@ class InboxScheduler {
           this.first.push(...this.take(leased.map((r) => r.id)))
           continue
         }
-        const batch = (this.first.length ? this.first : this.later).splice(0, CONCURRENCY)
-        if (batch.length) {
+        const queue = this.first.length ? this.first : this.later
+        if (queue.length) {
+          if (this.inFlight.size >= concurrency) {
+            // A window, not batches: the next one starts as soon as any one ends.
+            await Promise.race(this.inFlight)
+            continue
+          }
           await waitForAckLull()
-          await Promise.all(batch.map((id) => this.confirm(container, logger, moota, id)))
+          const running = this.confirm(container, logger, moota, queue.shift()!).finally(() => this.inFlight.delete(running))
+          this.inFlight.add(running)
+          continue
+        }
+        if (this.inFlight.size) {
+          await Promise.race(this.inFlight)
           continue
         }
         await waitForAckLull()
@@ -97,8 +121,9 @@ class InboxScheduler {
       }
     } catch (e) {
       // The database went away mid-pass: let go of every row this process leased (nothing is in flight
-      // here now), so the recovery job hands them on, to this process too, once it is back.
+      // here once those running end), so the recovery job hands them on, to this process too, once it is back.
       logger.error(`moota: the confirmation scheduler stopped, the recovery job will resume: ${errorMessage(e)}`)
+      await Promise.allSettled(this.inFlight)
       this.first = []
       this.later = []
       await moota.releaseInboxLeases()

@@ -187,6 +187,12 @@ export const mootaOptionsSchema = z
     autoCancelExpired: z.boolean().default(true),
     /** Tag the Moota mutation with the order's display id after a confirmation. */
     writeBack: z.boolean().default(true),
+    /**
+     * Payment confirmations a process runs side by side (default: a third of the database pool, 3 of
+     * knex's 10). More can finish a burst of payments sooner when the database and CPU have room; each
+     * holds one or two pool connections, and the webhook's acks need the rest.
+     */
+    confirmationConcurrency: z.number().int().min(1).max(64).optional(),
     /** Minimum seconds between two "check now" refreshes of one account (each costs Moota points). */
     refreshIntervalSeconds: z.number().int().min(60).default(300),
     /** Largest accepted webhook body, in bytes (413 beyond). */

@@ -27,6 +27,7 @@ export const confirmMootaMutationWorkflow = createWorkflow(confirmMootaMutationW
         inbox_id: input.inbox_id,
         reservation_id: recorded.reservation_id!,
         session_id: recorded.session_id!,
+        order_id: recorded.order_id,
       }))
     )
     emitEventStep({

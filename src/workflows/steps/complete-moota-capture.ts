@@ -7,14 +7,17 @@ export const completeMootaCaptureStepId = "complete-moota-capture-step"
 
 /**
  * After Medusa captured: close the inbox row, start the amount's quarantine, queue the write-back.
- * No compensation: the capture before it is never undone (the money did arrive).
+ * The order is the one the reservation already names (set once, when it was placed), else looked up:
+ * Medusa's capture may have just completed the cart. No compensation: the capture before it is never
+ * undone (the money did arrive).
  */
 export const completeMootaCaptureStep = createStep(
   completeMootaCaptureStepId,
-  async (input: { inbox_id: string; reservation_id: string; session_id: string }, { container }) => {
+  async (input: { inbox_id: string; reservation_id: string; session_id: string; order_id?: string | null }, { container }) => {
     const moota = container.resolve<MootaModuleService>(MOOTA_MODULE)
-    const order = (await ordersOfSessions(container, [input.session_id])).get(input.session_id) ?? null
-    await moota.completeCapture(input.inbox_id, input.reservation_id, order?.id ?? null)
-    return new StepResponse({ order_id: order?.id ?? null })
+    const orderId =
+      input.order_id ?? (await ordersOfSessions(container, [input.session_id])).get(input.session_id)?.id ?? null
+    await moota.completeCapture(input.inbox_id, input.reservation_id, orderId)
+    return new StepResponse({ order_id: orderId })
   }
 )

@@ -10,6 +10,8 @@ export type RecordMootaDecisionOutput = {
   session_id: string | null
   reservation_id: string | null
   order_total: number | null
+  /** The order the reservation names, once it was placed (null before, or when nothing is captured). */
+  order_id: string | null
   /** "matched", "review_<reason>", or why nothing was done ("debit", "already_processed", ...). */
   outcome: string
 }
@@ -35,6 +37,7 @@ export const recordMootaDecisionStep = createStep(
           session_id: null,
           reservation_id: null,
           order_total: null,
+          order_id: null,
           outcome: recorded.action === "review" ? `review_${recorded.reason}` : recorded.reason,
         },
         null
@@ -42,7 +45,7 @@ export const recordMootaDecisionStep = createStep(
     }
     const r = recorded.reservation
     return new StepResponse<RecordMootaDecisionOutput, { inbox_id: string; reservation_id: string } | null>(
-      { capture: true, session_id: r.session_id, reservation_id: r.id, order_total: r.order_total, outcome: "matched" },
+      { capture: true, session_id: r.session_id, reservation_id: r.id, order_total: r.order_total, order_id: r.order_id ?? null, outcome: "matched" },
       recorded.resumed ? null : { inbox_id: input.inbox_id, reservation_id: r.id }
     )
   },
