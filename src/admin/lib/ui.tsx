@@ -1,4 +1,4 @@
-import { Alert, Button, Input, Label, Prompt, Select, StatusBadge, Table, Text, Textarea } from "@medusajs/ui"
+import { Alert, Button, Container, Input, Label, Prompt, Select, StatusBadge, Table, Text, Textarea } from "@medusajs/ui"
 import { useState, type ReactNode } from "react"
 import { getI18n, useTranslation } from "react-i18next"
 import { errorMessage } from "../../lib/error-message"
@@ -251,6 +251,21 @@ export function SearchField(props: { id: string; label: string; value: string; o
       </Label>
       <Input id={props.id} size="small" type="search" value={props.value} onChange={(e) => props.onChange(e.target.value)} />
     </div>
+  )
+}
+
+/** A card that could not load: what went wrong, in words, and "Retry". */
+export function LoadFailed(props: { error: unknown; onRetry: () => void }) {
+  const { t } = useMootaText()
+  return (
+    <Container className="px-6 py-4">
+      <Text size="small" className="text-ui-fg-error">
+        {t("common.loadError", { message: errorText(props.error) })}
+      </Text>
+      <Button size="small" variant="secondary" className="mt-2" onClick={props.onRetry}>
+        {t("common.retry")}
+      </Button>
+    </Container>
   )
 }
 

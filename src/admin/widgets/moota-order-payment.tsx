@@ -1,6 +1,6 @@
 import { defineWidgetConfig } from "@medusajs/admin-sdk"
 import type { AdminOrder, DetailWidgetProps } from "@medusajs/framework/types"
-import { Button, Container, Heading, Text } from "@medusajs/ui"
+import { Container, Heading, Text } from "@medusajs/ui"
 import { useEffect, useRef, useState } from "react"
 import { useInvalidateMoota, useOrderPayment, type OrderMoney, type OrderPayment, type PaymentRequest } from "../lib/api"
 import { MootaClaims } from "../components/moota-claims"
@@ -11,7 +11,7 @@ import { ReviewFits } from "../components/order-payment/review-fits"
 import { Closed, PaidSummary } from "../components/order-payment/paid-summary"
 import { actorName } from "../components/order-payment/shared"
 import { Timeline } from "../components/order-payment/timeline"
-import { Status, errorText, rupiah, useMootaText, wib } from "../lib/ui"
+import { LoadFailed, Status, rupiah, useMootaText, wib } from "../lib/ui"
 
 /**
  * On the order page of an order paid with Moota: what the buyer must transfer, until when, where the
@@ -19,7 +19,6 @@ import { Status, errorText, rupiah, useMootaText, wib } from "../lib/ui"
  * release). Renders nothing for orders paid another way.
  */
 const MootaOrderPaymentWidget = ({ data: order }: DetailWidgetProps<AdminOrder>) => {
-  const { t } = useMootaText()
   const { data, isLoading, error, refetch } = useOrderPayment(order.id)
   const invalidate = useInvalidateMoota()
   const seen = useRef<string | null>(null)
@@ -37,16 +36,7 @@ const MootaOrderPaymentWidget = ({ data: order }: DetailWidgetProps<AdminOrder>)
     return null
   }
   if (error) {
-    return (
-      <Container className="px-6 py-4">
-        <Text size="small" className="text-ui-fg-error">
-          {t("common.loadError", { message: errorText(error) })}
-        </Text>
-        <Button size="small" variant="secondary" className="mt-2" onClick={() => refetch()}>
-          {t("common.retry")}
-        </Button>
-      </Container>
-    )
+    return <LoadFailed error={error} onRetry={() => refetch()} />
   }
   if (!data?.payment) {
     // No Moota payment yet, but money owed (a converted draft order): "Request payment".

@@ -3,7 +3,7 @@ import { CreditCard } from "@medusajs/icons"
 import { Badge, Button, Container, Copy, Heading, Table, Text, toast } from "@medusajs/ui"
 import { useSendTest, useSetup, type Mutation, type Setup } from "../../../lib/api"
 import { accountLabel, lastDigits } from "../../../lib/format"
-import { MootaCrumb, Status, errorText, rupiah, useMootaText, wib } from "../../../lib/ui"
+import { LoadFailed, MootaCrumb, Status, errorText, rupiah, useMootaText, wib } from "../../../lib/ui"
 import { Field } from "./field"
 import { TokenScopes } from "./token-scopes"
 
@@ -22,16 +22,7 @@ const MootaSettingsPage = () => {
     )
   }
   if (error || !data) {
-    return (
-      <Container className="px-6 py-4">
-        <Text size="small" className="text-ui-fg-error">
-          {t("common.loadError", { message: errorText(error) })}
-        </Text>
-        <Button size="small" variant="secondary" className="mt-2" onClick={() => refetch()}>
-          {t("common.retry")}
-        </Button>
-      </Container>
-    )
+    return <LoadFailed error={error} onRetry={() => refetch()} />
   }
   return (
     <div className="flex flex-col gap-y-3" data-testid="moota-settings">
