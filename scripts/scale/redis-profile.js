@@ -16,7 +16,9 @@
  * that each scheduled job tick runs in one process only (the Redis job scheduler; with the in-memory
  * engine every job-running process would run every tick): the workflow engine's "executing scheduled
  * job" lines per minute, and the Moota API calls of the write-back job (one tag per mutation), counted
- * by a proxy that tells the processes apart. Exits 1 on a violation, 2 without redis-server.
+ * by a proxy that tells the processes apart; and that the per-address claim limit is one count across
+ * both HTTP processes (40 claims from one address: 30 through, 10 refused). Exits 1 on a violation, 2
+ * without redis-server.
  *
  * Then noise decided by the worker alone and by worker and shared together (what a second processor adds).
  *
@@ -264,6 +266,21 @@ async function main() {
     // The worker answers nothing but /health; the server is the webhook's front door.
     const probe = await postDelivery(worker.url, "[]", store.webhookSecret)
     ck.check("modes", "worker process serves no routes (POST /hooks/moota)", 404, probe.status)
+
+    // ---- the per-address claim limit (30 an hour) is one count in PostgreSQL, not one per process:
+    // 40 payment confirmations from this address, alternating between both HTTP processes, at once.
+    // The limit comes before validation, so these empty bodies count and then change nothing (400).
+    const CLAIM_LIMIT = 30
+    const claimStatuses = await pool(range(CLAIM_LIMIT + 10), 8, async (i) => {
+      const res = await fetch(`${httpTargets[i % 2].url}/store/moota/payments/order/order_limit_probe/claims`, {
+        method: "POST",
+        headers: { "content-type": "application/json", ...store.storeHeaders },
+        body: "{}",
+      })
+      return res.status
+    })
+    const limited = claimStatuses.filter((st) => st === 429).length
+    ck.check("limits", "claims from one address over both HTTP processes: let through + refused 429", `${CLAIM_LIMIT} + 10`, `${claimStatuses.length - limited} + ${limited}`)
 
     // ---- orders through both HTTP processes (Redis locking guards each cart across them)
     t = Date.now()
