@@ -94,6 +94,33 @@ mootaHttpSuite({ transactions: true }, ({ store, admin, sandbox, moota, containe
       expect(done.history.map((h: any) => h.status)).toEqual(["paid", "paid"])
       for (const [amount, captured] of await paymentsFullyCaptured(order_id)) expect(captured).toBe(amount)
     })
+    it("opens nothing while the first payment's capture is still running, then asks for the added amount once", async () => {
+      const { order_id, session } = await placeMootaOrder(store)
+      await transfer(session.data.transfer_amount)
+      await capturedReaches(order_id, 165_000)
+      // The moment between Medusa's capture and the confirmation's end (Medusa's ledger entry trails
+      // the capture): the transfer's inbox row is still being confirmed.
+      const [reservation] = await moota().listMootaReservations({ session_id: session.id })
+      const row = await eventually(async () => {
+        const [r] = await moota().listMootaInboxMutations({ reservation_id: reservation.id, status: "processed" })
+        return r ?? null
+      }, 30_000)
+      expect(Number(row.amount)).toBe(session.data.transfer_amount)
+      await moota().updateMootaInboxMutations({ id: row.id, status: "matched" })
+      await addItemByOrderEdit(order_id)
+      const refused = await admin("POST", `/admin/moota/orders/${order_id}/payment-request`, {})
+      expect(refused.status).toBe(400)
+      expect(refused.data.code).toBe("moota_payment_confirming")
+      expect((await buyerPayment(order_id)).history.map((h: any) => h.status)).toEqual(["paid"])
+      // The confirmation ends: the edit's payment opens (the subscriber waited for it), once.
+      await moota().updateMootaInboxMutations({ id: row.id, status: "processed" })
+      const money = await addedPaymentOpens(order_id)
+      expect(money.payments.map((p: any) => [p.order_total, p.status])).toEqual([
+        [165_000, "paid"],
+        [150_000, "awaiting"],
+      ])
+      expect((await buyerPayment(order_id)).outstanding).toBe(150_000)
+    })
   })
 
   describe("an added payment past its deadline", () => {

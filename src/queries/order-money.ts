@@ -4,6 +4,7 @@ import { MOOTA_MODULE } from "../modules/moota"
 import type MootaModuleService from "../modules/moota/service"
 import type { RefundToSendRow, ReservationRow } from "../modules/moota/types"
 import { MOOTA_PROVIDER_ID } from "../providers/moota/constants"
+import { INBOX, RESERVATION, isOpenReservation } from "../lib/statuses"
 import { ORDER_FIELDS, toOrder, type GraphOrder, type MootaPayment, type MootaPaymentOrder } from "./order-fields"
 
 /**
@@ -19,6 +20,11 @@ export type OrderMootaMoney = {
    * order total minus what its collections captured or another provider authorized, never below 0.
    */
   outstanding: number
+  /**
+   * A received Moota payment of the order is being captured right now: what is owed settles when it
+   * ends, so nothing new is opened for the order meanwhile.
+   */
+  capturing: boolean
   /** Oldest first. */
   payments: (MootaPayment & { payment_collection_id: string | null })[]
   /** The payment the buyer is asked for now (an awaiting or quarantined one), else the newest; null when none. */
@@ -65,7 +71,6 @@ type GraphMoneyOrder = GraphOrder & {
   payment_collections?: (GraphCollection | null)[] | null
 }
 
-const OPEN = new Set(["awaiting", "quarantined"])
 
 export async function orderMootaMoney(scope: MedusaContainer, orderId: string): Promise<OrderMootaMoney | null> {
   const { data } = await scope.resolve(ContainerRegistrationKeys.QUERY).graph({
@@ -104,7 +109,7 @@ export async function orderMootaMoney(scope: MedusaContainer, orderId: string): 
     }
   }
   const payments = [...byId.values()].sort((a, b) => new Date(a.reservation.created_at).getTime() - new Date(b.reservation.created_at).getTime())
-  const open = payments.filter((p) => OPEN.has(p.reservation.status))
+  const open = payments.filter((p) => isOpenReservation(p.reservation.status))
   const medusaRefunds = collections
     .flatMap((c) => c.payments ?? [])
     .filter((p): p is GraphPayment => p?.provider_id === MOOTA_PROVIDER_ID)
@@ -137,8 +142,18 @@ export async function orderMootaMoney(scope: MedusaContainer, orderId: string): 
   const capturedSessions = new Set(
     collections.flatMap((c) => c.payments ?? []).filter((p) => p?.captured_at && p.payment_session_id).map((p) => p!.payment_session_id!)
   )
-  const receiving = payments
-    .filter((p) => p.reservation.status === "paid" && !capturedSessions.has(p.session_id))
+  // A capture runs until its confirmation closes the inbox row. Medusa sets the payment's captured_at
+  // before it books the order's ledger entry, so for that moment the pending difference still counts
+  // the money: nothing is opened for the order meanwhile (`capturing`).
+  const paid = payments.filter((p) => p.reservation.status === RESERVATION.paid)
+  const capturing =
+    paid.length > 0 &&
+    (await moota.listMootaInboxMutations(
+      { reservation_id: paid.map((p) => p.reservation.id), status: INBOX.matched },
+      { select: ["id"], take: 1 }
+    )).length > 0
+  const receiving = paid
+    .filter((p) => !capturedSessions.has(p.session_id))
     .reduce((sum, p) => sum + Number(p.reservation.order_total), 0)
   const total = Number(order.summary?.current_order_total ?? order.total ?? 0)
   const pending = Math.min(Number(order.summary?.pending_difference ?? 0), total - covered - receiving)
@@ -146,6 +161,7 @@ export async function orderMootaMoney(scope: MedusaContainer, orderId: string): 
     order: toOrder(order),
     canceled: order.status === "canceled",
     outstanding: pending > 0 ? Math.round(pending) : 0,
+    capturing,
     payments,
     current: open[open.length - 1] ?? payments[payments.length - 1] ?? null,
     refunds,

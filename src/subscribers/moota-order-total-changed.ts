@@ -1,5 +1,6 @@
 import type { SubscriberArgs, SubscriberConfig } from "@medusajs/framework"
 import { sendPaymentRequest } from "../notifications/payment-request"
+import { isOpenReservation } from "../lib/statuses"
 import { orderMootaMoney } from "../queries/order-money"
 import { openMootaOrderPaymentWorkflow } from "../workflows/open-moota-order-payment"
 
@@ -17,12 +18,12 @@ type OrderChangeEvent = { order_id: string; no_notification?: boolean }
  */
 export default async function mootaOrderTotalChangedHandler({ event, container }: SubscriberArgs<OrderChangeEvent>) {
   const orderId = event.data.order_id
-  const before = await orderMootaMoney(container, orderId)
+  const before = await settledMoney(container, orderId)
   if (!before || before.canceled || before.outstanding <= 0) {
     return
   }
   const statuses = before.payments.map((p) => p.reservation.status)
-  const open = statuses.some((s) => s === "awaiting" || s === "quarantined")
+  const open = statuses.some(isOpenReservation)
   if (!open && !statuses.includes("paid")) {
     return
   }
@@ -35,6 +36,21 @@ export default async function mootaOrderTotalChangedHandler({ event, container }
   const money = open ? before : await orderMootaMoney(container, orderId)
   if (money) {
     await sendPaymentRequest(container, money, event.name)
+  }
+}
+
+/**
+ * The order's Moota money once no capture of it is running (a transfer confirmed just as the change
+ * was made): until then Medusa's pending difference may still count that money. Waits up to 30 s.
+ */
+async function settledMoney(container: SubscriberArgs<OrderChangeEvent>["container"], orderId: string) {
+  const until = Date.now() + 30_000
+  for (;;) {
+    const money = await orderMootaMoney(container, orderId)
+    if (!money?.capturing || Date.now() > until) {
+      return money
+    }
+    await new Promise((r) => setTimeout(r, 500))
   }
 }
 

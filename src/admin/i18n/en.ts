@@ -246,6 +246,8 @@ export const en = {
     moota_already_paid: "This order's payment has already been received.",
     moota_order_canceled: "This order is canceled: refund the transfer instead of confirming it.",
     moota_item_resolved: "This transfer has already been settled.",
+    moota_nothing_owed: "This order is paid in full: there is nothing to ask the buyer for.",
+    moota_payment_confirming: "A payment of this order is being confirmed right now. Try again in a moment.",
   },
   /** How the admin names an account Moota reported but the plugin's options do not list. */
   accounts: {

@@ -245,6 +245,8 @@ export const id: MootaTexts = {
     moota_already_paid: "Pembayaran pesanan ini sudah diterima.",
     moota_order_canceled: "Pesanan ini dibatalkan: kembalikan dana transfer alih-alih mengonfirmasinya.",
     moota_item_resolved: "Transfer ini sudah diselesaikan.",
+    moota_nothing_owed: "Pesanan ini sudah lunas: tidak ada yang perlu diminta dari pembeli.",
+    moota_payment_confirming: "Pembayaran pesanan ini sedang dikonfirmasi. Coba lagi sebentar lagi.",
   },
   accounts: {
     unknown: "Rekening Moota lain",

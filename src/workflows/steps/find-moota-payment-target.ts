@@ -1,5 +1,6 @@
 import { MedusaError } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
+import { isOpenReservation } from "../../lib/statuses"
 import { orderMootaMoney } from "../../queries/order-money"
 
 export const findMootaPaymentTargetStepId = "find-moota-payment-target-step"
@@ -16,7 +17,7 @@ export type MootaPaymentTarget = {
 /**
  * Where an order's outstanding money is to be paid: the collection that still owes (amount minus
  * captured), or the one asked for, with its open Moota session if there is one. Refuses a canceled order and one that owes
- * nothing: there is nothing to ask the buyer for.
+ * nothing: there is nothing to ask the buyer for; and, for a moment, one whose payment is being captured.
  */
 export const findMootaPaymentTargetStep = createStep(
   findMootaPaymentTargetStepId,
@@ -27,6 +28,15 @@ export const findMootaPaymentTargetStep = createStep(
     }
     if (money.canceled) {
       throw new MedusaError(MedusaError.Types.NOT_ALLOWED, "This order is canceled: there is nothing to pay", "moota_order_canceled")
+    }
+    if (money.capturing) {
+      // The pending difference still counts the money being captured: asking for it again would ask twice.
+      // NOT_ALLOWED, not CONFLICT: Medusa's error handler replaces a conflict's code with its own.
+      throw new MedusaError(
+        MedusaError.Types.NOT_ALLOWED,
+        "A payment of this order is being confirmed right now: try again in a moment",
+        "moota_payment_confirming"
+      )
     }
     if (money.outstanding <= 0) {
       throw new MedusaError(MedusaError.Types.NOT_ALLOWED, "This order is paid in full: there is nothing to pay", "moota_nothing_owed")
@@ -42,7 +52,7 @@ export const findMootaPaymentTargetStep = createStep(
     }
     const open = collection
       ? money.payments.find(
-          (p) => p.payment_collection_id === collection.id && ["awaiting", "quarantined"].includes(p.reservation.status)
+          (p) => p.payment_collection_id === collection.id && isOpenReservation(p.reservation.status)
         )
       : undefined
     return new StepResponse<MootaPaymentTarget>({

@@ -112,7 +112,7 @@ export function assertOrderAccess(
 
 /** An order whose Moota payment was received and that still owes more, with nothing open to pay it. */
 function owesAfterMootaPayment(money: OrderMootaMoney): boolean {
-  return !money.canceled && money.outstanding > 0 && money.current?.reservation.status === RESERVATION.paid
+  return !money.canceled && !money.capturing && money.outstanding > 0 && money.current?.reservation.status === RESERVATION.paid
 }
 
 function normalizeEmail(email: unknown): string {

@@ -1,11 +1,10 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { MedusaError } from "@medusajs/framework/utils"
+import { RESERVATION, isOpenReservation } from "../../../../lib/statuses"
 import { mootaPaymentOfOrder } from "../../../../queries/moota-payment"
 import type { OrderMootaMoney } from "../../../../queries/order-money"
 import { openMootaOrderPaymentWorkflow } from "../../../../workflows/open-moota-order-payment"
 import { assertOrderAccess, type OrderAccess, type PaymentRef } from "./buyer-payment"
-
-const OPEN = ["awaiting", "quarantined"]
 
 /**
  * What a collection still owes, whole rupiah: never more than the order owes, 0 once canceled or
@@ -16,7 +15,7 @@ function owedOn(money: OrderMootaMoney, collectionId: string): number {
   const c = money.collections.find((x) => x.id === collectionId)
   if (!c || money.canceled || ["canceled", "completed"].includes(c.status)) return 0
   const received = money.payments
-    .filter((p) => p.payment_collection_id === collectionId && p.reservation.status === "paid")
+    .filter((p) => p.payment_collection_id === collectionId && p.reservation.status === RESERVATION.paid)
     .reduce((sum, p) => sum + Number(p.reservation.order_total), 0)
   const capturing = Math.max(0, received - c.captured_amount)
   return Math.max(0, Math.min(Math.round(c.amount - c.captured_amount - capturing), money.outstanding))
@@ -25,7 +24,7 @@ function owedOn(money: OrderMootaMoney, collectionId: string): number {
 /** The Moota payment the buyer is asked for on a collection (an open one), else its newest. */
 function paymentOn(money: OrderMootaMoney, collectionId: string) {
   const on = money.payments.filter((p) => p.payment_collection_id === collectionId)
-  return on.filter((p) => OPEN.includes(p.reservation.status)).pop() ?? on.pop() ?? null
+  return on.filter((p) => isOpenReservation(p.reservation.status)).pop() ?? on.pop() ?? null
 }
 
 /**
@@ -49,7 +48,8 @@ export async function findCollectionPayment(
     throw new MedusaError(MedusaError.Types.NOT_FOUND, notFound)
   }
   const open = paymentOn(found!.money, collectionId)
-  if (owedOn(found!.money, collectionId) > 0 && !(open && OPEN.includes(open.reservation.status))) {
+  const before = found!.money
+  if (!before.capturing && owedOn(before, collectionId) > 0 && !(open && isOpenReservation(open.reservation.status))) {
     await openMootaOrderPaymentWorkflow(scope).run({ input: { order_id: orderId, payment_collection_id: collectionId } })
     found = await mootaPaymentOfOrder(scope, orderId)
   }
