@@ -6,6 +6,7 @@ import type MootaModuleService from "../modules/moota/service"
 import { ordersOfSessions } from "../queries/moota-payment"
 import { orderMootaMoney } from "../queries/order-money"
 import { cancelExpiredMootaOrderWorkflow, expireMootaPaymentsWorkflow } from "../workflows/expire-moota-payments"
+import { RESERVATION } from "../lib/statuses"
 
 /**
  * Past the deadline: the reservation goes into quarantine (its amount stays blocked so a late transfer
@@ -42,7 +43,7 @@ export async function expireMootaReservations(container: MedusaContainer, now = 
 /** Whether any of the order's payment collections captured money, or a Moota payment of it was received. */
 async function receivedMoney(container: MedusaContainer, orderId: string): Promise<boolean> {
   const money = await orderMootaMoney(container, orderId)
-  return !!money && (money.payments.some((p) => p.reservation.status === "paid") || money.collections.some((c) => c.captured_amount > 0))
+  return !!money && (money.payments.some((p) => p.reservation.status === RESERVATION.paid) || money.collections.some((c) => c.captured_amount > 0))
 }
 
 export default async function mootaExpireReservationsJob(container: MedusaContainer) {

@@ -5,6 +5,7 @@ import type { PaymentRequestFacts } from "../lib/notifications"
 import type { OrderMootaMoney } from "../queries/order-money"
 import { loadMootaOrder, sendBuyerMessage } from "./buyer"
 import type { SendResult } from "./send"
+import { RESERVATION } from "../lib/statuses"
 
 /**
  * What the buyer of an order that owes more is told (`payment_requested`): all that is owed, whether
@@ -12,13 +13,13 @@ import type { SendResult } from "./send"
  */
 export function paymentRequestFacts(container: MedusaContainer, money: OrderMootaMoney): PaymentRequestFacts | null {
   const current = money.current
-  if (!current || current.reservation.status !== "awaiting" || money.outstanding <= 0) {
+  if (!current || current.reservation.status !== RESERVATION.awaiting || money.outstanding <= 0) {
     return null
   }
   const config = container.resolve<ConfigModule>(ContainerRegistrationKeys.CONFIG_MODULE)
   return {
     outstanding: money.outstanding,
-    additional: money.payments.some((p) => p.reservation.status === "paid"),
+    additional: money.payments.some((p) => p.reservation.status === RESERVATION.paid),
     remains_after: Math.max(0, money.outstanding - Number(current.reservation.order_total)),
     link: current.payment_collection_id ? paymentLink(config.admin?.storefrontUrl, current.payment_collection_id, money.order.id) : null,
   }

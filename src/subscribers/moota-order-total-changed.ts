@@ -1,6 +1,6 @@
 import type { SubscriberArgs, SubscriberConfig } from "@medusajs/framework"
 import { sendPaymentRequest } from "../notifications/payment-request"
-import { isOpenReservation } from "../lib/statuses"
+import { RESERVATION, isOpenReservation } from "../lib/statuses"
 import { orderMootaMoney } from "../queries/order-money"
 import { openMootaOrderPaymentWorkflow } from "../workflows/open-moota-order-payment"
 
@@ -24,7 +24,7 @@ export default async function mootaOrderTotalChangedHandler({ event, container }
   }
   const statuses = before.payments.map((p) => p.reservation.status)
   const open = statuses.some(isOpenReservation)
-  if (!open && !statuses.includes("paid")) {
+  if (!open && !statuses.includes(RESERVATION.paid)) {
     return
   }
   if (!open) {

@@ -129,7 +129,7 @@ export function orderMoneyView(money: OrderMootaMoney): AdminMootaOrderMoney {
     refunds: money.refunds.map((f) => ({ amount: f.amount, created_at: f.created_at, note: f.note })),
     // An order paid once that owes more keeps the button while its new payment is open: the merchant
     // may still want the message to paste into a chat (the request answers the open payment).
-    can_request_payment: !money.canceled && money.outstanding > 0 && (!open || money.payments.some((p) => p.reservation.status === "paid")),
+    can_request_payment: !money.canceled && money.outstanding > 0 && (!open || money.payments.some((p) => p.reservation.status === RESERVATION.paid)),
   }
 }
 

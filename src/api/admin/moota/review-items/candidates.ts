@@ -6,6 +6,7 @@ import type { ReservationRow } from "../../../../modules/moota/types"
 import { mootaPaymentOfOrder, ordersOfSessions, type MootaPaymentOrder } from "../../../../queries/moota-payment"
 import { likeEscape, mootaOf } from "../helpers"
 import type { AdminMootaCandidate } from "../types"
+import { RESERVATION } from "../../../../lib/statuses"
 
 type StoredItem = { status: string; amount: number | string | null; reservation_id: string | null; resolution: string | null }
 
@@ -58,7 +59,7 @@ export async function candidatesOf(
       expires_at: new Date(r.expires_at).toISOString(),
       order,
       hints,
-      matchable: item.status === "open" && r.status !== "paid" && !!order && order.status !== "canceled",
+      matchable: item.status === "open" && r.status !== RESERVATION.paid && !!order && order.status !== "canceled",
       overrides: matchOverrides({
         transfer_at: at,
         transfer_amount: amount,

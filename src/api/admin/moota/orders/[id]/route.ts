@@ -5,6 +5,7 @@ import { reviewFitsOfPayment } from "../../../../../queries/review-ownership"
 import { claimViews } from "../../claims"
 import { mootaOf, orderMoneyView, orderPaymentView } from "../../helpers"
 import { orderRefundViews } from "../../refunds"
+import { isOpenReservation } from "../../../../../lib/statuses"
 
 /**
  * The order widget's data: the order's current Moota payment (`payment: null` when it has none) and
@@ -26,7 +27,7 @@ export async function GET(req: AuthenticatedMedusaRequest, res: MedusaResponse):
   const claimRows = await mootaOf(req.scope).listPaymentClaims({ reservation_ids: [reservation.id] })
   const claims = await claimViews(req.scope, claimRows)
   // Transfers in review that could be this order's, with the other orders they fit.
-  const open = reservation.status === "awaiting" || reservation.status === "quarantined"
+  const open = isOpenReservation(reservation.status)
   const review_fits = open && order.status !== "canceled" ? await reviewFitsOfPayment(req.scope, reservation, order.id, claimRows) : []
   res.json({ payment: { ...(await orderPaymentView(req.scope, order, reservation)), claims, review_fits }, money: orderMoneyView(money), refunds })
 }

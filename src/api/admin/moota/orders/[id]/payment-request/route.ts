@@ -8,6 +8,7 @@ import { orderMootaMoney } from "../../../../../../queries/order-money"
 import { openMootaOrderPaymentWorkflow } from "../../../../../../workflows/open-moota-order-payment"
 import { mootaOf } from "../../../helpers"
 import type { AdminMootaPaymentRequestType } from "../../../validators"
+import { RESERVATION } from "../../../../../../lib/statuses"
 
 /**
  * "Request payment" (chat commerce): asks the buyer for what the order still owes through Moota (a
@@ -28,7 +29,7 @@ export async function POST(req: AuthenticatedMedusaRequest<AdminMootaPaymentRequ
   }
   const config = req.scope.resolve<ConfigModule>(ContainerRegistrationKeys.CONFIG_MODULE)
   const link = paymentLink(config.admin?.storefrontUrl, result.payment_collection_id, req.params.id)
-  const additional = money.payments.some((p) => p.reservation.status === "paid")
+  const additional = money.payments.some((p) => p.reservation.status === RESERVATION.paid)
   // The buyer gets the same by e-mail (when `templates.paymentRequested` is set), once per amount owed.
   await sendPaymentRequest(req.scope, money, "moota.payment.requested")
   res.json({
