@@ -2,7 +2,7 @@ import type { SubscriberArgs, SubscriberConfig } from "@medusajs/framework"
 import { sendPaymentRequest } from "../notifications/payment-request"
 import { RESERVATION, isOpenReservation } from "../lib/statuses"
 import { orderMootaMoney } from "../queries/order-money"
-import { openMootaOrderPaymentWorkflow } from "../workflows/open-moota-order-payment"
+import { openOwedMootaPayment } from "../workflows/open-moota-order-payment"
 
 type OrderChangeEvent = { order_id: string; no_notification?: boolean }
 
@@ -27,8 +27,8 @@ export default async function mootaOrderTotalChangedHandler({ event, container }
   if (!open && !statuses.includes(RESERVATION.paid)) {
     return
   }
-  if (!open) {
-    await openMootaOrderPaymentWorkflow(container).run({ input: { order_id: orderId } })
+  if (!open && !(await openOwedMootaPayment(container, { order_id: orderId }))) {
+    return
   }
   if (event.data.no_notification) {
     return

@@ -68,6 +68,24 @@ export const openMootaOrderPaymentWorkflow = createWorkflow(openMootaOrderPaymen
   )
 })
 
+/** The refusals that only mean "not now": the order was settled meanwhile, or a capture is running. */
+const SETTLING = new Set(["moota_nothing_owed", "moota_payment_confirming"])
+
+/**
+ * Opens the order's Moota payment for what it owes where a reader found it owing (the buyer's card,
+ * a payment link, an order change). The state it read may be a moment old: a capture that just
+ * ended, or one still running, makes the workflow refuse, and then nothing is opened and the caller
+ * reads the order again. True when a payment is open for it now.
+ */
+export async function openOwedMootaPayment(container: MedusaContainer, input: OpenMootaOrderPaymentInput): Promise<boolean> {
+  const { errors } = await openMootaOrderPaymentWorkflow(container).run({ input, throwOnError: false })
+  const error = errors[0]?.error as { code?: string } | undefined
+  if (error && !SETTLING.has(error.code ?? "")) {
+    throw error
+  }
+  return !error
+}
+
 /**
  * The Moota payment a merchant's match or "Mark as paid" applies to: the open one, or, when the order
  * owes more than its Moota payments asked for (an edit after payment, a converted draft order), a new

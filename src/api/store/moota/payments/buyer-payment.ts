@@ -13,7 +13,7 @@ import { mootaPaymentOfCart, mootaPaymentOfOrder } from "../../../../queries/moo
 import { buyerReviewOfPayment } from "../../../../queries/review-ownership"
 import type { OrderMootaMoney } from "../../../../queries/order-money"
 import { RESERVATION } from "../../../../lib/statuses"
-import { openMootaOrderPaymentWorkflow } from "../../../../workflows/open-moota-order-payment"
+import { openOwedMootaPayment } from "../../../../workflows/open-moota-order-payment"
 import { refreshMootaAccountsWorkflow } from "../../../../workflows/refresh-moota-accounts"
 
 /** The Moota payment behind a cart or an order, and what the buyer's status depends on. */
@@ -70,7 +70,7 @@ export async function findOrderPayment(scope: MedusaContainer, orderId: string, 
   assertOrderAccess(order, access, `No order ${orderId} with this email`)
   if (owesAfterMootaPayment(found!.money)) {
     // Paid, then the order grew (an edit, exchange or claim): the buyer is asked for the rest at once.
-    await openMootaOrderPaymentWorkflow(scope).run({ input: { order_id: orderId } })
+    await openOwedMootaPayment(scope, { order_id: orderId })
     found = await mootaPaymentOfOrder(scope, orderId)
   }
   if (!found!.payment) {

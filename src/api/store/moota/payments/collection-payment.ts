@@ -3,7 +3,7 @@ import { MedusaError } from "@medusajs/framework/utils"
 import { RESERVATION, isOpenReservation } from "../../../../lib/statuses"
 import { mootaPaymentOfOrder } from "../../../../queries/moota-payment"
 import type { OrderMootaMoney } from "../../../../queries/order-money"
-import { openMootaOrderPaymentWorkflow } from "../../../../workflows/open-moota-order-payment"
+import { openOwedMootaPayment } from "../../../../workflows/open-moota-order-payment"
 import { assertOrderAccess, type OrderAccess, type PaymentRef } from "./buyer-payment"
 
 /**
@@ -50,7 +50,7 @@ export async function findCollectionPayment(
   const open = paymentOn(found!.money, collectionId)
   const before = found!.money
   if (!before.capturing && owedOn(before, collectionId) > 0 && !(open && isOpenReservation(open.reservation.status))) {
-    await openMootaOrderPaymentWorkflow(scope).run({ input: { order_id: orderId, payment_collection_id: collectionId } })
+    await openOwedMootaPayment(scope, { order_id: orderId, payment_collection_id: collectionId })
     found = await mootaPaymentOfOrder(scope, orderId)
   }
   const { order, money } = found!
