@@ -24,16 +24,19 @@ mootaHttpSuite({ transactions: true }, ({ store, admin, sandbox, moota, containe
     const { deliveries } = await sandbox().receiveTransfer({ bank_id: "bcaSandbox01", amount })
     expect(deliveries.map((d) => d.status)).toEqual([200])
   }
+  /** No confirmation is still running (every transfer's inbox row is closed). */
+  const confirmationsEnded = async () => (await moota().listMootaInboxMutations({ status: "matched" })).length === 0
+  /** Medusa captured this much, and the confirmation that captured it has ended. */
   const capturedReaches = (orderId: string, amount: number) =>
     eventually(async () => {
       const m = await orderMoney(store, orderId)
-      return m.captured === amount ? m : null
+      return m.captured === amount && (await confirmationsEnded()) ? m : null
     }, 30_000)
   /** Medusa sets the order's payment status a moment after the capture itself. */
   const capturedInFull = (orderId: string, amount: number) =>
     eventually(async () => {
       const m = await orderMoney(store, orderId)
-      return m.captured === amount && m.payment_status === "captured" ? m : null
+      return m.captured === amount && m.payment_status === "captured" && (await confirmationsEnded()) ? m : null
     }, 30_000)
   const addItemByOrderEdit = (orderId: string) => changes.addItemByOrderEdit(store, orderId)
   /** Every Payment's amount equals what was captured on it: nothing is left "to capture" on the dashboard. */

@@ -54,6 +54,7 @@ type GraphPayment = {
   provider_id: string
   payment_session_id?: string | null
   captured_at?: string | Date | null
+  captures?: ({ id: string; amount: number | string } | null)[] | null
   refunds?: ({ id: string; amount: number | string; created_at: string | Date; note?: string | null } | null)[] | null
 }
 type GraphCollection = {
@@ -68,6 +69,7 @@ type GraphCollection = {
 }
 type GraphMoneyOrder = GraphOrder & {
   summary?: { pending_difference?: number | string | null; current_order_total?: number | string | null } | null
+  transactions?: ({ reference_id?: string | null } | null)[] | null
   payment_collections?: (GraphCollection | null)[] | null
 }
 
@@ -78,9 +80,10 @@ export async function orderMootaMoney(scope: MedusaContainer, orderId: string): 
     fields: [
       ...ORDER_FIELDS,
       "summary",
+      "transactions.reference_id",
       ...["id", "amount", "captured_amount", "authorized_amount", "status", "cart.id"].map((f) => `payment_collections.${f}`),
       ...["id", "provider_id", "moota_reservation.*"].map((f) => `payment_collections.payment_sessions.${f}`),
-      ...["id", "provider_id", "payment_session_id", "captured_at", "refunds.id", "refunds.amount", "refunds.created_at", "refunds.note"].map(
+      ...["id", "provider_id", "payment_session_id", "captured_at", "captures.id", "captures.amount", "refunds.id", "refunds.amount", "refunds.created_at", "refunds.note"].map(
         (f) => `payment_collections.payments.${f}`
       ),
     ],
@@ -142,9 +145,19 @@ export async function orderMootaMoney(scope: MedusaContainer, orderId: string): 
   const capturedSessions = new Set(
     collections.flatMap((c) => c.payments ?? []).filter((p) => p?.captured_at && p.payment_session_id).map((p) => p!.payment_session_id!)
   )
-  // A capture runs until its confirmation closes the inbox row. Medusa sets the payment's captured_at
-  // before it books the order's ledger entry, so for that moment the pending difference still counts
-  // the money: nothing is opened for the order meanwhile (`capturing`).
+  const receiving = payments
+    .filter((p) => p.reservation.status === RESERVATION.paid && !capturedSessions.has(p.session_id))
+    .reduce((sum, p) => sum + Number(p.reservation.order_total), 0)
+  // Medusa captures, then books the capture in the order's ledger (a transaction naming the capture):
+  // until it is booked the pending difference still counts that money.
+  const booked = new Set((order.transactions ?? []).map((t) => t?.reference_id).filter(Boolean))
+  const unbooked = collections
+    .flatMap((c) => c.payments ?? [])
+    .filter((p): p is GraphPayment => p?.provider_id === MOOTA_PROVIDER_ID)
+    .flatMap((p) => (p.captures ?? []).filter((c) => c && !booked.has(c.id)))
+    .reduce((sum, c) => sum + Number(c!.amount), 0)
+  // A received Moota payment whose confirmation has not ended (its inbox row is still `matched`):
+  // nothing new is opened for the order meanwhile (a new session on its collection would replace it).
   const paid = payments.filter((p) => p.reservation.status === RESERVATION.paid)
   const capturing =
     paid.length > 0 &&
@@ -152,11 +165,8 @@ export async function orderMootaMoney(scope: MedusaContainer, orderId: string): 
       { reservation_id: paid.map((p) => p.reservation.id), status: INBOX.matched },
       { select: ["id"], take: 1 }
     )).length > 0
-  const receiving = paid
-    .filter((p) => !capturedSessions.has(p.session_id))
-    .reduce((sum, p) => sum + Number(p.reservation.order_total), 0)
   const total = Number(order.summary?.current_order_total ?? order.total ?? 0)
-  const pending = Math.min(Number(order.summary?.pending_difference ?? 0), total - covered - receiving)
+  const pending = Math.min(Number(order.summary?.pending_difference ?? 0) - unbooked, total - covered - receiving)
   return {
     order: toOrder(order),
     canceled: order.status === "canceled",
