@@ -118,8 +118,16 @@ describe("options are validated at boot", () => {
     expect(out).not.toMatch(/BOOTED/)
   })
 
+  it("boots with trustProxy true, warning that it is read as one proxy hop", async () => {
+    const { code, out } = await boot({ MOOTA_OPTIONS_JSON: JSON.stringify({ trustProxy: true }) })
+    expect(out).toMatch(/trustProxy true is read as 1 proxy hop; set the number of proxies in front of Medusa/)
+    expect(out).toMatch(/BOOTED/)
+    expect(code).toBe(0)
+  })
+
   it("boots with the default options", async () => {
     const { code, out } = await boot({})
+    expect(out).not.toMatch(/trustProxy/)
     expect(out).toMatch(/BOOTED/)
     expect(code).toBe(0)
   })

@@ -1,4 +1,5 @@
-import { Module } from "@medusajs/framework/utils"
+import type { Logger } from "@medusajs/framework/types"
+import { ContainerRegistrationKeys, Module } from "@medusajs/framework/utils"
 import { parseMootaOptions } from "../../lib/options"
 import MootaModuleService from "./service"
 
@@ -8,8 +9,14 @@ export default Module(MOOTA_MODULE, {
   service: MootaModuleService,
   loaders: [
     // Fail the boot, naming the option, rather than the first checkout.
-    async ({ options }) => {
-      parseMootaOptions(options)
+    async ({ options, container }) => {
+      const parsed = parseMootaOptions(options)
+      if (parsed.trustProxy === true) {
+        // Express's `true` trusts every hop, the client's own X-Forwarded-For included: read here as one hop.
+        container
+          .resolve<Logger>(ContainerRegistrationKeys.LOGGER)
+          .warn("moota: trustProxy true is read as 1 proxy hop; set the number of proxies in front of Medusa (docs/options.md)")
+      }
     },
   ],
 })
