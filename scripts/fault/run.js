@@ -140,14 +140,14 @@ const STRICT_SETTLE = process.env.FAULT_STRICT_SETTLE === "1"
  * above SETTLE_BOUND_MS. Should the server not finish within a minute, recover.ts runs (`medusa exec`),
  * so the money checks still judge the end state.
  */
-async function settle(store, phase, ids, from, ackedAt = from.at) {
+async function settle(store, phase, ids, from, ackedAt = from.at, lastWaitMs = 60_000) {
   const before = await inboxOf(store.databaseUrl, ids)
   ck.note(phase, "inbox rows unfinished at the check's start", `${before.unfinished} (${JSON.stringify(before.byStatus)})`)
   let after = await waitSettled(store.databaseUrl, ids, 60_000)
   if (!after || after.unfinished) {
     const rescue = await execRecover(store.env)
     ck.note(phase, "medusa exec recover.ts (server did not finish in 60 s)", `captured ${rescue.captured}, failed ${rescue.failed}`)
-    after = await waitSettled(store.databaseUrl, ids, 60_000)
+    after = await waitSettled(store.databaseUrl, ids, lastWaitMs)
   }
   if (after && after.lastCaptureAt !== null && from.at !== ackedAt) {
     ck.note(phase, "last capture after the last 2xx", secs(Math.max(0, after.lastCaptureAt - ackedAt)))
@@ -523,7 +523,9 @@ async function phaseWorker() {
 
     const ackedAt = lastAck(attempts)
     const from = killed.at && killed.at > ackedAt ? { at: killed.at, label: "the kill" } : { at: ackedAt, label: "the last 2xx" }
-    await settle(store, P, ids, from, ackedAt)
+    // A capture cut off mid-way waits for Medusa's cart lock in Redis (2-minute expiry) and then for the
+    // server's next try of its own failed row (INBOX_LEASE_MS): up to about 3 minutes after the kill.
+    await settle(store, P, ids, from, ackedAt, 180_000)
     if (killed.cutIds) {
       const cutRows = (await inboxOf(store.databaseUrl, killed.cutIds)).rows.filter((r) => r.claimed_until_ms !== null)
       const leasedAt = cutRows.map((r) => r.claimed_until_ms - LEASE_MS)
