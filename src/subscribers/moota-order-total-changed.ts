@@ -1,4 +1,6 @@
 import type { SubscriberArgs, SubscriberConfig } from "@medusajs/framework"
+import type { Logger } from "@medusajs/framework/types"
+import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { sendPaymentRequest } from "../notifications/payment-request"
 import { RESERVATION, isOpenReservation } from "../lib/statuses"
 import { orderMootaMoney } from "../queries/order-money"
@@ -28,6 +30,11 @@ export default async function mootaOrderTotalChangedHandler({ event, container }
     return
   }
   if (!open && !(await openOwedMootaPayment(container, { order_id: orderId }))) {
+    // Settled meanwhile, or a capture still running after the wait: the buyer's card opens the payment
+    // when it is next read, and the merchant's widget keeps offering Request payment while anything is owed.
+    container
+      .resolve<Logger>(ContainerRegistrationKeys.LOGGER)
+      .info(`moota: ${event.name} on order ${orderId}: no payment opened now (settled meanwhile or a capture still running)`)
     return
   }
   if (event.data.no_notification) {
