@@ -4,7 +4,10 @@ import { expireMootaReservations } from "../../src/jobs/moota-expire-reservation
 import { reconcileMootaMutations } from "../../src/jobs/moota-reconcile"
 import { recoverMootaInbox } from "../../src/jobs/moota-recover-inbox"
 import { writeBackMootaTags } from "../../src/jobs/moota-write-back"
+import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
+import type { ILockingModule } from "@medusajs/framework/types"
 import { toInboxInput } from "../../src/lib/moota"
+import { insertInbox } from "../../src/modules/moota/stores/inbox"
 import { eventually, SDK_FIXTURE_SECRET, signed } from "../helpers/moota"
 import { mootaHttpSuite } from "../helpers/suite"
 import { cartReadyForPayment, mutation, orderMoney, placeMootaOrder, postWebhook, startMootaSession } from "../../test-kit"
@@ -16,6 +19,36 @@ const FIXTURE = readFileSync(join(__dirname, "../fixtures/moota-sdk-webhook.body
 mootaHttpSuite({}, ({ store, api: http, base, container: getContainer, moota, sandbox }) => {
   const inboxCount = async () => (await moota().listMootaInboxMutations({})).length
   const reviews = async () => await moota().listMootaReviewItems({})
+  /**
+   * What a process killed mid-capture leaves: the transfer recorded as paying the reservation, its
+   * inbox row still `matched` under a lease whose owner is gone, and Medusa's cart lock still held (a
+   * Redis lock lives on for its two minutes; here the test holds it). One transaction, so the recovery
+   * job never sees a half-made state.
+   */
+  async function cutOffMidCapture(session: { id: string; data: { transfer_amount: number } }, cartId: string) {
+    const reservation = (await moota().getReservationBySession(session.id))!
+    const knex = getContainer().resolve(ContainerRegistrationKeys.PG_CONNECTION)
+    const locking = getContainer().resolve<ILockingModule>(Modules.LOCKING)
+    await locking.acquire(cartId, { expire: 120 })
+    let inboxId = ""
+    await knex.transaction(async (trx: any) => {
+      const db = { execute: async (q: string, p: unknown[] = []) => (await trx.raw(q, p)).rows }
+      const m = toInboxInput(mutation({ amount: session.data.transfer_amount }) as any)
+      ;[inboxId] = await insertInbox(db, [m], "webhook")
+      // Lease key 1: no process holds its advisory lock, as after kill -9.
+      await db.execute(
+        `UPDATE moota_inbox_mutation SET status = 'matched', outcome = 'matched', reservation_id = ?, lease_owner = 1,
+           claimed_until = now() + interval '1 minute', attempts = 1 WHERE id = ?`,
+        [reservation.id, inboxId]
+      )
+      await db.execute(
+        `UPDATE moota_reservation SET status = 'paid', paid_at = now(), paid_bank_id = ?, paid_mutation_id = ?, received_amount = ?
+         WHERE id = ?`,
+        [m.bank_id, m.mutation_id, m.amount, reservation.id]
+      )
+    })
+    return { inboxId, locking }
+  }
   const paid = (orderId: string) =>
     eventually(async () => {
       const p = await orderMoney(store, orderId)
@@ -233,6 +266,46 @@ mootaHttpSuite({}, ({ store, api: http, base, container: getContainer, moota, sa
       expect(summary.captured).toBeLessThanOrEqual(1)
       expect(summary.failed).toBe(0)
       expect((await paid(order_id)).payments).toBe(1)
+    })
+
+    it("finishes a capture cut off mid-way on a placed order without waiting out the cart lock the dead process left", async () => {
+      const { order_id, cart_id, session } = await placeMootaOrder(store)
+      const { inboxId, locking } = await cutOffMidCapture(session, cart_id)
+      // Whichever takes it, this call or the job's tick: before, it waited 30 s for the lock and failed.
+      const summary = await recoverMootaInbox(getContainer())
+      expect(summary.failed).toBe(0)
+      const p = await paid(order_id)
+      expect(p.payments).toBe(1)
+      expect(p.captured).toBe(165_000)
+      const row = await eventually(async () => {
+        const r = await moota().getInboxRow(inboxId)
+        return r?.status === "processed" ? r : null
+      })
+      expect(row).toEqual(expect.objectContaining({ outcome: "captured", attempts: 2, last_error: null }))
+      // The lock the dead process left is gone.
+      expect(await locking.release(cart_id)).toBe(false)
+    })
+
+    it("keeps the cart lock of a cart not yet completed: the resumed capture waits for it, then completes the cart once", async () => {
+      const cart = await cartReadyForPayment(store)
+      const { session } = await startMootaSession(store, cart.id)
+      const { inboxId, locking } = await cutOffMidCapture(session, cart.id)
+      const recovery = recoverMootaInbox(getContainer())
+      // The holder may be the storefront completing the cart: the capture waits rather than race it.
+      await new Promise((r) => setTimeout(r, 2_000))
+      expect((await moota().getInboxRow(inboxId))?.status).toBe("matched")
+      const { data: before } = await http.get(`/admin/orders?fields=id`, store.adminHeaders)
+      expect(before.orders).toHaveLength(0)
+      expect(await locking.release(cart.id)).toBe(true)
+      expect((await recovery).failed).toBe(0)
+      const reservation = await eventually(async () => {
+        const r = await moota().getReservationBySession(session.id)
+        return r?.order_id ? r : null
+      })
+      const p = await paid(reservation.order_id!)
+      expect(p.payments).toBe(1)
+      const { data: after } = await http.get(`/admin/orders?fields=id`, store.adminHeaders)
+      expect(after.orders).toHaveLength(1)
     })
 
     it("recovers a lost webhook by reconciliation against Moota's mutation list", async () => {

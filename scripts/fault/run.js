@@ -459,7 +459,7 @@ const loadavg = () => os.loadavg().map((x) => x.toFixed(1)).join(" / ")
  * mid-capture if that comes within 3 s; FAULT_WORKER_KILL=leased: none mid-capture), it is killed with
  * -9 and not restarted: the server's recovery job must take over its rows. A capture cut off mid-way
  * leaves Medusa's cart lock (processPaymentWorkflow's, 2 minutes in Redis) held by the dead process:
- * the server's resumed capture waits for it.
+ * the server's resumed capture lets go of it (the cart is completed), and would otherwise wait for it.
  */
 async function phaseWorker() {
   const P = "worker"
@@ -523,8 +523,9 @@ async function phaseWorker() {
 
     const ackedAt = lastAck(attempts)
     const from = killed.at && killed.at > ackedAt ? { at: killed.at, label: "the kill" } : { at: ackedAt, label: "the last 2xx" }
-    // A capture cut off mid-way waits for Medusa's cart lock in Redis (2-minute expiry) and then for the
-    // server's next try of its own failed row (INBOX_LEASE_MS): up to about 3 minutes after the kill.
+    // Should the resumed capture of a row cut off mid-way still wait for Medusa's cart lock in Redis
+    // (2-minute expiry) and then for the server's next try (INBOX_LEASE_MS), the money checks still see
+    // it finished: up to about 3 minutes after the kill. The settle figure says whether it waited.
     await settle(store, P, ids, from, ackedAt, 180_000)
     if (killed.cutIds) {
       const cutRows = (await inboxOf(store.databaseUrl, killed.cutIds)).rows.filter((r) => r.claimed_until_ms !== null)

@@ -20,7 +20,11 @@ export const confirmMootaMutationWorkflow = createWorkflow(confirmMootaMutationW
   )
   const completed = when("moota-capture-when-matched", { recorded }, ({ recorded }) => recorded.capture).then(() => {
     processMootaPaymentStep(
-      transform({ recorded }, ({ recorded }) => ({ session_id: recorded.session_id!, amount: recorded.order_total! }))
+      transform({ recorded }, ({ recorded }) => ({
+        session_id: recorded.session_id!,
+        amount: recorded.order_total!,
+        resumed: recorded.resumed,
+      }))
     )
     const completed = completeMootaCaptureStep(
       transform({ input, recorded }, ({ input, recorded }) => ({

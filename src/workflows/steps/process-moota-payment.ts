@@ -1,6 +1,6 @@
 import { processPaymentWorkflow } from "@medusajs/medusa/core-flows"
-import type { MedusaContainer } from "@medusajs/framework/types"
-import { MedusaError, Modules, PaymentActions, PaymentSessionStatus } from "@medusajs/framework/utils"
+import type { ILockingModule, Logger, MedusaContainer } from "@medusajs/framework/types"
+import { ContainerRegistrationKeys, MedusaError, Modules, PaymentActions, PaymentSessionStatus } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 
 export const processMootaPaymentStepId = "process-moota-payment-step"
@@ -17,11 +17,15 @@ export const processMootaPaymentStepId = "process-moota-payment-step"
  *   database connection) and, the session still being pending_authorization, carries on as if the
  *   authorization were deferred: the workflow "succeeds" with nothing captured. Without a captured
  *   payment this step throws, so the confirmation undoes its record and the recovery job retries.
+ * - Resumed (an earlier run recorded the capture and did not finish it): see releaseCompletedCartLock.
  * A capture is never undone here: the money did arrive.
  */
 export const processMootaPaymentStep = createStep(
   processMootaPaymentStepId,
-  async (input: { session_id: string; amount: number }, { container }) => {
+  async (input: { session_id: string; amount: number; resumed?: boolean }, { container }) => {
+    if (input.resumed) {
+      await releaseCompletedCartLock(container, input.session_id)
+    }
     await alignSessionAmount(container, input)
     await processPaymentWorkflow(container).run({
       input: { action: PaymentActions.SUCCESSFUL, data: { session_id: input.session_id, amount: input.amount } },
@@ -60,4 +64,37 @@ async function alignSessionAmount(container: MedusaContainer, input: { session_i
     data: session.data ?? {},
     status: session.status as PaymentSessionStatus,
   })
+}
+
+/**
+ * A capture cut off mid-way by a crash leaves Medusa's cart lock behind. With the in-memory or the
+ * PostgreSQL locking provider it ends with the dead process; with Redis it stays for its full two
+ * minutes (processPaymentWorkflow's ttl), and the process resuming the capture waits that long
+ * (docs/operations.md, "Leases and crash recovery"). Every holder of that lock uses the same owner, so
+ * whose it is cannot be told; it is let go only when holding it protects nothing:
+ * - the cart is completed: a storefront completion that holds it finds the order and returns it, and
+ *   cart updates refuse a completed cart;
+ * - the capture itself is serialized by Medusa's payment module (a row lock on the payment, and a
+ *   payment already captured is not captured again), and the order ledger skips a capture it booked.
+ * A cart not yet completed keeps its lock: the capture must not race the storefront's completion
+ * (processMootaPaymentStep above).
+ */
+async function releaseCompletedCartLock(container: MedusaContainer, sessionId: string): Promise<void> {
+  const query = container.resolve(ContainerRegistrationKeys.QUERY)
+  const { data } = await query.graph({
+    entity: "payment_session",
+    fields: ["id", "payment_collection.cart.id", "payment_collection.cart.completed_at"],
+    filters: { id: sessionId },
+  })
+  const cart = (data[0] as { payment_collection?: { cart?: { id: string; completed_at?: Date | string | null } | null } | null })
+    ?.payment_collection?.cart
+  if (!cart?.completed_at) {
+    return
+  }
+  const released = await container.resolve<ILockingModule>(Modules.LOCKING).release(cart.id)
+  if (released) {
+    container
+      .resolve<Logger>(ContainerRegistrationKeys.LOGGER)
+      .info(`moota: resuming a capture cut off mid-way on a completed cart; let go of the cart lock it left behind`)
+  }
 }

@@ -14,6 +14,8 @@ export type RecordMootaDecisionOutput = {
   order_id: string | null
   /** "matched", "review_<reason>", or why nothing was done ("debit", "already_processed", ...). */
   outcome: string
+  /** A capture an earlier run recorded and did not finish (a crash, a failure): this run finishes it. */
+  resumed: boolean
 }
 
 /**
@@ -39,13 +41,14 @@ export const recordMootaDecisionStep = createStep(
           order_total: null,
           order_id: null,
           outcome: recorded.action === "review" ? `review_${recorded.reason}` : recorded.reason,
+          resumed: false,
         },
         null
       )
     }
     const r = recorded.reservation
     return new StepResponse<RecordMootaDecisionOutput, { inbox_id: string; reservation_id: string } | null>(
-      { capture: true, session_id: r.session_id, reservation_id: r.id, order_total: r.order_total, order_id: r.order_id ?? null, outcome: "matched" },
+      { capture: true, session_id: r.session_id, reservation_id: r.id, order_total: r.order_total, order_id: r.order_id ?? null, outcome: "matched", resumed: recorded.resumed },
       recorded.resumed ? null : { inbox_id: input.inbox_id, reservation_id: r.id }
     )
   },
