@@ -1,5 +1,5 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
-import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/utils"
+import { ContainerRegistrationKeys, MedusaError, Modules } from "@medusajs/framework/utils"
 import type { ReservationRow } from "../modules/moota/types"
 import { MOOTA_PROVIDER_ID } from "../providers/moota/constants"
 import { ORDER_FIELDS, toOrder, type GraphOrder, type MootaPayment, type MootaPaymentOrder } from "./order-fields"
@@ -162,6 +162,37 @@ export async function ordersOfSessions(
     if (order?.id) {
       result.set(s.id, toOrder(order))
     }
+  }
+  return result
+}
+
+/**
+ * The status of the order (if one was placed) behind each reservation, keyed by session: what the
+ * matcher needs, and nothing more. A reservation names its order once it was placed: one read of the
+ * order module for those; the few not named yet (the transfer raced the placement) go through
+ * ordersOfSessions.
+ */
+export async function orderStatusesOfReservations(
+  scope: MedusaContainer,
+  reservations: { session_id: string; order_id: string | null }[]
+): Promise<Map<string, { id: string; status: string }>> {
+  const result = new Map<string, { id: string; status: string }>()
+  const named = reservations.filter((r) => r.order_id)
+  if (named.length) {
+    const orders = await scope
+      .resolve(Modules.ORDER)
+      .listOrders({ id: [...new Set(named.map((r) => r.order_id!))] }, { select: ["id", "status"] })
+    const byId = new Map(orders.map((o) => [o.id, { id: o.id, status: o.status as string }]))
+    for (const r of named) {
+      const order = byId.get(r.order_id!)
+      if (order) {
+        result.set(r.session_id, order)
+      }
+    }
+  }
+  const unnamed = reservations.filter((r) => !result.has(r.session_id)).map((r) => r.session_id)
+  for (const [sessionId, order] of await ordersOfSessions(scope, unnamed)) {
+    result.set(sessionId, { id: order.id, status: order.status })
   }
   return result
 }

@@ -2,29 +2,35 @@ import type { SubscriberArgs, SubscriberConfig } from "@medusajs/framework"
 import { MOOTA_PAYMENT_CONFIRMED } from "../lib/events"
 import { MOOTA_MODULE } from "../modules/moota"
 import type MootaModuleService from "../modules/moota/service"
-import { loadMootaOrder, sendBuyerMessage } from "../notifications/buyer"
+import { loadMootaOrder, sendBuyerMessage, type MootaOrder } from "../notifications/buyer"
 import { mootaPaymentOfReservation } from "../queries/moota-payment"
 
-/** A transfer confirmed an order: tell the buyer the payment arrived. */
-export default async function mootaNotifyPaymentConfirmedHandler({
-  event,
-  container,
-}: SubscriberArgs<{ inbox_id: string; order_id: string | null }>) {
-  const orderId = event.data.order_id ?? (await orderOfInboxRow(container, event.data.inbox_id))
-  if (!orderId) {
-    return
-  }
-  const order = await loadMootaOrder(container, orderId)
+type Confirmed = { inbox_id: string; order_id: string | null; reservation_id?: string | null }
+
+/**
+ * A transfer confirmed an order: tell the buyer the payment arrived. The message is about the payment
+ * the transfer paid (its reservation, one query with its order), not the order's whole money: this
+ * runs once per confirmation, a flash sale's worth at a time.
+ */
+export default async function mootaNotifyPaymentConfirmedHandler({ event, container }: SubscriberArgs<Confirmed>) {
+  const order = await paidOrder(container, event.data)
   if (order) {
     await sendBuyerMessage(container, "payment_received", order, event.name)
   }
 }
 
-/** When the transfer raced the order placement, the event may not know the order yet. */
-async function orderOfInboxRow(container: SubscriberArgs["container"], inboxId: string): Promise<string | null> {
-  const inbox = await container.resolve<MootaModuleService>(MOOTA_MODULE).getInboxRow(inboxId)
-  const found = inbox?.reservation_id ? await mootaPaymentOfReservation(container, inbox.reservation_id) : null
-  return found ? found.reservation.order_id ?? found.order?.id ?? null : null
+async function paidOrder(container: SubscriberArgs["container"], data: Confirmed): Promise<MootaOrder | null> {
+  const reservationId =
+    data.reservation_id ?? (await container.resolve<MootaModuleService>(MOOTA_MODULE).getInboxRow(data.inbox_id))?.reservation_id
+  const found = reservationId ? await mootaPaymentOfReservation(container, reservationId) : null
+  if (found?.order) {
+    const { order, reservation, session_id } = found
+    const { id, display_id, email, locale, status, customer_name } = order
+    return { id, display_id, email, locale, status, customer_name, session_id, reservation }
+  }
+  // When the transfer raced the order placement, the reservation may not know its order yet.
+  const orderId = data.order_id ?? found?.reservation.order_id ?? null
+  return orderId ? await loadMootaOrder(container, orderId) : null
 }
 
 export const config: SubscriberConfig = {

@@ -36,7 +36,11 @@ export const confirmMootaMutationWorkflow = createWorkflow(confirmMootaMutationW
     )
     emitEventStep({
       eventName: MOOTA_PAYMENT_CONFIRMED,
-      data: transform({ input, completed }, ({ input, completed }) => ({ inbox_id: input.inbox_id, order_id: completed.order_id })),
+      data: transform({ input, recorded, completed }, ({ input, recorded, completed }) => ({
+        inbox_id: input.inbox_id,
+        order_id: completed.order_id,
+        reservation_id: recorded.reservation_id,
+      })),
     }).config({ name: "emit-moota-payment-confirmed" })
     return completed
   })

@@ -3,7 +3,7 @@ import { decideMatch, type MatchDecision } from "../../lib/matching"
 import { INBOX } from "../../lib/statuses"
 import { MOOTA_MODULE } from "../../modules/moota"
 import type MootaModuleService from "../../modules/moota/service"
-import { ordersOfSessions } from "../../queries/moota-payment"
+import { orderStatusesOfReservations } from "../../queries/moota-payment"
 import { matchMootaTransaction, matchMutationOf } from "../../inbox/decisions/match-moota-transaction"
 import { triageMootaCredits } from "../../inbox/decisions/triage-moota-credit"
 
@@ -32,10 +32,7 @@ export const decideMootaMatchStep = createStep(decideMootaMatchStepId, async (in
     inbox.type === "CR" && inbox.amount !== null && configured.has(inbox.bank_id)
       ? await moota.listMatchCandidates(inbox.bank_id, inbox.amount)
       : []
-  const orders = await ordersOfSessions(
-    container,
-    candidates.map((c) => c.session_id)
-  )
+  const orders = await orderStatusesOfReservations(container, candidates)
   const matched = decideMatch(
     matchMutationOf(inbox),
     configured,

@@ -30,13 +30,13 @@ export const processMootaPaymentStep = createStep(
     await processPaymentWorkflow(container).run({
       input: { action: PaymentActions.SUCCESSFUL, data: { session_id: input.session_id, amount: input.amount } },
     })
-    const session = await container
+    const [payment] = await container
       .resolve(Modules.PAYMENT)
-      .retrievePaymentSession(input.session_id, { relations: ["payment"] })
-    if (!session.payment?.captured_at) {
+      .listPayments({ payment_session_id: input.session_id }, { select: ["id", "captured_at"] })
+    if (!payment?.captured_at) {
       throw new MedusaError(
         MedusaError.Types.UNEXPECTED_STATE,
-        `Medusa did not capture payment session ${input.session_id} (session ${session.status}, payment ${session.payment ? "not captured" : "missing"}); will retry`
+        `Medusa did not capture payment session ${input.session_id} (payment ${payment ? "not captured" : "missing"}); will retry`
       )
     }
     return new StepResponse(null)
