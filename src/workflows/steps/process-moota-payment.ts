@@ -2,6 +2,7 @@ import { processPaymentWorkflow } from "@medusajs/medusa/core-flows"
 import type { ILockingModule, Logger, MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys, MedusaError, Modules, PaymentActions, PaymentSessionStatus } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
+import { errorMessage } from "../../lib/error-message"
 
 export const processMootaPaymentStepId = "process-moota-payment-step"
 
@@ -91,10 +92,16 @@ async function releaseCompletedCartLock(container: MedusaContainer, sessionId: s
   if (!cart?.completed_at) {
     return
   }
-  const released = await container.resolve<ILockingModule>(Modules.LOCKING).release(cart.id)
+  const logger = container.resolve<Logger>(ContainerRegistrationKeys.LOGGER)
+  // Best effort: should the locking provider refuse, the capture waits for the lock as before.
+  const released = await container
+    .resolve<ILockingModule>(Modules.LOCKING)
+    .release(cart.id)
+    .catch((e: unknown) => {
+      logger.warn(`moota: could not let go of a completed cart's lock before resuming its capture: ${errorMessage(e)}`)
+      return false
+    })
   if (released) {
-    container
-      .resolve<Logger>(ContainerRegistrationKeys.LOGGER)
-      .info(`moota: resuming a capture cut off mid-way on a completed cart; let go of the cart lock it left behind`)
+    logger.info(`moota: resuming a capture cut off mid-way on a completed cart; let go of the cart lock it left behind`)
   }
 }
