@@ -86,7 +86,10 @@ class InboxScheduler {
     try {
       for (;;) {
         if (this.fresh.length) {
-          const leased = await moota.leaseInboxCandidates(this.fresh.splice(0))
+          // Rows already in hand are not leased again: the recovery job, every 3 s, lists this
+          // process's own rows once their wait ran out, and a long burst still holds them.
+          const ids = this.fresh.splice(0).filter((id) => !this.inHand.has(id))
+          const leased = ids.length ? await moota.leaseInboxCandidates(ids) : []
           this.first.push(...this.take(leased.map((r) => r.id)))
           continue
         }
