@@ -68,9 +68,9 @@ async function alignSessionAmount(container: MedusaContainer, input: { session_i
 }
 
 /**
- * A capture cut off mid-way by a crash leaves Medusa's cart lock behind. With the in-memory or the
- * PostgreSQL locking provider it ends with the dead process; with Redis it stays for its full two
- * minutes (processPaymentWorkflow's ttl), and the process resuming the capture waits that long
+ * A capture cut off mid-way by a crash leaves Medusa's cart lock behind. With the in-memory locking
+ * provider it ends with the dead process; with Redis (or the PostgreSQL provider's lock table) it stays
+ * for its full two minutes (processPaymentWorkflow's ttl), and the process resuming the capture waits that long
  * (docs/operations.md, "Leases and crash recovery"). Every holder of that lock uses the same owner, so
  * whose it is cannot be told; it is let go only when holding it protects nothing:
  * - the cart is completed: a storefront completion that holds it finds the order and returns it, and
