@@ -14,7 +14,7 @@ import { MOOTA_MODULE } from "../modules/moota"
 import type MootaModuleService from "../modules/moota/service"
 import type { ReservationRow } from "../modules/moota/types"
 import { sendOnce, type SendResult } from "./send"
-import { mootaPaymentOfOrder } from "../queries/moota-payment"
+import { mootaPaymentOfOrder, type MootaPayment, type MootaPaymentOrder } from "../queries/moota-payment"
 
 /** An order paid (or to be paid) with Moota, with what its messages need. */
 export type MootaOrder = {
@@ -48,10 +48,11 @@ const SENDABLE: Record<BuyerMessage, ReservationRow["status"][]> = {
 /** The order and its Moota reservation; null when the order was not paid with Moota. */
 export async function loadMootaOrder(container: MedusaContainer, orderId: string): Promise<MootaOrder | null> {
   const found = await mootaPaymentOfOrder(container, orderId)
-  if (!found?.payment) {
-    return null
-  }
-  const { order, payment } = found
+  return found?.payment ? toMootaOrder(found.order, found.payment) : null
+}
+
+/** What the messages need of an order and one of its Moota payments. */
+export function toMootaOrder(order: MootaPaymentOrder, payment: MootaPayment): MootaOrder {
   return {
     id: order.id,
     display_id: order.display_id,

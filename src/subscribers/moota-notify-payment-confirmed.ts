@@ -2,7 +2,7 @@ import type { SubscriberArgs, SubscriberConfig } from "@medusajs/framework"
 import { MOOTA_PAYMENT_CONFIRMED } from "../lib/events"
 import { MOOTA_MODULE } from "../modules/moota"
 import type MootaModuleService from "../modules/moota/service"
-import { loadMootaOrder, sendBuyerMessage, type MootaOrder } from "../notifications/buyer"
+import { loadMootaOrder, sendBuyerMessage, toMootaOrder, type MootaOrder } from "../notifications/buyer"
 import { mootaPaymentOfReservation } from "../queries/moota-payment"
 
 type Confirmed = { inbox_id: string; order_id: string | null; reservation_id?: string | null }
@@ -24,9 +24,7 @@ async function paidOrder(container: SubscriberArgs["container"], data: Confirmed
     data.reservation_id ?? (await container.resolve<MootaModuleService>(MOOTA_MODULE).getInboxRow(data.inbox_id))?.reservation_id
   const found = reservationId ? await mootaPaymentOfReservation(container, reservationId) : null
   if (found?.order) {
-    const { order, reservation, session_id } = found
-    const { id, display_id, email, locale, status, customer_name } = order
-    return { id, display_id, email, locale, status, customer_name, session_id, reservation }
+    return toMootaOrder(found.order, found)
   }
   // When the transfer raced the order placement, the reservation may not know its order yet.
   const orderId = data.order_id ?? found?.reservation.order_id ?? null
