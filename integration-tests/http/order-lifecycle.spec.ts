@@ -262,6 +262,27 @@ mootaHttpSuite({ transactions: true }, ({ store, admin, sandbox, moota, containe
       for (const [amount, captured] of await paymentsFullyCaptured(order_id)) expect(captured).toBe(amount)
     })
 
+    it("edit then transfer, read while the confirmation ends: never asks the received amount again, then asks only the rest", async () => {
+      const { order_id, session } = await placeMootaOrder(store)
+      await addItemByOrderEdit(order_id)
+      await transfer(session.data.transfer_amount)
+      await capturedReaches(order_id, 165_000)
+      // Hold the moment between Medusa's capture and the confirmation's end (the inbox row still matched).
+      const [reservation] = await moota().listMootaReservations({ session_id: session.id })
+      const [row] = await moota().listMootaInboxMutations({ reservation_id: reservation.id, status: "processed" })
+      await moota().updateMootaInboxMutations({ id: row.id, status: "matched" })
+      // A read that outlasts the wait: received, the rest still owed, and the card keeps asking.
+      const during = await buyerPayment(order_id)
+      expect(during).toEqual(expect.objectContaining({ status: "paid", transfer_amount: session.data.transfer_amount, outstanding: 150_000 }))
+      // A read made as the confirmation ends waits for it, then asks only the rest.
+      const reading = buyerPayment(order_id)
+      await new Promise((r) => setTimeout(r, 1_000))
+      await moota().updateMootaInboxMutations({ id: row.id, status: "processed" })
+      const rest = await reading
+      expect(rest).toEqual(expect.objectContaining({ status: "awaiting", order_total: 150_000, outstanding: 150_000 }))
+      expect(rest.transfer_amount).not.toBe(session.data.transfer_amount)
+    })
+
     it("transfer then edit: paid, then the buyer is asked for the added amount only", async () => {
       const { order_id, session } = await placeMootaOrder(store)
       await transfer(session.data.transfer_amount)

@@ -3,7 +3,7 @@ import { ContainerRegistrationKeys, MedusaError, Modules } from "@medusajs/frame
 import type { ReservationRow } from "../modules/moota/types"
 import { MOOTA_PROVIDER_ID } from "../providers/moota/constants"
 import { ORDER_FIELDS, toOrder, type GraphOrder, type MootaPayment, type MootaPaymentOrder } from "./order-fields"
-import { orderMootaMoney, type OrderMootaMoney } from "./order-money"
+import { orderMootaMoney, settledOrderMootaMoney, type OrderMootaMoney } from "./order-money"
 
 export type { MootaPayment, MootaPaymentOrder }
 
@@ -48,9 +48,11 @@ function paymentsOf(sessions: (GraphSession | null | undefined)[]): MootaPayment
  */
 export async function mootaPaymentOfOrder(
   scope: MedusaContainer,
-  orderId: string
+  orderId: string,
+  /** Wait up to this long for a capture of the order in progress to end (settledOrderMootaMoney). */
+  settleMs = 0
 ): Promise<{ order: MootaPaymentOrder; payment: MootaPayment | null; payments: MootaPayment[]; money: OrderMootaMoney } | null> {
-  const money = await orderMootaMoney(scope, orderId)
+  const money = settleMs ? await settledOrderMootaMoney(scope, orderId, settleMs) : await orderMootaMoney(scope, orderId)
   if (!money) {
     return null
   }

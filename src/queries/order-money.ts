@@ -184,3 +184,19 @@ export async function orderMootaMoney(scope: MedusaContainer, orderId: string): 
     })),
   }
 }
+
+/**
+ * The order's Moota money once no capture of it is running (a transfer confirmed just as it is read:
+ * until the confirmation ends, Medusa's pending difference may still count that money), or as it is
+ * after `waitMs`.
+ */
+export async function settledOrderMootaMoney(scope: MedusaContainer, orderId: string, waitMs: number): Promise<OrderMootaMoney | null> {
+  const until = Date.now() + waitMs
+  for (;;) {
+    const money = await orderMootaMoney(scope, orderId)
+    if (!money?.capturing || Date.now() >= until) {
+      return money
+    }
+    await new Promise((r) => setTimeout(r, 250))
+  }
+}

@@ -86,10 +86,8 @@ export function useMootaPayment(props: {
   }, [])
 
   const serverStatus = payment?.status
-  // A transfer the store is checking keeps the card polling even past the deadline: the merchant's
-  // decision (Paid, or not this order's) shows up without a reload.
   const reviewState = serverStatus === "paid" ? null : (payment?.review?.state ?? null)
-  const watching = serverStatus === "awaiting" || reviewState === "checking"
+  const watching = keepsWatching(payment)
 
   useEffect(() => {
     if (!watching || !pollIntervalMs) return
@@ -112,7 +110,7 @@ export function useMootaPayment(props: {
         failures = 0
         setStale(false)
         setPayment(next)
-        if (next.status !== "awaiting" && next.review?.state !== "checking") return
+        if (!keepsWatching(next)) return
       } catch {
         if (stopped) return
         failures++
@@ -189,4 +187,16 @@ export function useNow(running: boolean): number {
     return () => clearInterval(timer)
   }, [running])
   return now
+}
+
+/**
+ * Whether the card keeps asking the store. While awaiting; while the store checks a transfer, even
+ * past the deadline (the merchant's decision, Paid or not this order's, shows up without a reload);
+ * and while a payment received leaves the order owing more (a capture just ending after an order
+ * edit): the rest is asked on a next read.
+ */
+function keepsWatching(p: MootaBuyerPayment | null | undefined): boolean {
+  if (!p) return false
+  if (p.status === "paid") return (p.outstanding ?? 0) > 0
+  return p.status === "awaiting" || p.review?.state === "checking"
 }

@@ -3,7 +3,7 @@ import type { Logger } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { sendPaymentRequest } from "../notifications/payment-request"
 import { RESERVATION, isOpenReservation } from "../lib/statuses"
-import { orderMootaMoney } from "../queries/order-money"
+import { orderMootaMoney, settledOrderMootaMoney } from "../queries/order-money"
 import { openOwedMootaPayment } from "../workflows/open-moota-order-payment"
 
 type OrderChangeEvent = { order_id: string; no_notification?: boolean }
@@ -20,7 +20,8 @@ type OrderChangeEvent = { order_id: string; no_notification?: boolean }
  */
 export default async function mootaOrderTotalChangedHandler({ event, container }: SubscriberArgs<OrderChangeEvent>) {
   const orderId = event.data.order_id
-  const before = await settledMoney(container, orderId)
+  // A transfer confirmed just as the change was made: wait (up to 30 s) for its confirmation to end.
+  const before = await settledOrderMootaMoney(container, orderId, 30_000)
   if (!before || before.canceled || before.outstanding <= 0) {
     return
   }
@@ -43,21 +44,6 @@ export default async function mootaOrderTotalChangedHandler({ event, container }
   const money = open ? before : await orderMootaMoney(container, orderId)
   if (money) {
     await sendPaymentRequest(container, money, event.name)
-  }
-}
-
-/**
- * The order's Moota money once no capture of it is running (a transfer confirmed just as the change
- * was made): until then Medusa's pending difference may still count that money. Waits up to 30 s.
- */
-async function settledMoney(container: SubscriberArgs<OrderChangeEvent>["container"], orderId: string) {
-  const until = Date.now() + 30_000
-  for (;;) {
-    const money = await orderMootaMoney(container, orderId)
-    if (!money?.capturing || Date.now() > until) {
-      return money
-    }
-    await new Promise((r) => setTimeout(r, 500))
   }
 }
 

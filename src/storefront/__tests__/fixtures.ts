@@ -60,8 +60,8 @@ export function vaPayment(now: number, kind: "moota_va" | "moota_qris" = "moota_
   return paymentFromSessionData(data, { cart_id: "cart_01TEST", order_id: "order_01TEST" }, now)
 }
 
-export function paidPayment(now: number): MootaBuyerPayment {
-  return awaitingPayment(now, { status: "paid", paid_at: new Date(now).toISOString(), received_amount: 165_123 })
+export function paidPayment(now: number, over: Partial<MootaBuyerPayment> = {}): MootaBuyerPayment {
+  return awaitingPayment(now, { status: "paid", paid_at: new Date(now).toISOString(), received_amount: 165_123, ...over })
 }
 
 /**

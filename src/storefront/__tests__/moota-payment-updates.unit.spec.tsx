@@ -38,6 +38,19 @@ describe("MootaPayment: polling", () => {
     expect(api.get).toHaveBeenCalledTimes(2)
   })
 
+  it("keeps polling a payment received while the order still owes more, and asks the rest when the store does", async () => {
+    const received = paidPayment(NOW + 10_000, { outstanding: 150_000 })
+    const rest = awaitingPayment(NOW + 20_000, { purpose: "additional", order_display_id: 12, order_total: 150_000, transfer_amount: 150_321, outstanding: 150_000 })
+    const api = fakeApi({ get: [received, rest] })
+    render(<MootaPayment api={api} initialPayment={awaitingPayment(NOW)} lang="en" />)
+    await advance(5000)
+    expect(card().getAttribute("data-moota-status")).toBe("paid")
+    await advance(5000)
+    expect(api.get).toHaveBeenCalledTimes(2)
+    expect(card().getAttribute("data-moota-status")).toBe("awaiting")
+    expect(screen.getByTestId("moota-additional").textContent).toContain("#12")
+  })
+
   it("shows canceled when the store says the order was canceled", async () => {
     const api = fakeApi({ get: [awaitingPayment(NOW, { status: "canceled" })] })
     render(<MootaPayment api={api} initialPayment={awaitingPayment(NOW)} lang="en" />)

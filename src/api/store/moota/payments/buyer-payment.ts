@@ -68,6 +68,12 @@ export async function findOrderPayment(scope: MedusaContainer, orderId: string, 
   let found = await mootaPaymentOfOrder(scope, orderId)
   const order = found?.order
   assertOrderAccess(order, access, `No order ${orderId} with this email`)
+  if (found!.money.capturing && receivedButOwes(found!.money)) {
+    // The payment just received is still being captured (its last steps take a moment after Medusa's
+    // capture): what is owed settles when that ends. Past the wait, the card says received and asks
+    // for the rest on its next read, never for the received amount again.
+    found = (await mootaPaymentOfOrder(scope, orderId, CAPTURE_SETTLE_MS)) ?? found
+  }
   if (owesAfterMootaPayment(found!.money)) {
     // Paid, then the order grew (an edit, exchange or claim): the buyer is asked for the rest at once.
     await openOwedMootaPayment(scope, { order_id: orderId })
@@ -111,9 +117,17 @@ export function assertOrderAccess(
 }
 
 /** An order whose Moota payment was received and that still owes more, with nothing open to pay it. */
-function owesAfterMootaPayment(money: OrderMootaMoney): boolean {
-  return !money.canceled && !money.capturing && money.outstanding > 0 && money.current?.reservation.status === RESERVATION.paid
+function receivedButOwes(money: OrderMootaMoney): boolean {
+  return !money.canceled && money.outstanding > 0 && money.current?.reservation.status === RESERVATION.paid
 }
+
+/** The same, once no capture of it is running: the rest can be asked for now. */
+function owesAfterMootaPayment(money: OrderMootaMoney): boolean {
+  return !money.capturing && receivedButOwes(money)
+}
+
+/** How long a buyer's read waits for a capture in progress to end before it answers (ms). */
+const CAPTURE_SETTLE_MS = 5_000
 
 function normalizeEmail(email: unknown): string {
   return typeof email === "string" ? email.trim().toLowerCase() : ""
@@ -194,7 +208,8 @@ function orderMoneyOf(money: OrderMootaMoney, current: ReservationRow, orderStat
   const first = money.payments[0]
   return {
     ...(money.canceled ? { status: "canceled" as const } : {}),
-    ...(!money.canceled && current.status === RESERVATION.paid && money.outstanding > 0 ? { status: "awaiting" as const } : {}),
+    // Received and still owing: awaiting the rest, once the capture in progress (if any) has ended.
+    ...(!money.canceled && !money.capturing && current.status === RESERVATION.paid && money.outstanding > 0 ? { status: "awaiting" as const } : {}),
     outstanding: money.canceled ? 0 : money.outstanding,
     outstanding_formatted: formatRupiah(money.canceled ? 0 : money.outstanding),
     purpose: first && first.reservation.id !== current.id ? "additional" : "order",
