@@ -274,6 +274,11 @@ mootaHttpSuite({ transactions: true }, ({ store, admin, sandbox, moota, containe
       // A read that outlasts the wait: received, the rest still owed, and the card keeps asking.
       const during = await buyerPayment(order_id)
       expect(during).toEqual(expect.objectContaining({ status: "paid", transfer_amount: session.data.transfer_amount, outstanding: 150_000 }))
+      // The payment link of the collection it paid (the admin's Copy payment link) never asks it again either.
+      const pc = (await orderMoneyCollections(order_id)).find((c: any) => Number(c.captured_amount) > 0)
+      const linked = await admin("get", `/store/moota/payments/collection/${pc.id}?order_id=${order_id}&email=${encodeURIComponent(EMAIL)}`, undefined, store.storeHeaders)
+      expect(linked.status).toBe(200)
+      expect([linked.data.payment.status, linked.data.payment.transfer_amount]).not.toEqual(["awaiting", session.data.transfer_amount])
       // A read made as the confirmation ends waits for it, then asks only the rest.
       const reading = buyerPayment(order_id)
       await new Promise((r) => setTimeout(r, 1_000))

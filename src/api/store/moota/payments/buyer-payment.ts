@@ -127,7 +127,7 @@ function owesAfterMootaPayment(money: OrderMootaMoney): boolean {
 }
 
 /** How long a buyer's read waits for a capture in progress to end before it answers (ms). */
-const CAPTURE_SETTLE_MS = 5_000
+export const CAPTURE_SETTLE_MS = 5_000
 
 function normalizeEmail(email: unknown): string {
   return typeof email === "string" ? email.trim().toLowerCase() : ""

@@ -4,7 +4,7 @@ import { RESERVATION, isOpenReservation } from "../../../../lib/statuses"
 import { mootaPaymentOfOrder } from "../../../../queries/moota-payment"
 import type { OrderMootaMoney } from "../../../../queries/order-money"
 import { openOwedMootaPayment } from "../../../../workflows/open-moota-order-payment"
-import { assertOrderAccess, type OrderAccess, type PaymentRef } from "./buyer-payment"
+import { assertOrderAccess, CAPTURE_SETTLE_MS, type OrderAccess, type PaymentRef } from "./buyer-payment"
 
 /**
  * What a collection still owes, whole rupiah: never more than the order owes, 0 once canceled or
@@ -46,6 +46,10 @@ export async function findCollectionPayment(
   assertOrderAccess(found?.order, access, notFound)
   if (!found!.money.collections.some((c) => c.id === collectionId)) {
     throw new MedusaError(MedusaError.Types.NOT_FOUND, notFound)
+  }
+  if (found!.money.capturing) {
+    // A payment just received is still being confirmed: what the collection owes settles when that ends.
+    found = (await mootaPaymentOfOrder(scope, orderId, CAPTURE_SETTLE_MS)) ?? found
   }
   const open = paymentOn(found!.money, collectionId)
   const before = found!.money
