@@ -158,13 +158,7 @@ export async function orderMootaMoney(scope: MedusaContainer, orderId: string): 
     .reduce((sum, c) => sum + Number(c!.amount), 0)
   // A received Moota payment whose confirmation has not ended (its inbox row is still `matched`):
   // nothing new is opened for the order meanwhile (a new session on its collection would replace it).
-  const paid = payments.filter((p) => p.reservation.status === RESERVATION.paid)
-  const capturing =
-    paid.length > 0 &&
-    (await moota.listMootaInboxMutations(
-      { reservation_id: paid.map((p) => p.reservation.id), status: INBOX.matched },
-      { select: ["id"], take: 1 }
-    )).length > 0
+  const capturing = await confirming(moota, payments)
   const total = Number(order.summary?.current_order_total ?? order.total ?? 0)
   const pending = Math.min(Number(order.summary?.pending_difference ?? 0) - unbooked, total - covered - receiving)
   return {
@@ -191,12 +185,28 @@ export async function orderMootaMoney(scope: MedusaContainer, orderId: string): 
  * after `waitMs`.
  */
 export async function settledOrderMootaMoney(scope: MedusaContainer, orderId: string, waitMs: number): Promise<OrderMootaMoney | null> {
-  const until = Date.now() + waitMs
-  for (;;) {
-    const money = await orderMootaMoney(scope, orderId)
-    if (!money?.capturing || Date.now() >= until) {
-      return money
-    }
-    await new Promise((r) => setTimeout(r, 250))
+  const money = await orderMootaMoney(scope, orderId)
+  if (!money?.capturing) {
+    return money
   }
+  // Meanwhile only the inbox rows are read (one small query), then the whole money once.
+  const moota = scope.resolve<MootaModuleService>(MOOTA_MODULE)
+  const until = Date.now() + waitMs
+  while (Date.now() < until) {
+    await new Promise((r) => setTimeout(r, 250))
+    if (!(await confirming(moota, money.payments))) {
+      return await orderMootaMoney(scope, orderId)
+    }
+  }
+  return money
+}
+
+/** Whether a received Moota payment among these is still being confirmed (its inbox row `matched`). */
+async function confirming(moota: MootaModuleService, payments: MootaPayment[]): Promise<boolean> {
+  const paid = payments.filter((p) => p.reservation.status === RESERVATION.paid)
+  return (
+    paid.length > 0 &&
+    (await moota.listMootaInboxMutations({ reservation_id: paid.map((p) => p.reservation.id), status: INBOX.matched }, { select: ["id"], take: 1 }))
+      .length > 0
+  )
 }

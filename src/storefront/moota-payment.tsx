@@ -162,6 +162,11 @@ export function MootaPayment(props: MootaPaymentProps): ReactNode {
           {t.paid(formatRupiah(payment.received_amount ?? payment.transfer_amount), payment.paid_at ? formatDeadline(payment.paid_at, lang) : null)}
         </p>
       )}
+      {status === "paid" && (payment.outstanding ?? 0) > 0 && (
+        <p style={S.text} data-testid="moota-rest-follows">
+          {t.restFollows(formatRupiah(payment.outstanding ?? 0))}
+        </p>
+      )}
       {status === "expired" && !inReview && <p style={S.text}>{t.expired}</p>}
       {status === "canceled" && !inReview && <p style={S.text}>{t.canceled}</p>}
       {(payment.refunds ?? []).map((r, i) => (

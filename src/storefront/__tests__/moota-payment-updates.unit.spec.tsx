@@ -45,10 +45,25 @@ describe("MootaPayment: polling", () => {
     render(<MootaPayment api={api} initialPayment={awaitingPayment(NOW)} lang="en" />)
     await advance(5000)
     expect(card().getAttribute("data-moota-status")).toBe("paid")
+    // Received, and told plainly that the rest is coming: not "thank you, done", not "pay again".
+    expect(screen.getByTestId("moota-rest-follows").textContent).toBe(
+      "This order still owes Rp150.000. Its payment instructions will show here in a moment; please do not transfer again before then."
+    )
     await advance(5000)
     expect(api.get).toHaveBeenCalledTimes(2)
     expect(card().getAttribute("data-moota-status")).toBe("awaiting")
     expect(screen.getByTestId("moota-additional").textContent).toContain("#12")
+    expect(screen.queryByTestId("moota-rest-follows")).toBeNull()
+  })
+
+  it("stops polling once paid with nothing owed, and says nothing about a rest", async () => {
+    const api = fakeApi({ get: [paidPayment(NOW + 10_000, { outstanding: 0 })] })
+    render(<MootaPayment api={api} initialPayment={awaitingPayment(NOW)} />)
+    await advance(5000)
+    expect(card().getAttribute("data-moota-status")).toBe("paid")
+    expect(screen.queryByTestId("moota-rest-follows")).toBeNull()
+    await advance(60_000)
+    expect(api.get).toHaveBeenCalledTimes(1)
   })
 
   it("shows canceled when the store says the order was canceled", async () => {

@@ -208,8 +208,6 @@ function orderMoneyOf(money: OrderMootaMoney, current: ReservationRow, orderStat
   const first = money.payments[0]
   return {
     ...(money.canceled ? { status: "canceled" as const } : {}),
-    // Received and still owing: awaiting the rest, once the capture in progress (if any) has ended.
-    ...(!money.canceled && !money.capturing && current.status === RESERVATION.paid && money.outstanding > 0 ? { status: "awaiting" as const } : {}),
     outstanding: money.canceled ? 0 : money.outstanding,
     outstanding_formatted: formatRupiah(money.canceled ? 0 : money.outstanding),
     purpose: first && first.reservation.id !== current.id ? "additional" : "order",

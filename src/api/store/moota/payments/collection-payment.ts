@@ -47,8 +47,8 @@ export async function findCollectionPayment(
   if (!found!.money.collections.some((c) => c.id === collectionId)) {
     throw new MedusaError(MedusaError.Types.NOT_FOUND, notFound)
   }
-  if (found!.money.capturing) {
-    // A payment just received is still being confirmed: what the collection owes settles when that ends.
+  if (found!.money.capturing && paymentOn(found!.money, collectionId)?.reservation.status === RESERVATION.paid) {
+    // This collection's payment just received is still being confirmed: what it owes settles when that ends.
     found = (await mootaPaymentOfOrder(scope, orderId, CAPTURE_SETTLE_MS)) ?? found
   }
   const open = paymentOn(found!.money, collectionId)
