@@ -114,6 +114,8 @@ mootaHttpSuite({ transactions: true }, ({ store, admin, sandbox, moota, containe
       const refused = await admin("POST", `/admin/moota/orders/${order_id}/payment-request`, {})
       expect(refused.status).toBe(400)
       expect(refused.data.code).toBe("moota_payment_confirming")
+      // The widget offers no Request payment meanwhile (it would be refused).
+      expect((await admin("get", `/admin/moota/orders/${order_id}`)).data.money.can_request_payment).toBe(false)
       expect((await buyerPayment(order_id)).history.map((h: any) => h.status)).toEqual(["paid"])
       // The confirmation ends: the edit's payment opens (the subscriber waited for it), once.
       await moota().updateMootaInboxMutations({ id: row.id, status: "processed" })

@@ -128,8 +128,10 @@ export function orderMoneyView(money: OrderMootaMoney): AdminMootaOrderMoney {
     })),
     refunds: money.refunds.map((f) => ({ amount: f.amount, created_at: f.created_at, note: f.note })),
     // An order paid once that owes more keeps the button while its new payment is open: the merchant
-    // may still want the message to paste into a chat (the request answers the open payment).
-    can_request_payment: !money.canceled && money.outstanding > 0 && (!open || money.payments.some((p) => p.reservation.status === RESERVATION.paid)),
+    // may still want the message to paste into a chat (the request answers the open payment). Not
+    // while a payment just received is being confirmed: the request would be refused until it ends.
+    can_request_payment:
+      !money.canceled && !money.capturing && money.outstanding > 0 && (!open || money.payments.some((p) => p.reservation.status === RESERVATION.paid)),
   }
 }
 
