@@ -151,7 +151,12 @@ async function profile(store, orders) {
   }
 }
 
-async function run(store) {
+/**
+ * @param store the test kit's store
+ * @param opts.layout how the store runs, for the figures ("one process" unless burst-split.js says otherwise)
+ * @param opts.result the file under bench-results/ the figures are written to
+ */
+async function run(store, { layout = "one process (MEDUSA_WORKER_MODE=shared)", result = "burst" } = {}) {
   const n = env("BENCH_BURST_N", 1000)
   const floorN = Math.min(n, env("BENCH_BURST_FLOOR_N", 200)) + 10 // the first 10 warm the process up
   const profileN = env("BENCH_BURST_PROFILE", 0)
@@ -173,7 +178,7 @@ async function run(store) {
     const once = counts.filter((r) => r.captured === 1).length
     const twice = counts.filter((r) => r.captured > 1).length
     const ratio = round(a.per_s / f.per_s, 2)
-    console.log(`\nBurst: ${n} awaiting orders paid by ${n} mutations in deliveries of 50 (orders/s until all captured)\n`)
+    console.log(`\nBurst: ${n} awaiting orders paid by ${n} mutations in deliveries of 50 (orders/s until all captured); the store: ${layout}\n`)
     console.log(
       table([
         ["path", "orders", "captured", "wall s", "orders/s"],
@@ -195,7 +200,7 @@ async function run(store) {
       console.log(`    statements by kind: ${JSON.stringify(profiled.statements_by_kind)}`)
     }
     console.log(`  money: ${once} of ${counts.length} sessions captured exactly once, ${twice} more than once\n`)
-    writeResult("burst", { benchmark: "burst", at: new Date().toISOString(), machine_at_start: start, machine_at_end: machine(), ours: a, floor: f, ratio, profile: profiled, captured_once: once, captured_twice: twice, sessions: counts.length })
+    writeResult(result, { benchmark: "burst", layout, at: new Date().toISOString(), machine_at_start: start, machine_at_end: machine(), ours: a, floor: f, ratio, profile: profiled, captured_once: once, captured_twice: twice, sessions: counts.length })
     if (twice || a.captured !== n) throw new Error(`burst: money check failed (${a.captured} of ${n} captured, ${twice} twice)`)
     return { ratio }
   } finally {
