@@ -14,6 +14,8 @@ export type MootaMessages = {
   remainsAfter: (amount: string) => string
   /** Paid, and the order still owes more (its instructions come on the next read). */
   restFollows: (amount: string) => string
+  /** The badge of that state: this payment arrived, the order is not paid in full. */
+  receivedBadge: string
   /** The order's refunds: the store transfers them back by hand. */
   refundLine: (amount: string, sent: boolean) => string
   amountHint: (lastDigits: string) => string
@@ -113,6 +115,7 @@ const id: MootaMessages = {
   amountPaidLabel: "Jumlah dibayar",
   additionalFor: (n) => `Tambahan pembayaran untuk pesanan ${n}`,
   remainsAfter: (amount) => `Total pesanan berubah. Setelah transfer ini, masih ada ${amount} yang harus dibayar; instruksinya muncul di sini.`,
+  receivedBadge: "Diterima",
   restFollows: (amount) => `Pesanan ini masih kurang ${amount}. Instruksi pembayarannya muncul di sini sebentar lagi; mohon jangan transfer lagi sebelum itu.`,
   refundLine: (amount, sent) => (sent ? `Refund ${amount} sudah dikirim toko.` : `Refund ${amount} akan dikirim toko ke rekening Anda.`),
   amountHint: (d) => `Transfer tepat sampai 3 digit terakhir (${d}) agar pembayaran terkonfirmasi otomatis.`,
@@ -206,6 +209,7 @@ const en: MootaMessages = {
   amountPaidLabel: "Amount paid",
   additionalFor: (n) => `Additional payment for order ${n}`,
   remainsAfter: (amount) => `The order total changed. After this transfer, ${amount} more remains to pay; its instructions will show here.`,
+  receivedBadge: "Received",
   restFollows: (amount) => `This order still owes ${amount}. Its payment instructions will show here in a moment; please do not transfer again before then.`,
   refundLine: (amount, sent) => (sent ? `Refund of ${amount} sent by the store.` : `The store will send a refund of ${amount} to your account.`),
   amountHint: (d) => `Transfer the exact amount, last 3 digits (${d}) included, so the payment is confirmed automatically.`,

@@ -70,6 +70,8 @@ export function MootaPayment(props: MootaPaymentProps): ReactNode {
   // While the store checks a transfer, the buyer is not asked to pay (again).
   const awaiting = status === "awaiting" && !inReview
   const claim = status === "paid" ? null : (payment.claim ?? null)
+  // This payment arrived, and the order still owes more: "received", never "paid in full".
+  const owesMore = status === "paid" && (payment.outstanding ?? 0) > 0
   const submitClaim = props.api.claim?.bind(props.api)
   // Once paid, "Amount paid" is what arrived (a transfer the merchant matched may differ from the one asked).
   const amount = splitUniqueCode(status === "paid" && payment.received_amount ? payment.received_amount : payment.transfer_amount)
@@ -91,7 +93,7 @@ export function MootaPayment(props: MootaPaymentProps): ReactNode {
           {inReview ? t.reviewHeading : t.heading[status]}
         </Heading>
         <span style={{ ...S.badge, ...(inReview ? REVIEW_BADGE : BADGE[status]) }} data-testid="moota-status">
-          {inReview ? t.reviewBadge : t.status[status]}
+          {inReview ? t.reviewBadge : owesMore ? t.receivedBadge : t.status[status]}
         </span>
       </div>
       <p role="status" aria-live="polite" style={S.srOnly}>
@@ -162,7 +164,7 @@ export function MootaPayment(props: MootaPaymentProps): ReactNode {
           {t.paid(formatRupiah(payment.received_amount ?? payment.transfer_amount), payment.paid_at ? formatDeadline(payment.paid_at, lang) : null)}
         </p>
       )}
-      {status === "paid" && (payment.outstanding ?? 0) > 0 && (
+      {owesMore && (
         <p style={S.text} data-testid="moota-rest-follows">
           {t.restFollows(formatRupiah(payment.outstanding ?? 0))}
         </p>

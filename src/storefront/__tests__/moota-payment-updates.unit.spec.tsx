@@ -45,7 +45,8 @@ describe("MootaPayment: polling", () => {
     render(<MootaPayment api={api} initialPayment={awaitingPayment(NOW)} lang="en" />)
     await advance(5000)
     expect(card().getAttribute("data-moota-status")).toBe("paid")
-    // Received, and told plainly that the rest is coming: not "thank you, done", not "pay again".
+    // Received, and told plainly that the rest is coming: not "paid in full", not "pay again".
+    expect(screen.getByTestId("moota-status").textContent).toBe("Received")
     expect(screen.getByTestId("moota-rest-follows").textContent).toBe(
       "This order still owes Rp150.000. Its payment instructions will show here in a moment; please do not transfer again before then."
     )
@@ -61,6 +62,7 @@ describe("MootaPayment: polling", () => {
     render(<MootaPayment api={api} initialPayment={awaitingPayment(NOW)} />)
     await advance(5000)
     expect(card().getAttribute("data-moota-status")).toBe("paid")
+    expect(screen.getByTestId("moota-status").textContent).toBe("Lunas")
     expect(screen.queryByTestId("moota-rest-follows")).toBeNull()
     await advance(60_000)
     expect(api.get).toHaveBeenCalledTimes(1)
