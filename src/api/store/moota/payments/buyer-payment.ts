@@ -202,7 +202,8 @@ export function toBuyerPayment(r: ReservationRow, options: MootaOptions, ref: Pa
 
 /**
  * The order's Moota money as the buyer reads it. A canceled order says canceled even when it was
- * paid (its refunds are listed), and a paid payment says paid only when the order owes nothing more.
+ * paid (its refunds are listed). A paid payment says paid; with `outstanding` above 0 the order still
+ * owes the rest (a capture ending as it is read), which the next read asks for.
  */
 function orderMoneyOf(money: OrderMootaMoney, current: ReservationRow, orderStatus: string | null, now: Date): Partial<MootaBuyerPayment> {
   const first = money.payments[0]
