@@ -1,5 +1,7 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys, MedusaError, Modules } from "@medusajs/framework/utils"
+import { MOOTA_MODULE } from "../modules/moota"
+import type MootaModuleService from "../modules/moota/service"
 import type { ReservationRow } from "../modules/moota/types"
 import { MOOTA_PROVIDER_ID } from "../providers/moota/constants"
 import { ORDER_FIELDS, toOrder, type GraphOrder, type MootaPayment, type MootaPaymentOrder } from "./order-fields"
@@ -90,10 +92,30 @@ export async function mootaPaymentOfSession(scope: MedusaContainer, sessionId: s
   return await mootaPaymentWhere(scope, { session_id: sessionId })
 }
 
-/** A reservation, by its id, and the order placed with it, if any; null when there is no such reservation. */
+/**
+ * A reservation, by its id, and the order placed with it, if any; null when there is no such reservation.
+ * Once the reservation names its order (set when it was placed), the order is read from the order module
+ * alone: the buyer's "payment received" message runs this once per confirmation, a flash sale's worth at
+ * a time, and the walk through the session, collection and cart links costs five more reads. The order's
+ * `cart_id` is not read then (null); nothing that reads a reservation this way needs it.
+ */
 export async function mootaPaymentOfReservation(scope: MedusaContainer, reservationId: string) {
-  return await mootaPaymentWhere(scope, { id: reservationId })
+  const reservation = await scope.resolve<MootaModuleService>(MOOTA_MODULE).getReservation(reservationId)
+  if (!reservation?.order_id) {
+    // Not placed yet, or placed a moment ago by a transfer that raced the placement: the links know.
+    return reservation ? await mootaPaymentWhere(scope, { id: reservationId }) : null
+  }
+  const { data } = await scope.resolve(ContainerRegistrationKeys.QUERY).graph({
+    entity: "order",
+    fields: ORDER_OWN_FIELDS,
+    filters: { id: reservation.order_id },
+  })
+  const order = (data as GraphOrder[])[0]
+  return { session_id: reservation.session_id, reservation, order: order ? toOrder(order) : null }
 }
+
+/** ORDER_FIELDS the order module holds itself: no link is followed (no cart id, no computed total). */
+const ORDER_OWN_FIELDS = ORDER_FIELDS.filter((f) => f !== "total" && !f.startsWith("cart."))
 
 async function mootaPaymentWhere(
   scope: MedusaContainer,

@@ -79,6 +79,10 @@ class MootaModuleService extends MedusaService(generated) {
     return await transactions.findTransaction(readSql(ctx), ref)
   }
   @InjectManager()
+  async getReservation(id: string, @MedusaContext() ctx: Ctx = {}): Promise<T.ReservationRow | null> {
+    return await reservations.getById(readSql(ctx), id)
+  }
+  @InjectManager()
   async getReservationBySession(sessionId: string, @MedusaContext() ctx: Ctx = {}): Promise<T.ReservationRow | null> {
     return await reservations.getBySession(readSql(ctx), sessionId)
   }
