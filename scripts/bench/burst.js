@@ -89,6 +89,7 @@ async function ours(store, db, orders) {
   log(`burst: ${orders.length} transfers in ${bodies.length} deliveries of 50`)
   let finished = false
   const probing = probeAcks(store, () => finished)
+  const startedAt = new Date()
   const t0 = performance.now()
   for (const body of bodies) {
     const r = await postWebhook(store.url, body, signatureHeader(body, store.webhookSecret))
@@ -105,7 +106,11 @@ async function ours(store, db, orders) {
   finished = true
   // The buyers' "payment received" messages out by the time the last payment was captured: the
   // confirmations must not hold them back (with Redis, a worker takes one event at a time).
-  const messages = (await db.query(`SELECT count(*)::int AS n FROM moota_notification_log WHERE event = 'moota.payment.confirmed' AND status = 'sent'`)).rows[0].n
+  const messages = (
+    await db.query(`SELECT count(*)::int AS n FROM moota_notification_log WHERE event = 'moota.payment.confirmed' AND status = 'sent' AND created_at >= $1`, [
+      startedAt,
+    ])
+  ).rows[0].n
   const probes = await probing
   const { rows } = await db.query(
     `SELECT status, outcome, count(*)::int AS n FROM moota_inbox_mutation WHERE mutation_id = ANY($1) GROUP BY status, outcome`,
