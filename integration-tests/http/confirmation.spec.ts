@@ -308,6 +308,55 @@ mootaHttpSuite({}, ({ store, api: http, base, container: getContainer, moota, sa
       expect(after.orders).toHaveLength(1)
     })
 
+    it("on shutdown, lets the capture running end and confirms nothing new; the next start confirms what was left", async () => {
+      const cart = await cartReadyForPayment(store)
+      const { session } = await startMootaSession(store, cart.id)
+      const left = await placeMootaOrder(store)
+      const locking = getContainer().resolve<ILockingModule>(Modules.LOCKING)
+      // The storefront completing the cart holds its lock: the capture waits for it, so it is still
+      // running when Medusa starts to shut down.
+      await locking.acquire(cart.id, { expire: 120 })
+      const running = JSON.stringify([mutation({ amount: session.data.transfer_amount })])
+      expect((await postWebhook(base(), running, signed(running))).status).toBe(200)
+      const runningRow = await eventually(async () => {
+        const [row] = await moota().listMootaInboxMutations({ amount: session.data.transfer_amount })
+        return row?.status === "matched" ? row : null
+      })
+      let drained = false
+      const shutdown = moota()
+        .__hooks.onApplicationPrepareShutdown()
+        .then(() => (drained = true))
+      try {
+        // A transfer delivered meanwhile is stored and answered, and left for the next process.
+        const later = JSON.stringify([mutation({ amount: left.session.data.transfer_amount })])
+        expect((await postWebhook(base(), later, signed(later))).status).toBe(200)
+        await new Promise((r) => setTimeout(r, 1_000))
+        expect(drained).toBe(false)
+        expect((await moota().listMootaInboxMutations({ amount: left.session.data.transfer_amount }))[0]?.status).toBe("pending")
+
+        expect(await locking.release(cart.id)).toBe(true)
+        await shutdown
+        // The capture that was running ended before the shutdown went on: paid, once.
+        expect(await moota().getInboxRow(runningRow.id)).toEqual(expect.objectContaining({ status: "processed", outcome: "captured" }))
+        const reservation = await eventually(async () => {
+          const r = await moota().getReservationBySession(session.id)
+          return r?.order_id ? r : null
+        })
+        expect((await paid(reservation.order_id!)).payments).toBe(1)
+        // Nothing new was taken meanwhile, not even by the recovery job's ticks (every 3 s).
+        await new Promise((r) => setTimeout(r, 3_500))
+        expect((await moota().listMootaInboxMutations({ amount: left.session.data.transfer_amount }))[0]?.status).toBe("pending")
+        expect((await orderMoney(store, left.order_id)).payment_status).toBe("awaiting")
+      } finally {
+        await locking.release(cart.id)
+        await shutdown
+        // The next start (or another process) takes rows again.
+        await moota().__hooks.onApplicationStart()
+      }
+      await recoverMootaInbox(getContainer())
+      expect((await paid(left.order_id)).payments).toBe(1)
+    })
+
     it("recovers a lost webhook by reconciliation against Moota's mutation list", async () => {
       const { order_id, session } = await placeMootaOrder(store)
       expect(await inboxCount()).toBe(0)

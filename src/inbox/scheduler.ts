@@ -3,6 +3,7 @@ import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { errorMessage } from "../lib/error-message"
 import { MOOTA_MODULE } from "../modules/moota"
 import type MootaModuleService from "../modules/moota/service"
+import { drainBeforeShutdown, shuttingDown } from "../lib/shutdown"
 import { waitForAckLull } from "./ack-gate"
 import { decideMootaNoise } from "./decisions/decide-moota-noise"
 import { confirmMootaMutationWorkflow } from "../workflows/confirm-moota-mutation"
@@ -26,6 +27,12 @@ export type ProcessSummary = { captured: number; review: number; other: number; 
 
 /** Rows claimed and decided per bulk pass. */
 const SWEEP_BATCH = 500
+/**
+ * How long a shutdown waits for the confirmations running now (each takes well under a second, but
+ * a capture may wait for a cart's lock). Past it, Medusa goes on stopping and the rows are recovered as
+ * after a crash.
+ */
+const SHUTDOWN_DRAIN_MS = 10_000
 /**
  * How many confirmations run side by side: the `confirmationConcurrency` option, else a third of the
  * database pool (knex's `pool.max`, 10 unless `databaseDriverOptions.pool.max` says otherwise): 3 by
@@ -59,18 +66,35 @@ class InboxScheduler {
   private inFlight = new Set<Promise<void>>()
   private tickets: Ticket[] = []
   private running = false
+  /** The loop now running; resolves when it ends. */
+  private looping: Promise<void> = Promise.resolve()
 
   /** Resolves, with what this process did meanwhile, once nothing is left for it to take. */
   schedule(container: MedusaContainer, ids: string[]): Promise<ProcessSummary> {
+    if (shuttingDown()) {
+      // Left pending for the process that takes over (or this one's next start).
+      return Promise.resolve({ captured: 0, review: 0, other: 0, failed: 0 })
+    }
     this.fresh.push(...ids)
     const done = new Promise<ProcessSummary>((resolve) =>
       this.tickets.push({ summary: { captured: 0, review: 0, other: 0, failed: 0 }, resolve })
     )
     if (!this.running) {
       this.running = true
-      void this.loop(container)
+      this.looping = this.loop(container)
     }
     return done
+  }
+
+  /**
+   * Medusa is shutting down: the loop takes no new row, lets the confirmations running end and lets
+   * go of the rows it leased and did not start, so another process takes them over at once (the next
+   * start of this one does too). Resolves once the loop ended, or after `timeoutMs`.
+   */
+  async drain(timeoutMs: number): Promise<void> {
+    let timer: NodeJS.Timeout | undefined
+    await Promise.race([this.looping, new Promise<void>((resolve) => (timer = setTimeout(resolve, timeoutMs)))])
+    clearTimeout(timer)
   }
 
   private count(kind: keyof ProcessSummary, n = 1): void {
@@ -85,6 +109,15 @@ class InboxScheduler {
     const concurrency = confirmationConcurrency(container, moota.getOptions().confirmationConcurrency)
     try {
       for (;;) {
+        if (shuttingDown()) {
+          await Promise.allSettled(this.inFlight)
+          this.first = []
+          this.later = []
+          if (this.inHand.size) {
+            await moota.releaseInboxLeases()
+          }
+          break
+        }
         if (this.fresh.length) {
           // Rows already in hand are not leased again: the recovery job, every 3 s, lists this
           // process's own rows once their wait ran out, and a long burst still holds them.
@@ -163,6 +196,7 @@ class InboxScheduler {
 }
 
 const scheduler = new InboxScheduler()
+drainBeforeShutdown(() => scheduler.drain(SHUTDOWN_DRAIN_MS))
 
 /**
  * Confirms these inbox rows (and whatever else is pending) in this process, candidates first; resolves

@@ -2,6 +2,7 @@ import type { Context as Ctx } from "@medusajs/framework/types"
 import { InjectManager, InjectTransactionManager, MedusaContext, MedusaService } from "@medusajs/framework/utils"
 import { INBOX_LEASE_MS } from "../../lib/durations"
 import { createMootaClient, type MootaClient } from "../../lib/moota"
+import { prepareShutdown, started } from "../../lib/shutdown"
 import { isMootaTransactionKind, parseMootaOptions, type MootaOptions } from "../../lib/options"
 import * as models from "./models"
 import * as allocator from "./stores/allocator"
@@ -54,7 +55,12 @@ class MootaModuleService extends MedusaService(generated) {
   /** The plugin first sees its accounts at boot; mutations dated before are history (see lib/triage.ts). */
   __hooks = {
     onApplicationStart: async () => {
+      started()
       await this.recordAccountsSeen(this.options_.accounts.map((a) => a.bankId))
+    },
+    /** Lets the confirmations running end before Medusa closes the database (src/lib/shutdown.ts). */
+    onApplicationPrepareShutdown: async () => {
+      await prepareShutdown()
     },
   }
 
