@@ -316,17 +316,18 @@ mootaHttpSuite({}, ({ store, api: http, base, container: getContainer, moota, sa
       // The storefront completing the cart holds its lock: the capture waits for it, so it is still
       // running when Medusa starts to shut down.
       await locking.acquire(cart.id, { expire: 120 })
-      const running = JSON.stringify([mutation({ amount: session.data.transfer_amount })])
-      expect((await postWebhook(base(), running, signed(running))).status).toBe(200)
-      const runningRow = await eventually(async () => {
-        const [row] = await moota().listMootaInboxMutations({ amount: session.data.transfer_amount })
-        return row?.status === "matched" ? row : null
-      })
       let drained = false
-      const shutdown = moota()
-        .__hooks.onApplicationPrepareShutdown()
-        .then(() => (drained = true))
+      let shutdown: Promise<unknown> = Promise.resolve()
       try {
+        const running = JSON.stringify([mutation({ amount: session.data.transfer_amount })])
+        expect((await postWebhook(base(), running, signed(running))).status).toBe(200)
+        const runningRow = await eventually(async () => {
+          const [row] = await moota().listMootaInboxMutations({ amount: session.data.transfer_amount })
+          return row?.status === "matched" ? row : null
+        })
+        shutdown = moota()
+          .__hooks.onApplicationPrepareShutdown()
+          .then(() => (drained = true))
         // A transfer delivered meanwhile is stored and answered, and left for the next process.
         const later = JSON.stringify([mutation({ amount: left.session.data.transfer_amount })])
         expect((await postWebhook(base(), later, signed(later))).status).toBe(200)

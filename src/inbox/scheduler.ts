@@ -134,6 +134,9 @@ class InboxScheduler {
             continue
           }
           await waitForAckLull()
+          if (shuttingDown()) {
+            continue
+          }
           const running = this.confirm(container, logger, moota, queue.shift()!).finally(() => this.inFlight.delete(running))
           this.inFlight.add(running)
           continue
@@ -143,6 +146,9 @@ class InboxScheduler {
           continue
         }
         await waitForAckLull()
+        if (shuttingDown()) {
+          continue
+        }
         const rows = await moota.leasePendingInbox(SWEEP_BATCH)
         if (!rows.length) {
           if (this.fresh.length) {

@@ -2,6 +2,7 @@ import type { MedusaContainer } from "@medusajs/framework/types"
 import { MOOTA_MODULE } from "../modules/moota"
 import type MootaModuleService from "../modules/moota/service"
 import { processInboxRows } from "../inbox/scheduler"
+import { shuttingDown } from "../lib/shutdown"
 
 /**
  * Inbox rows stored but never finished are run again: those of a process that died (free the moment
@@ -20,6 +21,9 @@ export async function recoverMootaInbox(container: MedusaContainer) {
  * fault suite's worker phase saw 123 s). The scheduler records its own failures on the rows.
  */
 export default async function mootaRecoverInboxJob(container: MedusaContainer) {
+  if (shuttingDown()) {
+    return
+  }
   const ids = await container.resolve<MootaModuleService>(MOOTA_MODULE).listLeasableInbox()
   if (ids.length) {
     void processInboxRows(container, ids)
