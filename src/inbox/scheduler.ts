@@ -206,7 +206,8 @@ drainBeforeShutdown(() => scheduler.drain(SHUTDOWN_DRAIN_MS))
 
 /**
  * Confirms these inbox rows (and whatever else is pending) in this process, candidates first; resolves
- * once nothing is left, with what was done meanwhile. A failure is recorded on its row and left for
+ * once nothing is left, with what was done meanwhile (at once, with nothing done, while Medusa shuts
+ * down: the rows stay pending for the next process). A failure is recorded on its row and left for
  * the recovery job; it never stops the others.
  */
 export function processInboxRows(container: MedusaContainer, ids: string[]): Promise<ProcessSummary> {
