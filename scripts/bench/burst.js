@@ -59,10 +59,10 @@ let probeSeq = 0
  * Until `done()`: a signed one-mutation delivery to /hooks/moota, then the same kind to the durable
  * floor, every BENCH_BURST_PROBE_MS; the ack times of each (amounts 12,000-12,999: no order's).
  */
-async function probeAcks(store, done) {
+async function probeAcks(store, webhook, done) {
   const ms = { ours: [], floor: [], errors: 0 }
   const targets = [
-    ["ours", `${store.url}/hooks/moota`],
+    ["ours", `${webhook}/hooks/moota`],
     ["floor", `${floorBase()}/`],
   ]
   while (!done()) {
@@ -79,7 +79,7 @@ async function probeAcks(store, done) {
   return ms
 }
 
-async function ours(store, db, orders) {
+async function ours(store, db, orders, webhook) {
   const mutations = orders.map((o) => mutation({ amount: o.session.data.transfer_amount, description: "TRSF E-BANKING CR BURST" }))
   const bodies = []
   for (let i = 0; i < mutations.length; i += 50) bodies.push(JSON.stringify(mutations.slice(i, i + 50)))
@@ -88,11 +88,11 @@ async function ours(store, db, orders) {
     (await db.query(`SELECT count(*)::int AS n FROM moota_inbox_mutation WHERE mutation_id = ANY($1) AND outcome = 'captured'`, [ids])).rows[0].n
   log(`burst: ${orders.length} transfers in ${bodies.length} deliveries of 50`)
   let finished = false
-  const probing = probeAcks(store, () => finished)
+  const probing = probeAcks(store, webhook, () => finished)
   const startedAt = new Date()
   const t0 = performance.now()
   for (const body of bodies) {
-    const r = await postWebhook(store.url, body, signatureHeader(body, store.webhookSecret))
+    const r = await postWebhook(webhook, body, signatureHeader(body, store.webhookSecret))
     if (r.status !== 200) throw new Error(`delivery answered ${r.status}`)
   }
   const tAcked = performance.now()
@@ -163,8 +163,9 @@ async function profile(store, orders) {
  * @param store the test kit's store
  * @param opts.layout how the store runs, for the figures ("one process" unless burst-split.js says otherwise)
  * @param opts.result the file under bench-results/ the figures are written to
+ * @param opts.webhook where Moota's deliveries go (default the store's own URL, so /hooks/moota)
  */
-async function run(store, { layout = "one process (MEDUSA_WORKER_MODE=shared)", result = "burst" } = {}) {
+async function run(store, { layout = "one process (MEDUSA_WORKER_MODE=shared)", result = "burst", webhook = store.url } = {}) {
   const n = env("BENCH_BURST_N", 1000)
   const floorN = Math.min(n, env("BENCH_BURST_FLOOR_N", 200)) + 10 // the first 10 warm the process up
   const profileN = env("BENCH_BURST_PROFILE", 0)
@@ -180,7 +181,7 @@ async function run(store, { layout = "one process (MEDUSA_WORKER_MODE=shared)", 
   await db.connect()
   const stopFloor = await startFloor(store)
   try {
-    const a = await ours(store, db, mine).finally(stopFloor)
+    const a = await ours(store, db, mine, webhook).finally(stopFloor)
     const f = await floor(store, db, floorOrders)
     const counts = await capturedCounts(db, placed.map((o) => o.session.id))
     const once = counts.filter((r) => r.captured === 1).length

@@ -202,6 +202,7 @@ async function checkMedusaApp({ tmp, tarball, log, timings }) {
     log(`medusa start answers on ${url}`)
 
     await phase("checkout and transfer", () => checkoutToPaid({ url, seed, user, bankId, transfer, log }))
+    await phase("webhook listener", () => checkListener({ app, databaseUrl, secret: value("MOOTA_WEBHOOK_SECRET"), bankId, log }))
   } finally {
     if (server) await server.stop()
     if (sandbox) await sandbox.stop()
@@ -214,6 +215,46 @@ async function checkMedusaApp({ tmp, tarball, log, timings }) {
       await db.stop().catch(() => undefined)
     }
   }
+}
+
+/**
+ * The optional webhook listener (`webhookListener`) as the tarball ships it: its thread is the built
+ * JavaScript (no TypeScript loader, no devDependencies), and its database driver comes from the
+ * package's own dependencies. Started on its own beside the app, on the app's database: a signed
+ * delivery is stored and handed on, a wrongly signed one is refused.
+ */
+async function checkListener({ app, databaseUrl, secret, bankId, log }) {
+  const script = `
+const crypto = require("node:crypto")
+const { WebhookListener } = require(${JSON.stringify(path.join(app, "node_modules", NAME, ".medusa", "server", "src", "inbox", "webhook", "listener.js"))})
+const received = []
+const listener = new WebhookListener({
+  host: "127.0.0.1", port: 0,
+  options: { webhookSecrets: [process.env.CHECK_SECRET], webhookMaxBytes: 1048576, webhookIpAllowlist: [], trustProxy: false },
+  knex: { client: { config: { connection: process.env.DATABASE_URL } } },
+  received: async (ids) => { received.push(...ids) },
+  logger: { info() {}, warn: console.error, error: console.error },
+})
+;(async () => {
+  await listener.start()
+  if (!listener.port) throw new Error("the webhook listener did not listen")
+  const body = JSON.stringify([{ mutation_id: "packlistener" + Date.now(), bank_id: process.env.CHECK_BANK_ID, type: "CR", amount: 10000, description: "PACK CHECK" }])
+  const post = (signature) => fetch("http://127.0.0.1:" + listener.port + "/hooks/moota", { method: "POST", headers: { "content-type": "application/json", signature }, body })
+  const refused = await post("0".repeat(64))
+  const stored = await post(crypto.createHmac("sha256", process.env.CHECK_SECRET).update(body).digest("hex"))
+  const answer = await stored.json()
+  await new Promise((r) => setTimeout(r, 200))
+  await listener.close()
+  console.log("LISTENER_RESULT " + JSON.stringify({ refused: refused.status, stored: stored.status, answer, received: received.length }))
+})().catch((e) => { console.error(e); process.exit(1) })
+`
+  const { out } = await must("node", ["-e", script], { cwd: app, env: plainEnv({ DATABASE_URL: databaseUrl, CHECK_SECRET: secret, CHECK_BANK_ID: bankId }) })
+  const line = out.split("\n").find((l) => l.startsWith("LISTENER_RESULT "))
+  const result = line && JSON.parse(line.slice("LISTENER_RESULT ".length))
+  if (!result || result.refused !== 401 || result.stored !== 200 || result.answer.new !== 1 || result.received !== 1) {
+    throw new Error(`the webhook listener from the tarball did not store and refuse as it should: ${line || out.slice(-2000)}`)
+  }
+  log("the webhook listener from the tarball: a signed delivery stored and handed on, a wrongly signed one refused (401)")
 }
 
 /** One buyer checkout through the store API, the README's transfer command, the order Paid in the admin API, and paid once. */

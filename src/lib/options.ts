@@ -197,6 +197,19 @@ export const mootaOptionsSchema = z
     refreshIntervalSeconds: z.number().int().min(60).default(300),
     /** Largest accepted webhook body, in bytes (413 beyond). */
     webhookMaxBytes: z.number().int().min(1024).max(50 * 1024 * 1024).default(1024 * 1024),
+    /**
+     * The plugin's own webhook listener, beside Medusa's route /hooks/moota: a bare HTTP server in a
+     * thread of its own on `host:port`, storing deliveries through its own database connections, so its
+     * answers to Moota never wait behind the confirmations' work on Medusa's event loop (a flash sale).
+     * Route Moota's webhook URL to it in the reverse proxy. Not started in MEDUSA_WORKER_MODE=worker.
+     * See docs/operations.md#the-webhook-listener.
+     */
+    webhookListener: z
+      .object({
+        port: z.number({ error: "webhookListener.port must be a port number" }).int().min(0).max(65535),
+        host: z.string().trim().min(1).default("127.0.0.1"),
+      })
+      .optional(),
     /** Optional source-IP allow-list for the webhook (addresses or CIDRs; an extra, never the authentication). */
     webhookIpAllowlist: ipAllowlistSchema,
     /**

@@ -4,7 +4,7 @@ import { MOOTA_MODULE } from "../modules/moota"
 import type MootaModuleService from "../modules/moota/service"
 import type { ReservationRow } from "../modules/moota/types"
 import { MOOTA_PROVIDER_ID } from "../providers/moota/constants"
-import { ORDER_FIELDS, toOrder, type GraphOrder, type MootaPayment, type MootaPaymentOrder } from "./order-fields"
+import { ORDER_FIELDS, ORDER_FIELDS_NO_TOTAL, ORDER_OWN_FIELDS, toOrder, type GraphOrder, type MootaPayment, type MootaPaymentOrder } from "./order-fields"
 import { orderMootaMoney, settledOrderMootaMoney, type OrderMootaMoney } from "./order-money"
 
 export type { MootaPayment, MootaPaymentOrder }
@@ -114,16 +114,13 @@ export async function mootaPaymentOfReservation(scope: MedusaContainer, reservat
   return { session_id: reservation.session_id, reservation, order: order ? toOrder(order) : null }
 }
 
-/** ORDER_FIELDS the order module holds itself: no link is followed (no cart id, no computed total). */
-const ORDER_OWN_FIELDS = ORDER_FIELDS.filter((f) => f !== "total" && !f.startsWith("cart."))
-
 async function mootaPaymentWhere(
   scope: MedusaContainer,
   filters: { id: string } | { session_id: string }
 ): Promise<(MootaPayment & { order: MootaPaymentOrder | null }) | null> {
   const { data } = await scope.resolve(ContainerRegistrationKeys.QUERY).graph({
     entity: "moota_reservation",
-    fields: ["*", ...ORDER_FIELDS.filter((f) => f !== "total").map((f) => `payment_session.payment_collection.order.${f}`)],
+    fields: ["*", ...ORDER_FIELDS_NO_TOTAL.map((f) => `payment_session.payment_collection.order.${f}`)],
     filters,
   })
   // Through unknown: the types Medusa generates for a running app (.medusa/types) read the DML json
@@ -175,7 +172,7 @@ export async function ordersOfSessions(
   if (!unique.length) {
     return result
   }
-  const fields = options.withTotal ? ORDER_FIELDS : ORDER_FIELDS.filter((f) => f !== "total")
+  const fields = options.withTotal ? ORDER_FIELDS : ORDER_FIELDS_NO_TOTAL
   const { data } = await scope.resolve(ContainerRegistrationKeys.QUERY).graph({
     entity: "payment_session",
     fields: ["id", ...fields.map((f) => `payment_collection.order.${f}`)],
@@ -225,7 +222,7 @@ export async function orderStatusesOfReservations(
 export async function orderOfPaymentCollection(scope: MedusaContainer, paymentCollectionId: string): Promise<MootaPaymentOrder | null> {
   const { data } = await scope.resolve(ContainerRegistrationKeys.QUERY).graph({
     entity: "payment_collection",
-    fields: ["id", ...ORDER_FIELDS.filter((f) => f !== "total").map((f) => `order.${f}`)],
+    fields: ["id", ...ORDER_FIELDS_NO_TOTAL.map((f) => `order.${f}`)],
     filters: { id: paymentCollectionId },
   })
   const order = (data as { order?: GraphOrder | null }[])[0]?.order

@@ -52,6 +52,11 @@ export const ORDER_FIELDS = [
   "billing_address.last_name",
   "cart.id",
 ]
+/** ORDER_FIELDS without the total, which Medusa computes from every line (costly, and rarely needed). */
+export const ORDER_FIELDS_NO_TOTAL = ORDER_FIELDS.filter((f) => f !== "total")
+/** What the order module holds itself: no link followed (no cart id), nothing computed (no total). */
+export const ORDER_OWN_FIELDS = ORDER_FIELDS_NO_TOTAL.filter((f) => !f.startsWith("cart."))
+
 export function toOrder(o: GraphOrder): MootaPaymentOrder {
   const address = o.shipping_address ?? o.billing_address
   const name = [address?.first_name, address?.last_name].filter(Boolean).join(" ").trim()

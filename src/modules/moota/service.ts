@@ -1,5 +1,8 @@
-import type { Context as Ctx } from "@medusajs/framework/types"
-import { InjectManager, InjectTransactionManager, MedusaContext, MedusaService } from "@medusajs/framework/utils"
+import type { Context as Ctx, IEventBusModuleService, Logger } from "@medusajs/framework/types"
+import { ContainerRegistrationKeys, InjectManager, InjectTransactionManager, MedusaContext, MedusaService, Modules } from "@medusajs/framework/utils"
+import { WebhookListener, type KnexLike } from "../../inbox/webhook/listener"
+import { servesHttp } from "../../inbox/webhook/serving"
+import { MOOTA_MUTATIONS_RECEIVED } from "../../lib/events"
 import { INBOX_LEASE_MS } from "../../lib/durations"
 import { createMootaClient, type MootaClient } from "../../lib/moota"
 import { prepareShutdown, started } from "../../lib/shutdown"
@@ -36,10 +39,13 @@ class MootaModuleService extends MedusaService(generated) {
   protected readonly options_: MootaOptions
   /** This process's lease on the inbox rows it works on (stores/lease.ts). */
   protected readonly leaseOwner_: LeaseOwner
+  /** The module's container (Medusa's logger, event bus, config and database connection). */
+  protected readonly container_: Record<string, unknown>
 
   constructor(container: Record<string, unknown>, options: unknown) {
     // eslint-disable-next-line prefer-rest-params
     super(...arguments)
+    this.container_ = container
     this.options_ = parseMootaOptions(options)
     // The module's own database, through the knex its entity manager runs on.
     this.leaseOwner_ = new LeaseOwner(() => (container.manager as { getKnex(): RawConnectionSource }).getKnex())
@@ -56,12 +62,50 @@ class MootaModuleService extends MedusaService(generated) {
   __hooks = {
     onApplicationStart: async () => {
       started()
+      // Medusa swallows what a start hook throws: say it.
+      await this.startWebhookListener_().catch((e: unknown) =>
+        (this.container_[ContainerRegistrationKeys.LOGGER] as Logger).error(`moota: the webhook listener did not start (${String(e)})`)
+      )
       await this.recordAccountsSeen(this.options_.accounts.map((a) => a.bankId))
     },
-    /** Lets the confirmations running end before Medusa closes the database (src/lib/shutdown.ts). */
+    /**
+     * Stops the webhook listener taking deliveries, and lets the confirmations running end, before
+     * Medusa closes the database (src/lib/shutdown.ts).
+     */
     onApplicationPrepareShutdown: async () => {
-      await prepareShutdown()
+      await Promise.all([this.webhookListener_?.close(), prepareShutdown()])
+      this.webhookListener_ = null
     },
+    onApplicationShutdown: async () => {
+      await this.webhookListener_?.close()
+      this.webhookListener_ = null
+    },
+  }
+
+  /** The plugin's own webhook listener (option `webhookListener`), when it runs in this process. */
+  protected webhookListener_: WebhookListener | null = null
+
+  /** The port the plugin's own webhook listener answers on, or null when it does not run here. */
+  webhookListenerPort(): number | null {
+    return this.webhookListener_?.port ?? null
+  }
+
+  private async startWebhookListener_(): Promise<void> {
+    const at = this.options_.webhookListener
+    // Only where Medusa serves HTTP (not a worker, not `medusa exec`); a second start keeps the one running.
+    if (!at || !servesHttp() || this.webhookListener_) return
+    const eventBus = this.container_[Modules.EVENT_BUS] as IEventBusModuleService
+    this.webhookListener_ = new WebhookListener({
+      host: at.host,
+      port: at.port,
+      options: this.options_,
+      knex: this.container_[ContainerRegistrationKeys.PG_CONNECTION] as KnexLike,
+      received: async (ids) => {
+        await eventBus.emit({ name: MOOTA_MUTATIONS_RECEIVED, data: { ids } })
+      },
+      logger: this.container_[ContainerRegistrationKeys.LOGGER] as Logger,
+    })
+    await this.webhookListener_.start()
   }
 
   // Reservations (a "Moota payment" on screens): the allocator, the session's Moota transaction, expiry.

@@ -1,33 +1,13 @@
 import { MedusaError } from "@medusajs/framework/utils"
 import { entityId } from "../../../lib/ids"
-import type { InboxInput } from "../../../lib/moota"
-import { INBOX, OUTCOME, SOURCE, manualMutationId, type InboxOutcome, type InboxSource } from "../../../lib/statuses"
+import { INBOX, OUTCOME, SOURCE, manualMutationId, type InboxOutcome } from "../../../lib/statuses"
 import type { InboxRow } from "../types"
+export { insertInbox } from "./inbox-insert"
 import { leasable } from "./lease"
 import { getById } from "./reservations"
 import { sqlList, sqlValue, type SqlRunner } from "./sql"
 
 /** The inbox: every mutation Moota reported, stored before it is processed, and where each stands. */
-
-/**
- * One INSERT of inbox rows; conflicts on (bank_id, mutation_id) are skipped. Returns the new ids.
- * The rows travel as one JSON parameter: a 50-mutation delivery is one short statement to build and
- * send instead of 550 quoted values.
- */
-export async function insertInbox(db: SqlRunner, rows: InboxInput[], source: InboxSource): Promise<string[]> {
-  const inserted = await db.execute<{ id: string }>(
-    `INSERT INTO moota_inbox_mutation (id, bank_id, mutation_id, type, amount, amount_raw, account_number_masked,
-       description, mutation_date, payment_detail, source)
-     SELECT r.id, r.bank_id, r.mutation_id, r.type, r.amount, r.amount_raw, r.account_number_masked,
-       r.description, r.mutation_date, r.payment_detail, ?
-     FROM jsonb_to_recordset(?::jsonb) AS r(id text, bank_id text, mutation_id text, type text, amount integer,
-       amount_raw text, account_number_masked text, description text, mutation_date timestamptz, payment_detail jsonb)
-     ON CONFLICT (bank_id, mutation_id) WHERE deleted_at IS NULL DO NOTHING
-     RETURNING id`,
-    [source, JSON.stringify(rows.map((r) => ({ ...r, id: entityId("minb") })))]
-  )
-  return inserted.map((r) => r.id)
-}
 
 export async function getInboxRow(db: SqlRunner, id: string, opts: { lock?: boolean } = {}): Promise<InboxRow | null> {
   const [row] = await db.execute<InboxRow>(
