@@ -8,7 +8,7 @@ import { BodyTooLargeError, readRawBody } from "./read-body"
 /**
  * Moota's webhook, whichever door it comes through (Medusa's route /hooks/moota, or the plugin's own
  * listener, listener-thread.ts). Answers honestly: 403 for a source outside the allow-list, 413 for a
- * body over the limit, 401 for a bad signature, 400 for a body that is not an array of mutations (none
+ * body over the limit (400 for one cut off), 401 for a bad signature, 400 for a body that is not an array of mutations (none
  * of them stores anything), 503 while no secret is configured, 2xx only after every mutation of the
  * delivery is committed to the inbox. Processing happens after the answer, from the inbox. Nothing
  * here logs a secret, a body or an account number.
@@ -53,7 +53,8 @@ export async function answerDelivery(req: IncomingMessage, deps: DeliveryDeps): 
     if (e instanceof BodyTooLargeError) {
       return { status: 413, body: { message: `Body larger than ${e.limit} bytes` } }
     }
-    throw e
+    // The sender broke off its upload: its problem, not a server error worth a log line each time.
+    return { status: 400, body: { message: "The body could not be read to its end" } }
   }
 
   if (!options.webhookSecrets.length) {

@@ -56,7 +56,9 @@ const log = {
   error: (message: string) => send({ type: "log", level: "error", message }),
 }
 
-const server: Server = createServer((req, res) => {
+// Timeouts are checked every second (Node's default is every 30 s), so a client that stalls cannot
+// hold a connection for a minute; Moota sends a few deliveries at a time, never hundreds.
+const server: Server = createServer({ connectionsCheckingInterval: 1_000 }, (req, res) => {
   const reply = (status: number, body: Record<string, unknown>) => {
     res.writeHead(status, { "content-type": "application/json; charset=utf-8" })
     res.end(JSON.stringify(body))
@@ -81,18 +83,36 @@ const server: Server = createServer((req, res) => {
     }
   )
 })
-// Moota's deliveries are small and quick; a stalled client must not hold a connection for long.
 server.requestTimeout = 30_000
 server.headersTimeout = 10_000
+server.maxConnections = 100
 
-server.on("error", (e) => send({ type: "failed", message: e.message }))
-server.listen(data.port, data.host, () => send({ type: "listening", port: (server.address() as AddressInfo).port }))
+let listening = false
+server.on("error", (e) => {
+  if (!listening) {
+    // The port is taken, or the address is not this machine's: nothing to retry until the next boot.
+    send({ type: "failed", message: e.message })
+    return
+  }
+  // Listening, then failing (out of file handles, say): end the thread; Medusa's side starts it again.
+  log.error(`moota webhook listener: stopped on an error (${e.message})`)
+  process.exit(1)
+})
+server.listen(data.port, data.host, () => {
+  listening = true
+  send({ type: "listening", port: (server.address() as AddressInfo).port })
+})
 
+let ending = false
 port.on("message", (m: { type: string }) => {
-  if (m.type !== "close") return
+  if (m.type !== "close" || ending) return
+  ending = true
   // Stop taking connections, let the deliveries in flight be answered, then close the pool.
   server.close(() => {
-    void pool.end().finally(() => send({ type: "closed" }))
+    pool.end().then(
+      () => send({ type: "closed" }),
+      () => send({ type: "closed" })
+    )
   })
   server.closeIdleConnections()
 })

@@ -59,26 +59,31 @@ export function poolConfigOf(knex: KnexLike): PoolConfig | null {
 }
 
 /** In the plugin's own TypeScript tests and dev store the thread's file is TypeScript too. */
-function threadEntry(): { file: string; execArgv: string[] } {
+function threadEntry(file?: string): { file: string; execArgv: string[] } {
   const ext = extname(__filename)
-  const file = join(__dirname, `listener-thread${ext}`)
-  return { file, execArgv: ext === ".ts" ? ["--require", require.resolve("ts-node/register/transpile-only")] : [] }
+  const entry = file ?? join(__dirname, `listener-thread${ext}`)
+  return { file: entry, execArgv: extname(entry) === ".ts" ? ["--require", require.resolve("ts-node/register/transpile-only")] : [] }
 }
 
 export class WebhookListener {
   private worker: Worker | null = null
-  private closing = false
+  private closing: Promise<void> | null = null
+  private stopped = false
   private restarts = 0
   private port_: number | null = null
 
-  constructor(private readonly setup: ListenerSetup) {}
+  constructor(private readonly setup: ListenerSetup & { /** Tests only: another thread file. */ threadFile?: string }) {}
 
   /** The port it listens on (useful with port 0), or null while it does not. */
   get port(): number | null {
     return this.port_
   }
 
-  /** Starts the thread; resolves once it listens, or after logging why it cannot. */
+  /**
+   * Starts the thread; resolves once it listens, or after logging why it cannot. A thread that
+   * listened and then died is started again (1 s, doubling to 30 s); one that never listened (the
+   * port is taken, its file does not load) is not: the log says why, and the next boot tries again.
+   */
   async start(): Promise<void> {
     const { setup } = this
     const connection = poolConfigOf(setup.knex)
@@ -89,19 +94,20 @@ export class WebhookListener {
       )
       return
     }
-    this.closing = false
     // What a delivery is checked against, and nothing more (no API token in the thread).
     const { webhookSecrets, webhookMaxBytes, webhookIpAllowlist, trustProxy } = setup.options
     const options = { webhookSecrets, webhookMaxBytes, webhookIpAllowlist, trustProxy }
     const data: ListenerData = { options, connection, host: setup.host, port: setup.port }
-    const { file, execArgv } = threadEntry()
+    const { file, execArgv } = threadEntry(setup.threadFile)
     const worker = new Worker(file, { workerData: data, execArgv })
     this.worker = worker
     worker.unref()
+    let listened = false
     await new Promise<void>((resolve) => {
       worker.on("message", (m: ListenerMessage) => {
         switch (m.type) {
           case "listening":
+            listened = true
             this.port_ = m.port
             this.restarts = 0
             setup.logger.info(`moota: webhook listener on ${setup.host}:${m.port}`)
@@ -110,11 +116,9 @@ export class WebhookListener {
           case "failed":
             setup.logger.error(
               `moota: the webhook listener cannot listen on ${setup.host}:${setup.port} (${m.message}). ` +
-                "Deliveries sent there are not received; Moota's webhook through Medusa (/hooks/moota) still works."
+                "Deliveries sent to that port are not received; Medusa's own /hooks/moota still answers."
             )
-            this.closing = true // no restart: the next start of Medusa tries again
             void worker.terminate()
-            resolve()
             return
           case "received":
             // Stored already: if this fails, the recovery job confirms the rows.
@@ -132,7 +136,7 @@ export class WebhookListener {
         this.port_ = null
         if (this.worker === worker) this.worker = null
         resolve()
-        if (!this.closing) this.restartLater()
+        if (listened && !this.stopped) this.restartLater()
       })
     })
   }
@@ -140,13 +144,19 @@ export class WebhookListener {
   private restartLater(): void {
     const delay = Math.min(30_000, 1_000 * 2 ** this.restarts++)
     setTimeout(() => {
-      if (!this.closing && !this.worker) void this.start()
+      if (this.stopped || this.worker) return
+      this.start().catch((e: unknown) => this.setup.logger.error(`moota: the webhook listener did not start again (${String(e)})`))
     }, delay).unref()
   }
 
-  /** Stops taking deliveries and lets those in flight be answered (at most `graceMs`). */
-  async close(graceMs = 5_000): Promise<void> {
-    this.closing = true
+  /** Stops taking deliveries and lets those in flight be answered (at most `graceMs`). Once. */
+  close(graceMs = 5_000): Promise<void> {
+    this.stopped = true
+    this.closing ??= this.close_(graceMs)
+    return this.closing
+  }
+
+  private async close_(graceMs: number): Promise<void> {
     const worker = this.worker
     if (!worker) return
     await new Promise<void>((resolve) => {

@@ -95,7 +95,7 @@ class MootaModuleService extends MedusaService(generated) {
     // Only where Medusa serves HTTP (not a worker, not `medusa exec`); a second start keeps the one running.
     if (!at || !servesHttp() || this.webhookListener_) return
     const eventBus = this.container_[Modules.EVENT_BUS] as IEventBusModuleService
-    this.webhookListener_ = new WebhookListener({
+    const listener = new WebhookListener({
       host: at.host,
       port: at.port,
       options: this.options_,
@@ -105,7 +105,8 @@ class MootaModuleService extends MedusaService(generated) {
       },
       logger: this.container_[ContainerRegistrationKeys.LOGGER] as Logger,
     })
-    await this.webhookListener_.start()
+    await listener.start()
+    this.webhookListener_ = listener
   }
 
   // Reservations (a "Moota payment" on screens): the allocator, the session's Moota transaction, expiry.
