@@ -1,4 +1,4 @@
-import { Modules } from "@medusajs/framework/utils"
+import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
 import { MOOTA_MUTATIONS_RECEIVED } from "../../src/lib/events"
 import { eventually, signed } from "../helpers/moota"
 import { mootaHttpSuite } from "../helpers/suite"
@@ -44,13 +44,17 @@ mootaHttpSuite({}, ({ store, base, container, moota }) => {
 
     // Handed to the confirmations at once, as the route does (not left to the recovery job's sweep).
     const emit = jest.spyOn(container().resolve(Modules.EVENT_BUS), "emit")
+    // Medusa's log says which door took it.
+    const info = jest.spyOn(container().resolve(ContainerRegistrationKeys.LOGGER), "info")
     try {
       const first = await postWebhook(listener(), body, fromMoota(body))
       expect(first).toEqual({ status: 200, json: { ok: true, received: 1, new: 1 } })
       const [row] = await moota().listMootaInboxMutations({})
       await eventually(async () => emit.mock.calls.some(([e]) => JSON.stringify(e) === JSON.stringify({ name: MOOTA_MUTATIONS_RECEIVED, data: { ids: [row.id] } })))
+      expect(info.mock.calls.map(([m]) => m)).toContain("moota webhook listener: 1 mutation(s) received, 1 new")
     } finally {
       emit.mockRestore()
+      info.mockRestore()
     }
     expect((await paidOnce(order_id)).payments).toBe(1)
 

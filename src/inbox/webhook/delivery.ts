@@ -29,6 +29,8 @@ export type DeliveryDeps = {
   /** New rows are in the inbox: hand them to the confirmations (an event, or a message to Medusa's thread). */
   received: (ids: string[]) => Promise<void> | void
   log: { info(message: string): void; warn(message: string): void; error(message: string): void }
+  /** Which door, at the start of each log line: "moota webhook" (the route) or "moota webhook listener". */
+  name?: string
   /** Marks a verified delivery in flight (the ack gate of src/inbox/ack-gate.ts); returns its end. */
   verified?: () => () => void
 }
@@ -37,10 +39,11 @@ export type DeliveryAnswer = { status: number; body: Record<string, unknown> }
 
 export async function answerDelivery(req: IncomingMessage, deps: DeliveryDeps): Promise<DeliveryAnswer> {
   const { options, log } = deps
+  const name = deps.name ?? "moota webhook"
   if (options.webhookIpAllowlist.length) {
     const ip = clientAddress(req, options.trustProxy)
     if (!addressAllowed(ip, options.webhookIpAllowlist)) {
-      log.warn(`moota webhook: refused a delivery from ${ip} (not in webhookIpAllowlist)`)
+      log.warn(`${name}: refused a delivery from ${ip} (not in webhookIpAllowlist)`)
       req.resume()
       return { status: 403, body: { message: "Source address not allowed" } }
     }
@@ -58,7 +61,7 @@ export async function answerDelivery(req: IncomingMessage, deps: DeliveryDeps): 
   }
 
   if (!options.webhookSecrets.length) {
-    log.error("moota webhook: refused a delivery because no webhookSecrets are configured")
+    log.error(`${name}: refused a delivery because no webhookSecrets are configured`)
     return { status: 503, body: { message: "Moota webhook secret is not configured" } }
   }
 
@@ -71,20 +74,20 @@ export async function answerDelivery(req: IncomingMessage, deps: DeliveryDeps): 
 
   const verified = verifyMootaSignature(raw, signature, options.webhookSecrets)
   if (!verified.ok) {
-    log.warn(`moota webhook: refused a delivery (${verified.reason} signature)`)
+    log.warn(`${name}: refused a delivery (${verified.reason} signature)`)
     return { status: 401, body: { message: `Invalid signature (${verified.reason})` } }
   }
 
   const ended = deps.verified?.()
   try {
-    return await store(text, deps)
+    return await store(text, deps, name)
   } finally {
     ended?.()
   }
 }
 
 /** Validates a verified delivery and commits its mutations to the inbox before answering. */
-async function store(text: string, deps: DeliveryDeps): Promise<DeliveryAnswer> {
+async function store(text: string, deps: DeliveryDeps, name: string): Promise<DeliveryAnswer> {
   let parsed: unknown
   try {
     parsed = JSON.parse(text)
@@ -105,7 +108,7 @@ async function store(text: string, deps: DeliveryDeps): Promise<DeliveryAnswer> 
   }
 
   const ids = rows.length ? await deps.ingest(rows) : []
-  deps.log.info(`moota webhook: ${rows.length} mutation(s) received, ${ids.length} new`)
+  deps.log.info(`${name}: ${rows.length} mutation(s) received, ${ids.length} new`)
   if (ids.length) {
     await deps.received(ids)
   }

@@ -74,6 +74,7 @@ const server: Server = createServer({ connectionsCheckingInterval: 1_000 }, (req
     ingest: (rows) => insertInbox(db, rows, "webhook"),
     received: (ids) => send({ type: "received", ids }),
     log,
+    name: "moota webhook listener",
   }).then(
     (answer) => reply(answer.status, answer.body),
     (e: unknown) => {
