@@ -8,20 +8,8 @@
  * floor, ack probes and money check as `npm run bench:burst`; figures in
  * bench-results/burst-listener.json. Env as burst.js.
  */
-const net = require("node:net")
-const { startScriptStore, log } = require("../lib/script-store")
-
-/** A port free on 127.0.0.1 now. */
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer()
-    server.once("error", reject)
-    server.listen(0, "127.0.0.1", () => {
-      const { port } = server.address()
-      server.close(() => resolve(port))
-    })
-  })
-}
+const { freePort } = require("../../test-kit")
+const { startScriptStore, log, runScript } = require("../lib/script-store")
 
 async function main() {
   const port = await freePort()
@@ -41,11 +29,5 @@ async function main() {
 }
 
 if (require.main === module) {
-  main().then(
-    (code) => process.exit(code),
-    (e) => {
-      console.error(e && e.stack ? e.stack : e)
-      process.exit(1)
-    }
-  )
+  runScript(main)
 }

@@ -13,7 +13,7 @@ const fs = require("node:fs")
 const os = require("node:os")
 const path = require("node:path")
 const { spawnSync } = require("node:child_process")
-const { startScriptStore, log } = require("../lib/script-store")
+const { startScriptStore, log, runScript } = require("../lib/script-store")
 const { startRedis, INSTALL } = require("../scale/redis-profile")
 
 async function main() {
@@ -40,11 +40,5 @@ async function main() {
 }
 
 if (require.main === module) {
-  main().then(
-    (code) => process.exit(code),
-    (e) => {
-      console.error(e && e.stack ? e.stack : e)
-      process.exit(1)
-    }
-  )
+  runScript(main)
 }

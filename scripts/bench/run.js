@@ -5,7 +5,7 @@
  * `node scripts/bench/run.js [initiate] [webhook] [matching] [allocator] [burst]` (default: all, the webhook flood last). Boots one fresh store
  * (the test kit's, through scripts/lib/script-store.js), runs the benchmarks in order, prints their figures, stops everything.
  */
-const { startScriptStore, log } = require("../lib/script-store")
+const { startScriptStore, log, runScript } = require("../lib/script-store")
 
 const BENCHES = {
   initiate: () => require("./initiate"),
@@ -34,13 +34,7 @@ async function main(names) {
 }
 
 if (require.main === module) {
-  main(process.argv.slice(2)).then(
-    (code) => process.exit(code),
-    (e) => {
-      console.error(e && e.stack ? e.stack : e)
-      process.exit(1)
-    }
-  )
+  runScript(() => main(process.argv.slice(2)))
 }
 
 module.exports = { main }

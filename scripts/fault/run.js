@@ -33,7 +33,7 @@ const os = require("node:os")
 const path = require("node:path")
 const { startDatabase } = require("../../dev/embedded-db")
 const { placeMootaOrder, cartReadyForPayment, startMootaSession, mutation, orderMoney, sleep } = require("../../test-kit")
-const { startScriptStore, log } = require("../lib/script-store")
+const { startScriptStore, log, runScript } = require("../lib/script-store")
 const { startRedis, INSTALL: REDIS_INSTALL } = require("../scale/redis-profile")
 const {
   deliverUntil2xx,
@@ -628,13 +628,7 @@ async function main() {
 }
 
 if (require.main === module) {
-  main().then(
-    (code) => process.exit(code),
-    (e) => {
-      console.error((e && e.stack) || e)
-      process.exit(1)
-    }
-  )
+  runScript(main)
 }
 
 module.exports = { main }

@@ -23,4 +23,15 @@ function startScriptStore(options = {}) {
   })
 }
 
-module.exports = { startScriptStore, log }
+/** A script's entry: exits with what `main` returns, or 1 with the error's stack. */
+function runScript(main) {
+  main().then(
+    (code) => process.exit(code),
+    (e) => {
+      console.error((e && e.stack) || e)
+      process.exit(1)
+    }
+  )
+}
+
+module.exports = { startScriptStore, log, runScript }

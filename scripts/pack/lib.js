@@ -6,7 +6,7 @@
  */
 
 const { spawn } = require("node:child_process")
-const net = require("node:net")
+const { freePort } = require("../../dev/embedded-db")
 
 /**
  * The environment a developer's shell would have: none of the npm_* variables `npm run` sets (they
@@ -101,17 +101,6 @@ function killAll() {
 
 function sleep(ms) {
   return new Promise((resolve) => setTimeout(resolve, ms))
-}
-
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer()
-    server.once("error", reject)
-    server.listen(0, "127.0.0.1", () => {
-      const { port } = server.address()
-      server.close(() => resolve(port))
-    })
-  })
 }
 
 /** npm's warnings (and errors) that name this package or a peer-dependency conflict. */

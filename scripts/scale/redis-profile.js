@@ -32,7 +32,7 @@ const net = require("node:net")
 const os = require("node:os")
 const path = require("node:path")
 const { placeMootaOrder, cartReadyForPayment, orderMoney, requestJson, freePort, sleep, mutation } = require("../../test-kit")
-const { startScriptStore, log } = require("../lib/script-store")
+const { startScriptStore, log, runScript } = require("../lib/script-store")
 const { postDelivery, deliverUntil2xx, paidOnceProblems, pool, dbClient, waitSettled, checklist, printTable, secs } = require("../fault/lib")
 
 const INSTALL = "apt-get update && apt-get install -y redis-server"
@@ -469,13 +469,7 @@ async function main() {
 }
 
 if (require.main === module) {
-  main().then(
-    (code) => process.exit(code),
-    (e) => {
-      console.error((e && e.stack) || e)
-      process.exit(1)
-    }
-  )
+  runScript(main)
 }
 
 module.exports = { main, startRedis, INSTALL }

@@ -2,10 +2,11 @@ import { MedusaError } from "@medusajs/framework/utils"
 import { entityId } from "../../../lib/ids"
 import { INBOX, OUTCOME, SOURCE, manualMutationId, type InboxOutcome } from "../../../lib/statuses"
 import type { InboxRow } from "../types"
-export { insertInbox } from "./inbox-insert"
 import { leasable } from "./lease"
 import { getById } from "./reservations"
 import { sqlList, sqlValue, type SqlRunner } from "./sql"
+
+export { insertInbox } from "./inbox-insert"
 
 /** The inbox: every mutation Moota reported, stored before it is processed, and where each stands. */
 
